@@ -1,0 +1,108 @@
+"""The ``storyreader`` command: the app by default, headless reports as subcommands.
+
+``main(argv)`` returns an exit code instead of exiting, so tests call it in-process.
+Textual is imported only when the app actually starts, which keeps the headless
+commands fast and usable where no terminal is attached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tui import __version__
+from tui.core.bundled import bundled_story
+
+_FORMATS_LIST = ("table", "json")
+_FORMATS_COMPARE = ("json", "text", "markdown")
+
+
+def _paths(values: Sequence[str]) -> list[Path]:
+    """The paths the user named, or the bundled story when there are none."""
+    return [Path(v) for v in values] or [bundled_story()]
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storyreader",
+        description="Read one news story through many sources.",
+        epilog=(
+            "headless commands:\n"
+            "  storyreader list [PATH...] [--format table|json]\n"
+            "  storyreader compare A B [--format json|text|markdown]\n"
+            "\nWith no PATH, the bundled story opens."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="open straight on the compare screen with the first two articles",
+    )
+    parser.add_argument("--version", action="version", version=f"storyreader {__version__}")
+    return parser
+
+
+def _run_app(argv: Sequence[str]) -> int:
+    args = _app_parser().parse_args(argv)
+    from tui.app.app import StoryReaderApp
+
+    app = StoryReaderApp(_paths(args.paths), compare=args.compare)
+    app.run()
+    return app.return_code or 0
+
+
+def _list(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="storyreader list", description="Print the metadata the library shows."
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument("--format", choices=_FORMATS_LIST, default="table")
+    args = parser.parse_args(argv)
+
+    from tui.core.listing import format_listing
+    from tui.core.loading import load_paths
+
+    result = load_paths(_paths(args.paths))
+    for problem in result.problems:
+        print(f"storyreader: skipped {problem}", file=sys.stderr)
+    print(format_listing(result.articles, args.format))
+    return 0 if result.articles else 1
+
+
+def _compare(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="storyreader compare", description="Report the sentences two articles share."
+    )
+    parser.add_argument("a", metavar="A", help="first article")
+    parser.add_argument("b", metavar="B", help="second article")
+    parser.add_argument("--format", choices=_FORMATS_COMPARE, default="text")
+    args = parser.parse_args(argv)
+
+    from tui.core.loading import load_paths
+    from tui.core.report import format_comparison
+
+    sides = []
+    for name in (args.a, args.b):
+        result = load_paths([Path(name)])
+        if not result.articles:
+            reason = result.problems[0].reason if result.problems else "no article in it"
+            print(f"storyreader: cannot compare {name}: {reason}", file=sys.stderr)
+            return 2
+        sides.append(result.articles[0])
+    print(format_comparison(sides[0], sides[1], args.format))
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"list": _list, "compare": _compare}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run storyreader with ``argv`` (default: the process arguments); return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in _COMMANDS:
+        return _COMMANDS[args[0]](args[1:])
+    return _run_app(args)

@@ -1,0 +1,280 @@
+"""Alignment: which sentences of article A share content with which sentences of B.
+
+Every link says how the two sentences are related, most to least literal (`TIERS`):
+``copy`` (the same sentence up to style or a word or two), ``edit`` (the same
+sentence with clauses or several words changed), ``quote`` (the same direct
+quotation, possibly translated differently) and ``paraphrase`` (the same specific
+statement in other words).
+
+The engine never compares all pairs of sentences: an inverted index of content keys
+proposes candidates, scored by a weighted overlap where words that run through the
+whole story weigh little. rapidfuzz then separates copies and edits from rewordings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from tui.core.diff import DiffOp, word_diff
+from tui.core.prepare import Prepared, Unit, prepare, story_weights
+from tui.core.spans import Span
+
+TIERS = ("copy", "edit", "quote", "paraphrase")
+"""Link tiers, most to least literal."""
+
+_COPY = 0.86
+"""Normalised character similarity from which a pair is the same sentence."""
+_EDIT = 0.62
+"""Similarity from which a pair is one sentence edited (with enough shared content)."""
+_EDIT_OVERLAP = 0.45
+_QUOTE = 0.45
+"""Share of the shorter quotation's weight found in the other quotation."""
+_QUOTE_WEIGHT = 2.0
+_QUOTE_CONTEXT = 0.15
+_STATEMENT_WORDS = 4
+_PARAPHRASE = 0.25
+"""Weighted overlap (cosine) from which two sentences state the same thing."""
+_CLAUSE_FACTOR = 0.5
+_CLAUSE_KEY = 2.0
+_CLAUSE_SHARED = 2
+_NUMBER_BONUS = 0.12
+_CANDIDATE = 0.12
+_POSTING_CAP = 64
+"""Keys found in more sentences than this are too common to propose candidates."""
+_PER_SENTENCE = 5
+_SHARE_OF_BEST = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One pair of sentences, A and B, that share content."""
+
+    a: Span
+    """The sentence in article A."""
+    b: Span
+    """The sentence in article B."""
+    tier: str
+    """One of `TIERS`."""
+    score: float
+    """How strongly the pair is linked, 0..1 (similarity for copies, overlap otherwise)."""
+    diff: tuple[DiffOp, ...]
+    """Word operations turning A's sentence into B's."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A pair proposed by the index, with the measures the tiers are decided on."""
+
+    i: int
+    j: int
+    overlap: float
+    clause: float
+    ratio: float
+    quote: float
+    number: bool
+
+
+def align(a: str, b: str, *, context: Iterable[str] = ()) -> list[Link]:
+    """Link the sentences of text ``a`` to those of text ``b``.
+
+    Args:
+        a: The raw text of article A.
+        b: The raw text of article B.
+        context: Other articles of the same story; they sharpen the story-wide word
+            weights (a name in every article weighs little).
+
+    Returns:
+        Links sorted by ``(a.start, b.start)``; empty for empty or unreadable input.
+    """
+    pa, pb = prepare(a), prepare(b)
+    weights = story_weights([pa, pb, *(prepare(text) for text in context)])
+    return align_prepared(pa, pb, weights)
+
+
+def align_prepared(
+    pa: Prepared, pb: Prepared, weights: Mapping[str, float] | None = None
+) -> list[Link]:
+    """Link two prepared articles; ``weights`` default to those of the two alone."""
+    weights = story_weights([pa, pb]) if weights is None else weights
+    candidates = _candidates(pa, pb, weights)
+    chosen: dict[tuple[int, int], tuple[str, float]] = {}
+    partners_a: set[int] = set()
+    partners_b: set[int] = set()
+    for cand in sorted(candidates, key=lambda c: -c.ratio):
+        tier = _literal_tier(cand)
+        if tier and cand.i not in partners_a and cand.j not in partners_b:
+            chosen[cand.i, cand.j] = (tier, cand.ratio)
+            partners_a.add(cand.i)
+            partners_b.add(cand.j)
+    loose: list[tuple[float, int, int, str]] = []
+    for cand in candidates:
+        if (cand.i, cand.j) in chosen:
+            continue
+        tier, score = _loose_tier(cand, pa.units[cand.i], pb.units[cand.j])
+        if not tier:
+            continue
+        both_matched = cand.i in partners_a and cand.j in partners_b
+        if both_matched and tier == "paraphrase" and not cand.number:
+            continue
+        loose.append((score, cand.i, cand.j, tier))
+    for score, i, j, tier in _cap(loose):
+        chosen[i, j] = (tier, score)
+    links = []
+    for (i, j), (tier, score) in chosen.items():
+        ua, ub = pa.units[i], pb.units[j]
+        diff = word_diff(pa.text, ua.tokens, pb.text, ub.tokens)
+        links.append(Link(ua.span, ub.span, tier, round(min(score, 1.0), 3), diff))
+    links.sort(key=lambda link: (link.a.start, link.b.start))
+    return links
+
+
+def _candidates(pa: Prepared, pb: Prepared, weights: Mapping[str, float]) -> list[_Candidate]:
+    """Pairs sharing enough weighted content, found through an index of B's keys."""
+    default = max(weights.values(), default=1.0)
+    index: dict[str, list[int]] = defaultdict(list)
+    mass_b = []
+    for j, unit in enumerate(pb.units):
+        mass_b.append(_mass(unit.keys, weights, default))
+        if unit.linkable:
+            for key in unit.keys:
+                index[key].append(j)
+    candidates = []
+    for i, ua in enumerate(pa.units):
+        if not ua.linkable:
+            continue
+        mass_a = _mass(ua.keys, weights, default)
+        shared: dict[int, float] = defaultdict(float)
+        for key in ua.keys:
+            postings = index.get(key)
+            if postings and len(postings) <= _POSTING_CAP:
+                weight = weights.get(key, default)
+                for j in postings:
+                    shared[j] += weight
+        for j, overlap in shared.items():
+            cosine = overlap / math.sqrt(mass_a * mass_b[j])
+            if cosine < _CANDIDATE:
+                continue
+            ub = pb.units[j]
+            candidates.append(
+                _Candidate(
+                    i,
+                    j,
+                    cosine,
+                    _clause_score(ua, ub, weights, default),
+                    fuzz.ratio(ua.norm, ub.norm) / 100,
+                    _quote_score(ua, ub, weights, default, cosine),
+                    _shares_figure(ua, ub),
+                )
+            )
+    return candidates
+
+
+def _mass(keys: Iterable[str], weights: Mapping[str, float], default: float) -> float:
+    """Total weight of ``keys`` (never zero, so ratios stay defined)."""
+    return sum(weights.get(key, default) for key in keys) or 1e-9
+
+
+def _literal_tier(cand: _Candidate) -> str:
+    """``copy`` or ``edit`` when the wording itself is shared, else ``""``."""
+    if cand.ratio >= _COPY:
+        return "copy"
+    if cand.ratio >= _EDIT and cand.overlap >= _EDIT_OVERLAP:
+        return "edit"
+    return ""
+
+
+def _loose_tier(cand: _Candidate, ua: Unit, ub: Unit) -> tuple[str, float]:
+    """``quote`` or ``paraphrase`` with its score, or ``("", 0)``."""
+    if cand.quote >= _QUOTE:
+        return "quote", cand.quote
+    score = max(cand.overlap, _CLAUSE_FACTOR * cand.clause)
+    score += _NUMBER_BONUS if cand.number else 0.0
+    if score >= _PARAPHRASE:
+        return "paraphrase", score
+    return "", 0.0
+
+
+def _clause_score(ua: Unit, ub: Unit, weights: Mapping[str, float], default: float) -> float:
+    """The best weighted overlap between one clause of each sentence.
+
+    Two long sentences often share one claim among several; the clause pair that
+    states it overlaps far more than the whole sentences do. A shared name alone
+    is not enough: the clauses must share a detail that weighs.
+    """
+    best = 0.0
+    for ca in ua.clauses:
+        for cb in ub.clauses:
+            shared = ca & cb
+            if (
+                len(shared) < _CLAUSE_SHARED
+                or max(weights.get(key, default) for key in shared) < _CLAUSE_KEY
+            ):
+                continue
+            overlap = _mass(shared, weights, default)
+            best = max(
+                best, overlap / math.sqrt(_mass(ca, weights, default) * _mass(cb, weights, default))
+            )
+    return best
+
+
+def _quote_score(
+    ua: Unit, ub: Unit, weights: Mapping[str, float], default: float, context: float
+) -> float:
+    """How much of the shorter of two quotations the other one carries (0 without quotes).
+
+    At least one of the two must be a statement, not a quoted term (``"union
+    state"``), and the shared words must weigh enough to be more than a name.
+    """
+    best = 0.0
+    for qa in ua.quotes:
+        for qb in ub.quotes:
+            if max(qa.words, qb.words) < _STATEMENT_WORDS:
+                continue
+            if min(qa.words, qb.words) < _STATEMENT_WORDS and context < _QUOTE_CONTEXT:
+                continue
+            shared = qa.keys & qb.keys
+            weight = _mass(shared, weights, default)
+            if not shared or weight < _QUOTE_WEIGHT:
+                continue
+            smaller = min(_mass(qa.keys, weights, default), _mass(qb.keys, weights, default))
+            best = max(best, weight / smaller)
+    return best
+
+
+def _shares_figure(ua: Unit, ub: Unit) -> bool:
+    """True when both sentences give the same specific figure (not a day or a small count)."""
+    for key in ua.keys & ub.keys:
+        if key.startswith("#"):
+            value = float(key[1:])
+            if value >= 100 and not (value.is_integer() and 1900 <= value <= 2100):
+                return True
+            if not value.is_integer():
+                return True
+    return False
+
+
+def _cap(links: Sequence[tuple[float, int, int, str]]) -> list[tuple[float, int, int, str]]:
+    """Keep each sentence's strongest loose links: a few, and none far below its best."""
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for score, i, j, _ in links:
+        best_a[i] = max(best_a.get(i, 0.0), score)
+        best_b[j] = max(best_b.get(j, 0.0), score)
+    count_a: dict[int, int] = defaultdict(int)
+    count_b: dict[int, int] = defaultdict(int)
+    kept = []
+    for link in sorted(links, reverse=True):
+        score, i, j, _ = link
+        if score < _SHARE_OF_BEST * max(best_a[i], best_b[j]):
+            continue
+        if count_a[i] >= _PER_SENTENCE or count_b[j] >= _PER_SENTENCE:
+            continue
+        count_a[i] += 1
+        count_b[j] += 1
+        kept.append(link)
+    return kept

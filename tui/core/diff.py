@@ -30,7 +30,7 @@ class DiffOp(NamedTuple):
     b: Span
     """The words on side B; empty at the deletion point for a delete."""
     numeric: bool
-    """True when a number in the changed words has no equal on the other side."""
+    """True when a number in the changed words appears nowhere in the other sentence."""
 
 
 def word_diff(
@@ -51,12 +51,15 @@ def word_diff(
         return ()
     words_a = [_comparable(text_a, token) for token in tokens_a]
     words_b = [_comparable(text_b, token) for token in tokens_b]
+    values_a = _values(tokens_a)
+    values_b = _values(tokens_b)
     ops: list[DiffOp] = []
     for code in Levenshtein.opcodes(words_a, words_b):
         span_a = _cover(tokens_a, code.src_start, code.src_end)
         span_b = _cover(tokens_b, code.dest_start, code.dest_end)
-        numeric = code.tag != "equal" and _numbers_differ(
-            tokens_a[code.src_start : code.src_end], tokens_b[code.dest_start : code.dest_end]
+        numeric = code.tag != "equal" and (
+            not _values(tokens_a[code.src_start : code.src_end]) <= values_b
+            or not _values(tokens_b[code.dest_start : code.dest_end]) <= values_a
         )
         ops.append(DiffOp(code.tag, span_a, span_b, numeric))
     return tuple(ops)
@@ -77,8 +80,6 @@ def _cover(tokens: Sequence[Token], start: int, end: int) -> Span:
     return Span(point, point)
 
 
-def _numbers_differ(left: Sequence[Token], right: Sequence[Token]) -> bool:
-    """True when a number on one side has no number of equal value on the other."""
-    values_left = {token.value for token in left if token.value is not None}
-    values_right = {token.value for token in right if token.value is not None}
-    return values_left != values_right
+def _values(tokens: Sequence[Token]) -> set[float]:
+    """The values of the numbers among ``tokens``."""
+    return {token.value for token in tokens if token.value is not None}

@@ -1,0 +1,1 @@
+"""The Textual layer of storyreader: the app, its screens and widgets."""

@@ -1,0 +1,100 @@
+"""StoryReaderApp: one app, a screen per mode, global keys and the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.events import Resize
+from textual.screen import Screen
+
+from tui.app.commands import ArticleCommands
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.library import LibraryScreen
+from tui.app.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from tui.core.articles import Article
+from tui.core.bundled import bundled_story
+from tui.core.problems import Problem
+
+THEME = "textual-dark"
+"""The theme the app starts in (snapshot tests rely on it; ctrl+p switches)."""
+
+
+def story_name(paths: Sequence[Path]) -> str:
+    """What the header calls the story: the bundled one, a folder's name, or a count."""
+    if len(paths) == 1:
+        path = paths[0]
+        if path.resolve() == bundled_story().resolve():
+            return "Bundled story"
+        return path.resolve().name or str(path)
+    return f"{len(paths)} sources"
+
+
+class StoryReaderApp(App[None]):
+    """Read one news story through many sources."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "storyreader"
+    COMMANDS = App.COMMANDS | {ArticleCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | ? | Every key of the current screen. |
+    | ctrl+p | Command palette: open an article, toggle the library, change theme. |
+    | q | Quit. |
+    """
+
+    BINDING_GROUP_TITLE = "Everywhere"
+
+    def __init__(self, paths: Sequence[Path], *, compare: bool = False) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.start_compare = compare
+        self.articles: list[Article] = []
+        """Every article loaded so far, in library order (row keys index it)."""
+        self.problems: list[Problem] = []
+        """Every input that could not be read, with the reason."""
+
+    def on_mount(self) -> None:
+        self.theme = THEME
+        self.push_screen(LibraryScreen(self.paths, story_name(self.paths)))
+        self._check_size(self.size.width, self.size.height)
+
+    def on_resize(self, event: Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Cover the app with a clear message while the terminal is too small."""
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen | TooSmallScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def open_article(self, index: int) -> None:
+        """Go back to the library and read article ``index``."""
+        while not isinstance(self.screen, LibraryScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(self.screen, LibraryScreen):
+            self.screen.select(index)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, LibraryScreen):
+            yield SystemCommand(
+                "Toggle library pane", "Show or hide the list of articles", screen.action_toggle_library
+            )

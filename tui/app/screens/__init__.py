@@ -1,0 +1,1 @@
+"""The screens of storyreader: one per mode, plus modal dialogs."""

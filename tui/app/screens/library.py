@@ -1,0 +1,186 @@
+"""LibraryScreen: the articles on the left, the selected one on the right."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar
+from textual.worker import get_current_worker
+
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.reader import Reader
+from tui.core.articles import Article
+from tui.core.loading import discover, load_file
+from tui.core.problems import Problem
+
+if TYPE_CHECKING:
+    from tui.app.app import StoryReaderApp
+
+NARROW = 100
+"""Below this many columns the library stacks above the reader."""
+_BATCH_SECONDS = 0.05
+"""How often the loading worker hands new rows to the table."""
+
+
+class LibraryScreen(Screen[None]):
+    """Browse the articles of the story and read them.
+
+    Articles are loaded in a thread worker; rows appear as files are read, with a
+    progress bar, and the first row is selected as soon as it exists.
+    """
+
+    CSS_PATH = "library.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "find", "Find", tooltip="Find text in the article"),
+        Binding("y", "copy", "Copy", tooltip="Copy the selection, or the whole article"),
+        Binding("l", "toggle_library", "Library", tooltip="Show or hide the library pane"),
+        Binding("escape", "focus_library", "Back to the list", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | / | Find text in the article. |
+    | y | Copy the selected text, or the whole article. |
+    | l | Show or hide the library pane. |
+    | escape | Back to the library list. |
+    """
+
+    BINDING_GROUP_TITLE = "Library screen"
+
+    def __init__(self, paths: Sequence[Path], story: str) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.story = story
+
+    @property
+    def _app(self) -> StoryReaderApp:
+        return cast("StoryReaderApp", self.app)
+
+    @property
+    def library(self) -> ArticleList:
+        """The article table."""
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        """The reading pane."""
+        return self.query_one(Reader)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            with Vertical(id="library-pane"):
+                yield ArticleList(self._app.articles, id="library")
+                yield ProgressBar(id="load-progress", show_eta=False)
+            yield Reader(id="reader")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.story} · loading…"
+        self.library.focus()
+        self._load(self.paths)
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    # Loading
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, paths: list[Path]) -> None:
+        worker = get_current_worker()
+        files, problems = discover(paths)
+        self.app.call_from_thread(self._loading_started, len(files), problems)
+        batch: list[Article] = []
+        skipped: list[Problem] = []
+        flushed = time.monotonic()
+        for done, path in enumerate(files, 1):
+            if worker.is_cancelled:
+                return
+            loaded = load_file(path)
+            batch.extend(loaded.articles)
+            skipped.extend(loaded.problems)
+            if time.monotonic() - flushed > _BATCH_SECONDS or done == len(files):
+                self.app.call_from_thread(self._arrived, batch, skipped, done)
+                batch, skipped, flushed = [], [], time.monotonic()
+        self.app.call_from_thread(self._loading_finished)
+
+    def _loading_started(self, total: int, problems: list[Problem]) -> None:
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=0)
+        self._app.problems.extend(problems)
+
+    def _arrived(self, articles: list[Article], problems: list[Problem], done: int) -> None:
+        self._app.articles.extend(articles)
+        self._app.problems.extend(problems)
+        self.library.refresh_rows()
+        self.query_one(ProgressBar).update(progress=done)
+
+    def _loading_finished(self) -> None:
+        self.query_one(ProgressBar).display = False
+        count = len(self._app.articles)
+        self.sub_title = f"{self.story} · {count} article{'s' if count != 1 else ''}"
+        problems = self._app.problems
+        if problems:
+            lines = [str(problem) for problem in problems[:5]]
+            if len(problems) > 5:
+                lines.append(f"… and {len(problems) - 5} more")
+            self.notify(
+                "\n".join(lines),
+                title=f"Skipped {len(problems)} file{'s' if len(problems) != 1 else ''}",
+                severity="warning" if count else "error",
+                markup=False,
+                timeout=10,
+            )
+        if not count:
+            self.reader.show_nothing("Nothing to read: no article could be opened.")
+
+    # Navigation
+
+    @on(ArticleList.Highlighted)
+    def _row_highlighted(self, event: ArticleList.Highlighted) -> None:
+        article = self._app.articles[event.index]
+        if article is not self.reader.article:
+            self.reader.show(article)
+
+    @on(ArticleList.Chosen)
+    def _row_chosen(self) -> None:
+        self.reader.view.focus()
+
+    def select(self, index: int) -> None:
+        """Put the library cursor on article ``index`` and read it."""
+        self.library.select(index)
+
+    # Actions
+
+    def action_find(self) -> None:
+        self.reader.open_find()
+
+    def action_copy(self) -> None:
+        selected = self.get_selected_text()
+        if selected:
+            self.app.copy_to_clipboard(selected)
+            self.notify(f"Copied the selection ({len(selected):,} characters)")
+        elif self.reader.article is not None:
+            self.app.copy_to_clipboard(self.reader.article.text)
+            article = self.reader.article
+            self.notify(f"Copied {article.name} ({article.chars:,} characters)", markup=False)
+
+    def action_toggle_library(self) -> None:
+        pane = self.query_one("#library-pane")
+        pane.display = not pane.display
+        if not pane.display:
+            self.reader.view.focus()
+
+    def action_focus_library(self) -> None:
+        pane = self.query_one("#library-pane")
+        pane.display = True
+        self.library.focus()

@@ -1,0 +1,32 @@
+"""ArticleHeader: who published the article, when, by whom, above its text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.core.articles import Article
+from tui.core.inert import one_line
+
+
+def describe(article: Article) -> Text:
+    """Title on the first line; outlet, date, byline, length and notes on the second."""
+    text = Text(one_line(article.title), style="bold")
+    facts = [one_line(article.outlet)]
+    if article.date:
+        facts.append(article.date)
+    if article.byline:
+        facts.append(f"by {one_line(article.byline)}")
+    facts.append(f"{article.words:,} words")
+    facts.extend(one_line(note) for note in article.notes)
+    text.append("\n")
+    text.append(" · ".join(facts), style="dim")
+    return text
+
+
+class ArticleHeader(Static):
+    """The article's metadata, drawn from `Article` fields as plain text (never markup)."""
+
+    def show(self, article: Article | None, message: str = "No article selected") -> None:
+        """Describe ``article``, or show ``message`` when there is none."""
+        self.update(describe(article) if article else Text(message, style="dim"))

@@ -1,0 +1,231 @@
+"""ArticleList: the library table, one row per article, drawn with the Line API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.events import Click
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.core.articles import Article
+from tui.core.inert import one_line
+
+SORTS: dict[str, Callable[[Article], object]] = {
+    "file": lambda article: (str(article.path), article.part or 0),
+    "date": lambda article: (article.date or "9999", str(article.path)),
+    "outlet": lambda article: (one_line(article.outlet).casefold(), str(article.path)),
+    "length": lambda article: (-article.words, str(article.path)),
+}
+"""Orders the library can be sorted in, cycled with ``s``."""
+
+_GAP = "  "
+_OUTLET_MAX = 14
+_DATE = 10
+_WORDS = 6
+
+
+class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Outlet, headline, date and length of every article; the cursor picks what to read.
+
+    A Line API widget: only the rows on screen are drawn, so ten thousand articles
+    scroll, sort and resize instantly, and the headline column always takes exactly
+    the width that is left. Text is drawn as `Text`, never parsed as markup.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Read", tooltip="Read the selected article"),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,g", "jump(0)", "First", show=False),
+        Binding("end,G", "jump(-1)", "Last", show=False),
+        Binding("s", "cycle_sort", "Sort", tooltip="Sort by file, date, outlet or length"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | up, k / down, j | Move the cursor. |
+    | pageup, b / pagedown | Move a page. |
+    | home, g / end, G | First / last article. |
+    | enter | Read the selected article. |
+    | s | Sort by file, date, outlet or length. |
+    """
+
+    BINDING_GROUP_TITLE = "Library"
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--header",
+        "article-list--cursor",
+        "article-list--muted",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        overflow-x: hidden;
+        & > .article-list--header { text-style: bold; color: $text-accent; }
+        & > .article-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+        &:blur > .article-list--cursor { background: $block-cursor-blurred-background; text-style: none; }
+        & > .article-list--muted { color: $text-muted; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    """Row of the cursor (in display order)."""
+    sort: reactive[str] = reactive("file")
+    """Key of `SORTS` the rows are ordered by."""
+
+    class Highlighted(Message):
+        """The cursor moved to another article."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            """Position of the article in the app's article list."""
+            super().__init__()
+
+    class Chosen(Message):
+        """The user asked to read the article under the cursor (enter or a click on it)."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            """Position of the article in the app's article list."""
+            super().__init__()
+
+    def __init__(self, articles: Sequence[Article], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._articles = articles
+        self._order: list[int] = []
+        self._outlet_width = 6
+
+    @property
+    def selected(self) -> int | None:
+        """Index (in the app's article list) of the article under the cursor."""
+        return self._order[self.cursor] if self._order else None
+
+    def refresh_rows(self) -> None:
+        """Pick up articles appended to the list since the last call."""
+        known = len(self._order)
+        self._order.extend(range(known, len(self._articles)))
+        self._outlet_width = min(
+            max([self._outlet_width, *(cell_len(one_line(a.outlet)) for a in self._articles[known:])]),
+            _OUTLET_MAX,
+        )
+        if self.sort != "file":
+            self._sort_keeping_cursor()
+        self.virtual_size = Size(self.size.width, len(self._order) + 1)
+        self.refresh()
+        if known == 0 and self._order:
+            self.cursor = 0
+
+    def select(self, index: int) -> None:
+        """Move the cursor to the article at ``index`` of the app's list."""
+        if index in self._order:
+            self.cursor = self._order.index(index)
+
+    # Cursor
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._order) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = int(self.scroll_y)
+        visible = max(self.scrollable_content_region.height - 1, 1)
+        if new < top:
+            self.scroll_to(y=new, animate=False, immediate=True)
+        elif new >= top + visible:
+            self.scroll_to(y=new - visible + 1, animate=False, immediate=True)
+        self.refresh()
+        if self._order:
+            self.post_message(self.Highlighted(self._order[new]))
+
+    def action_move(self, step: int) -> None:
+        self.cursor += step
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(self.scrollable_content_region.height - 2, 1)
+
+    def action_jump(self, row: int) -> None:
+        self.cursor = row if row >= 0 else len(self._order) - 1
+
+    def action_choose(self) -> None:
+        if self._order:
+            self.post_message(self.Chosen(self._order[self.cursor]))
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        row = offset.y - 1 + int(self.scroll_y)
+        if 0 <= row < len(self._order):
+            if row == self.cursor:
+                self.action_choose()
+            self.cursor = row
+
+    # Sorting
+
+    def action_cycle_sort(self) -> None:
+        names = list(SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+
+    def watch_sort(self) -> None:
+        self._sort_keeping_cursor()
+        self.refresh()
+
+    def _sort_keeping_cursor(self) -> None:
+        current = self.selected
+        key = SORTS[self.sort]
+        self._order.sort(key=lambda index: key(self._articles[index]))  # type: ignore[arg-type, return-value]
+        if current is not None:
+            self.set_reactive(ArticleList.cursor, self._order.index(current))
+            self.watch_cursor(self.cursor, self.cursor)
+
+    # Drawing
+
+    def _row(self, cells: Sequence[str], width: int, style: Style, muted: Style) -> Strip:
+        outlet, headline, date, words = cells
+        headline_width = max(width - self._outlet_width - _DATE - _WORDS - 3 * len(_GAP), 8)
+        text = Text(no_wrap=True, end="", style=style)
+        outlet_text = Text(outlet, no_wrap=True)
+        outlet_text.truncate(self._outlet_width, overflow="ellipsis", pad=True)
+        text.append_text(outlet_text)
+        text.append(_GAP)
+        title = Text(headline, no_wrap=True)
+        title.truncate(headline_width, overflow="ellipsis", pad=True)
+        text.append_text(title)
+        text.append(_GAP)
+        text.append(date.ljust(_DATE), muted)
+        text.append(_GAP)
+        text.append(words.rjust(_WORDS), muted)
+        strip = Strip(text.render(self.app.console), text.cell_len)
+        return strip.crop_extend(0, width, style)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            header = base + self.get_component_rich_style("article-list--header", partial=True)
+            arrow = "" if self.sort == "file" else f" (by {self.sort})"
+            return self._row(("Outlet", f"Headline{arrow}", "Date", "Words"), width, header, header)
+        row = int(self.scroll_y) + y - 1
+        if row >= len(self._order):
+            return Strip.blank(width, base)
+        article = self._articles[self._order[row]]
+        style, muted = base, base + self.get_component_rich_style("article-list--muted", partial=True)
+        if row == self.cursor:
+            style = muted = base + self.get_component_rich_style("article-list--cursor", partial=True)
+        cells = (
+            one_line(article.outlet),
+            one_line(article.title),
+            article.date or "",
+            f"{article.words:,}",
+        )
+        return self._row(cells, width, style, muted)

@@ -1,0 +1,371 @@
+"""DocumentView: an article drawn line by line, with highlights placed by source offset."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.events import Click, Resize
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+
+from tui.app.widgets.line_layout import Line, layout
+from tui.core.document import Block, Document
+from tui.core.spans import Span
+
+_BLOCK_STYLES = {
+    "h1": "h1",
+    "h2": "h2",
+    "h3": "h3",
+    "h4": "h3",
+    "h5": "h3",
+    "h6": "h3",
+    "code": "code",
+    "quote": "quote",
+    "table": "table",
+}
+"""Component class (suffix) that styles each kind of block."""
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A source span to draw in a named style, with an optional mark in the gutter."""
+
+    span: Span
+    """Characters of the article text to style."""
+    style: str
+    """A component class suffix of `DocumentView`: ``tier-copy``, ``only``, ``selected``..."""
+    mark: str = ""
+    """One character shown in the gutter beside every line the span touches."""
+
+
+class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
+    """A Markdown `Document`, wrapped to the widget width and drawn with the Line API.
+
+    Only visible lines are drawn, so a megabyte article scrolls as fast as a short
+    one. Highlights, find matches and the text selection are all placed through the
+    document's offset map, so they cover exactly the source characters asked for.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_down", "Scroll down", show=False),
+        Binding("up,k", "scroll_up", "Scroll up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | up, k / down, j | Scroll one line. |
+    | pageup, b / pagedown, space | Scroll one page. |
+    | home, g / end, G | Go to the top / the bottom. |
+    """
+
+    BINDING_GROUP_TITLE = "Article text"
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "document-view--h1",
+        "document-view--h2",
+        "document-view--h3",
+        "document-view--code",
+        "document-view--quote",
+        "document-view--table",
+        "document-view--rule",
+        "document-view--lead",
+        "document-view--gutter",
+        "document-view--strong",
+        "document-view--em",
+        "document-view--strike",
+        "document-view--link",
+        "document-view--image",
+        "document-view--tier-copy",
+        "document-view--tier-edit",
+        "document-view--tier-quote",
+        "document-view--tier-paraphrase",
+        "document-view--only",
+        "document-view--selected",
+        "document-view--insert",
+        "document-view--delete",
+        "document-view--replace",
+        "document-view--number",
+        "document-view--find",
+        "document-view--find-current",
+    }
+
+    DEFAULT_CSS = """
+    DocumentView {
+        overflow-x: hidden;
+        padding: 0 1;
+    }
+    """
+
+    ALLOW_SELECT = True
+
+    class Clicked(Message):
+        """The user clicked on the text of the article."""
+
+        def __init__(self, view: DocumentView, offset: int) -> None:
+            self.view = view
+            """The view that was clicked."""
+            self.offset = offset
+            """Source offset of the character under the pointer."""
+            super().__init__()
+
+        @property
+        def control(self) -> DocumentView:
+            """The view that was clicked, so ``@on(DocumentView.Clicked, "#left")`` works."""
+            return self.view
+
+    def __init__(
+        self,
+        document: Document | None = None,
+        *,
+        gutter: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._document = document or Document(blocks=())
+        self._gutter = gutter
+        self._highlights: list[Highlight] = []
+        self._find: list[Highlight] = []
+        self._lines: list[Line] = []
+        self._block_lines: list[int] = []
+        self._runs: dict[int, list[tuple[int, int, str]]] = {}
+        self._marks: dict[int, str] = {}
+        self._layout_width = -1
+        self._styles: dict[str, Style] = {}
+        self._strips: dict[int, Strip] = {}
+
+    @property
+    def document(self) -> Document:
+        """The document on show."""
+        return self._document
+
+    @property
+    def line_count(self) -> int:
+        """How many terminal lines the document takes at the current width."""
+        return len(self._lines)
+
+    def show(self, document: Document) -> None:
+        """Replace the document, clear highlights and go back to the top."""
+        self._document = document
+        self._highlights, self._find = [], []
+        self._layout_width = -1
+        self._relayout()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def set_highlights(self, highlights: Iterable[Highlight]) -> None:
+        """Draw these highlights (under find matches and the selection)."""
+        self._highlights = list(highlights)
+        self._restyle()
+
+    def set_find(self, matches: Sequence[Span], current: int | None) -> None:
+        """Mark every find match, and the current one more strongly."""
+        self._find = [
+            Highlight(span, "find-current" if index == current else "find")
+            for index, span in enumerate(matches)
+        ]
+        self._restyle()
+
+    def scroll_to_span(self, span: Span, *, animate: bool = False) -> None:
+        """Scroll so ``span`` starts a third of the way down the view."""
+        line = self.line_of(span.start)
+        if line is not None:
+            target = max(line - self.scrollable_content_region.height // 3, 0)
+            self.scroll_to(y=target, animate=animate, immediate=not animate)
+
+    def line_of(self, offset: int) -> int | None:
+        """The terminal line showing the source character at ``offset`` (or the next one)."""
+        for index, block in enumerate(self._document.blocks):
+            if block.offsets and block.offsets[-1] >= offset:
+                position = block.display_range(Span(offset, offset))[0]
+                first = self._block_lines[index]
+                while (
+                    first + 1 < len(self._lines)
+                    and self._lines[first + 1].block == index
+                    and self._lines[first + 1].start <= position
+                ):
+                    first += 1
+                return first
+        return None
+
+    def offset_at(self, line_index: int, column: int) -> int | None:
+        """Source offset of the character drawn at ``column`` cells into a line."""
+        if not 0 <= line_index < len(self._lines):
+            return None
+        line = self._lines[line_index]
+        if line.block < 0:
+            return None
+        block = self._document.blocks[line.block]
+        cells = column - cell_len(line.lead) - (2 if self._gutter else 0)
+        if cells < 0 or not block.offsets:
+            return None
+        for position in range(line.start, line.end):
+            cells -= cell_len(block.text[position])
+            if cells < 0:
+                return block.offsets[position]
+        return None
+
+    # Layout and styles
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width - (2 if self._gutter else 0)
+        if width <= 0 or width == self._layout_width:
+            return
+        self._layout_width = width
+        self._lines = layout(self._document, width)
+        self._block_lines = [0] * len(self._document.blocks)
+        for number in range(len(self._lines) - 1, -1, -1):
+            if self._lines[number].block >= 0:
+                self._block_lines[self._lines[number].block] = number
+        self.virtual_size = Size(width, len(self._lines))
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Turn highlights into per-block display runs and gutter marks per line."""
+        runs: dict[int, list[tuple[int, int, str]]] = {}
+        marks: dict[int, str] = {}
+        blocks = self._document.blocks
+        for highlight in [*self._highlights, *self._find]:
+            for index in self._document.blocks_overlapping(highlight.span):
+                start, end = blocks[index].display_range(highlight.span)
+                if start >= end:
+                    continue
+                runs.setdefault(index, []).append((start, end, highlight.style))
+                if highlight.mark and self._block_lines:
+                    line = self._block_lines[index]
+                    while line < len(self._lines) and self._lines[line].block == index:
+                        if self._lines[line].start < end and start < self._lines[line].end:
+                            marks.setdefault(line, highlight.mark)
+                        line += 1
+        self._runs, self._marks = runs, marks
+        self._strips.clear()
+        self.refresh()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(
+                f"document-view--{name}", partial=True
+            )
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    def on_resize(self, event: Resize) -> None:
+        top = self.first_visible_offset()
+        self._relayout()
+        if top is not None:
+            line = self.line_of(top)
+            if line is not None:
+                self.scroll_to(y=line, animate=False, immediate=True)
+
+    def on_mount(self) -> None:
+        self._relayout()
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        source = self.offset_at(offset.y + int(self.scroll_y), offset.x)
+        if source is not None:
+            self.post_message(self.Clicked(self, source))
+
+    # Drawing
+
+    def _body(self, block: Block, line: Line) -> Text:
+        text = Text(block.text[line.start : line.end], end="")
+        if block.kind in _BLOCK_STYLES:
+            text.stylize(self._style(_BLOCK_STYLES[block.kind]))
+        for start, end, name in [*block.marks, *self._runs.get(line.block, [])]:
+            if start < line.end and line.start < end:
+                text.stylize(
+                    self._style(name),
+                    max(start, line.start) - line.start,
+                    min(end, line.end) - line.start,
+                )
+        return text
+
+    def _content(self, index: int) -> Text:
+        line = self._lines[index]
+        content = Text(end="")
+        if line.block < 0:
+            return content
+        block = self._document.blocks[line.block]
+        content.append(line.lead, self._style("lead"))
+        if block.kind == "rule":
+            content.append("─" * max(self._layout_width - cell_len(line.lead), 0), self._style("rule"))
+            return content
+        content.append_text(self._body(block, line))
+        return content
+
+    def _line_text(self, index: int) -> str:
+        line = self._lines[index]
+        if line.block < 0:
+            return ""
+        return line.lead + self._document.blocks[line.block].text[line.start : line.end]
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        text = "\n".join(self._line_text(index) for index in range(len(self._lines)))
+        return selection.extract(text), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._render_full_line(index)
+            if self.text_selection is None:
+                self._strips[index] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _render_full_line(self, index: int) -> Strip:
+        content = self._content(index)
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            start, end = span
+            content.stylize(
+                self.screen.get_component_rich_style("screen--selection"),
+                start,
+                len(content) if end == -1 else end,
+            )
+        body = Strip(content.render(self.app.console), content.cell_len).apply_offsets(0, index)
+        body = body.apply_style(self.rich_style)
+        if not self._gutter:
+            return body
+        mark = self._marks.get(index, "")
+        gutter = Text(f"{mark:<1} ", style=self._style("gutter"), end="")
+        gutter_strip = Strip(gutter.render(self.app.console), gutter.cell_len)
+        return Strip.join([gutter_strip.apply_style(self.rich_style), body])
+
+    def first_visible_offset(self) -> int | None:
+        """Source offset of the first character in view, for keeping one's place."""
+        for index in range(int(self.scroll_y), len(self._lines)):
+            line = self._lines[index]
+            if line.block >= 0:
+                offsets = self._document.blocks[line.block].offsets
+                if offsets:
+                    return offsets[min(line.start, len(offsets) - 1)]
+        return None

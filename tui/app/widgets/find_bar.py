@@ -1,0 +1,92 @@
+"""FindBar: the query line under the reader, with the match count."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+
+class FindBar(Horizontal):
+    """Type to find; every keystroke searches again. Enter goes to the next match."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close find"),
+        Binding("down,f3", "step(1)", "Next match"),
+        Binding("up,shift+f3", "step(-1)", "Previous match"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | enter, down, f3 | Go to the next match. |
+    | up, shift+f3 | Go to the previous match. |
+    | escape | Close the find bar (matches stay; n / N keep stepping). |
+    """
+
+    BINDING_GROUP_TITLE = "Find"
+
+    class Changed(Message):
+        """The query changed."""
+
+        def __init__(self, query: str) -> None:
+            self.query = query
+            """The text to find."""
+            super().__init__()
+
+    class Stepped(Message):
+        """The user asked for the next (+1) or previous (-1) match."""
+
+        def __init__(self, direction: int) -> None:
+            self.direction = direction
+            """+1 for the next match, -1 for the previous one."""
+            super().__init__()
+
+    class Closed(Message):
+        """The user closed the find bar."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("Find:", id="find-label")
+        yield Input(placeholder="text in this article", id="find-input")
+        yield Label("", id="find-count")
+
+    @property
+    def find_text(self) -> str:
+        """The text being looked for."""
+        return self.query_one(Input).value
+
+    def open(self) -> None:
+        """Show the bar and put the cursor in the query."""
+        self.display = True
+        self.query_one(Input).focus()
+
+    def set_count(self, current: int | None, total: int) -> None:
+        """Show ``3/7``, or say there is no match."""
+        if not self.find_text.strip():
+            text = ""
+        elif total == 0:
+            text = "no match"
+        else:
+            text = f"{(current or 0) + 1}/{total}"
+        self.query_one("#find-count", Label).update(text)
+
+    @on(Input.Changed, "#find-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    @on(Input.Submitted, "#find-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Stepped(1))
+
+    def action_step(self, direction: int) -> None:
+        self.post_message(self.Stepped(direction))
+
+    def action_close(self) -> None:
+        self.display = False
+        self.post_message(self.Closed())

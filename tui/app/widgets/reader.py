@@ -1,0 +1,141 @@
+"""Reader: one article as Markdown, its metadata on top and a find bar below."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import LoadingIndicator
+
+from tui.app.widgets.article_header import ArticleHeader
+from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.find_bar import FindBar
+from tui.core.articles import Article
+from tui.core.document import Document, render_markdown
+from tui.core.find import find_all
+from tui.core.spans import Span
+
+_RENDER_IN_THREAD = 200_000
+"""Articles longer than this (characters) are rendered in a worker thread."""
+
+
+@lru_cache(maxsize=64)
+def document_of(text: str) -> Document:
+    """The rendered Markdown of ``text``, kept for the articles read most recently."""
+    return render_markdown(text)
+
+
+class Reader(Vertical):
+    """The selected article: header, scrollable text, find.
+
+    Long articles are rendered in a thread with a loading indicator, so the library
+    keeps answering keys while a megabyte of Markdown is laid out.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "find_step(1)", "Next match"),
+        Binding("N", "find_step(-1)", "Previous match"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | n / N | Next / previous find match. |
+    """
+
+    BINDING_GROUP_TITLE = "Reader"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self._matches: list[Span] = []
+        self._current: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader(id="article-header")
+        yield DocumentView(id="document")
+        yield LoadingIndicator()
+        find = FindBar(id="find-bar")
+        find.display = False
+        yield find
+
+    @property
+    def view(self) -> DocumentView:
+        """The text of the article."""
+        return self.query_one(DocumentView)
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar (hidden until ``/``)."""
+        return self.query_one(FindBar)
+
+    def show(self, article: Article) -> None:
+        """Show ``article`` from its top; a find query still open is searched again."""
+        self.article = article
+        self.query_one(ArticleHeader).show(article)
+        if len(article.text) > _RENDER_IN_THREAD:
+            self.set_class(True, "-rendering")
+            self._render_in_thread(article)
+        else:
+            self._display(article, document_of(article.text))
+
+    def show_nothing(self, message: str) -> None:
+        """Say why there is nothing to read."""
+        self.article = None
+        self.query_one(ArticleHeader).show(None, message)
+        self.view.show(Document(blocks=()))
+
+    @work(thread=True, exclusive=True, group="render")
+    def _render_in_thread(self, article: Article) -> None:
+        document = document_of(article.text)
+        self.app.call_from_thread(self._display, article, document)
+
+    def _display(self, article: Article, document: Document) -> None:
+        if article is not self.article:
+            return
+        self.set_class(False, "-rendering")
+        self.view.show(document)
+        self._search(self.find_bar.find_text)
+
+    def open_find(self) -> None:
+        """Show the find bar with the cursor in it."""
+        self.find_bar.open()
+
+    def _search(self, query: str) -> None:
+        self._matches = find_all(self.view.document, query) if query else []
+        self._current = 0 if self._matches else None
+        self._show_matches(scroll=True)
+
+    def _show_matches(self, *, scroll: bool) -> None:
+        self.view.set_find(self._matches, self._current)
+        self.find_bar.set_count(self._current, len(self._matches))
+        if scroll and self._current is not None:
+            self.view.scroll_to_span(self._matches[self._current])
+        self.refresh_bindings()
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        self._search(event.query)
+
+    @on(FindBar.Stepped)
+    def _find_stepped(self, event: FindBar.Stepped) -> None:
+        self.action_find_step(event.direction)
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self.view.focus()
+
+    def action_find_step(self, direction: int) -> None:
+        if not self._matches:
+            return
+        current = 0 if self._current is None else self._current
+        self._current = (current + direction) % len(self._matches)
+        self._show_matches(scroll=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "find_step":
+            return True if self._matches else None
+        return True

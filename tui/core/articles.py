@@ -20,9 +20,9 @@ class Article:
     title: str
     """Headline, or the clearest fallback (first sentence, then file name)."""
     outlet: str
-    """Who published it: front matter, byline agency, URL host, sign-off, else the file name."""
+    """Who published it: front matter, URL host, byline agency, sign-off, else the file name."""
     sha256: str
-    """Hex digest of the bytes this article was decoded from."""
+    """Hex SHA-256 of the bytes this article was decoded from (for JSON Lines: its line)."""
     date: str | None = None
     """Publication date as ISO ``YYYY-MM-DD`` when the text states one."""
     byline: str | None = None
@@ -35,6 +35,11 @@ class Article:
     """Line number inside a multi-article file (JSON Lines), else ``None``."""
     notes: tuple[str, ...] = field(default=())
     """Things the user should know about how it was read (``"decoded as cp1252"``)."""
+    agency: str | None = None
+    """Wire agency that produced the copy (``"AFP"``), when the byline, a dateline or a
+    sign-off names one. ``outlet`` is who published it, which may differ."""
+    _words: int | None = field(default=None, init=False, repr=False, compare=False)
+    """Cache for `words`: counting is linear in the text, and lists ask for it on every redraw."""
 
     @property
     def name(self) -> str:
@@ -48,5 +53,8 @@ class Article:
 
     @property
     def words(self) -> int:
-        """Number of words, as a reader would count them."""
-        return sum(1 for _ in _WORD.finditer(self.text))
+        """Number of words, as a reader would count them (counted once, on first use)."""
+        if self._words is None:
+            # Frozen dataclass: the cache is the one field written after construction.
+            object.__setattr__(self, "_words", len(_WORD.findall(self.text)))
+        return self._words  # type: ignore[return-value]

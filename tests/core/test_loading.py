@@ -1,0 +1,328 @@
+"""Loading: walking paths, reading bytes, decoding, and every kind of bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from tui.core import loading
+from tui.core.articles import Article
+from tui.core.loading import discover, iter_load, load_file, load_paths
+from tui.core.problems import Problem
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+STORY = ROOT / "tests" / "fixtures" / "loading" / "story"
+
+
+def reasons(result) -> dict[str, str]:
+    return {p.path.name: p.reason for p in result.problems}
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+# --- the seeds ---------------------------------------------------------------------
+
+
+def test_seeds_load_in_sorted_order_with_text_unchanged():
+    result = load_paths([SEEDS])
+    assert result.problems == []
+    assert [a.path.name for a in result.articles] == sorted(p.name for p in SEEDS.iterdir())
+    for article in result.articles:
+        data = article.path.read_bytes()
+        assert article.text == data.decode("utf-8")
+        assert article.sha256 == hashlib.sha256(data).hexdigest()
+        assert article.encoding == "utf-8"
+        assert article.part is None
+
+
+def test_text_is_never_normalised(tmp_path):
+    text = "Headline here\r\n\r\n  Body\ttext.  \r\n\n\n"
+    article = load_paths([write(tmp_path / "crlf.txt", text)]).articles[0]
+    assert article.text == text
+
+
+def test_byte_order_mark_is_an_encoding_mark_not_text(tmp_path):
+    article = load_paths([write(tmp_path / "bom.txt", "\ufeffHeadline\n\nBody.")]).articles[0]
+    assert article.text == "Headline\n\nBody."
+    assert article.encoding == "utf-8-sig"
+
+
+# --- walking -----------------------------------------------------------------------
+
+
+def test_folder_walk_is_recursive_sorted_and_skips_hidden_and_unsupported():
+    result = load_paths([STORY])
+    assert [a.path.relative_to(STORY).as_posix() for a in result.articles] == [
+        "front_matter.md",
+        "nested/dateline.txt",
+        "nested/markup.markdown",
+    ]
+    assert reasons(result) == {"readme.rst": "not a supported format (.rst)"}
+
+
+def test_fixture_metadata():
+    by_name = {a.path.name: a for a in load_paths([STORY]).articles}
+    stated = by_name["front_matter.md"]
+    assert (stated.title, stated.outlet, stated.date, stated.byline) == (
+        "Stated Title Wins",
+        "Example Daily",
+        "2021-03-04",
+        "Jane Doe",
+    )
+    dateline = by_name["dateline.txt"]
+    assert (dateline.title, dateline.agency, dateline.outlet) == (
+        "Talks end without a deal",
+        "Reuters",
+        "Reuters",
+    )
+
+
+def test_markup_lookalikes_stay_literal():
+    article = load_file(STORY / "nested" / "markup.markdown").articles[0]
+    assert article.text.startswith("[bold]Not bold[/] and [link=https://example.com]")
+    assert article.title == "[bold]Not bold[/] and [link=https://example.com]not a link[/link]"
+
+
+def test_hidden_file_named_directly_is_read():
+    result = load_paths([STORY / ".hidden" / "secret.txt"])
+    assert len(result.articles) == 1
+
+
+def test_uppercase_extension_is_supported(tmp_path):
+    write(tmp_path / "STORY.TXT", "Headline here\n\nBody.")
+    assert len(load_paths([tmp_path]).articles) == 1
+
+
+def test_same_file_named_twice_is_read_once():
+    result = load_paths([SEEDS, SEEDS / "000_02b2830ff24b6d49.txt"])
+    assert len(result.articles) == 5
+
+
+def test_missing_path():
+    result = load_paths([Path("/no/such/place.txt")])
+    assert result.articles == []
+    assert [str(p) for p in result.problems] == ["/no/such/place.txt: not found"]
+
+
+def test_unsupported_file_named_directly(tmp_path):
+    path = write(tmp_path / "report.pdf", b"%PDF-1.7")
+    assert reasons(load_paths([path])) == {"report.pdf": "not a supported format (.pdf)"}
+
+
+def test_file_without_extension(tmp_path):
+    write(tmp_path / "README", "text")
+    assert reasons(load_paths([tmp_path]))["README"] == "not a supported format"
+
+
+def test_folder_with_nothing_readable(tmp_path):
+    write(tmp_path / "a.png", b"\x89PNG\r\n\x1a\n")
+    write(tmp_path / "b.txt", b"")
+    result = load_paths([tmp_path])
+    assert result.articles == []
+    assert reasons(result) == {
+        "a.png": "not a supported format (.png)",
+        "b.txt": "empty file",
+        tmp_path.name: "folder has no readable articles",
+    }
+
+
+def test_empty_folder(tmp_path):
+    assert reasons(load_paths([tmp_path])) == {tmp_path.name: "folder has no readable articles"}
+
+
+def test_symlink_loop_is_reported_once_and_the_rest_loads(tmp_path):
+    write(tmp_path / "a" / "story.txt", "Headline here\n\nBody.")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "self").symlink_to(tmp_path / "self")
+    result = load_paths([tmp_path])
+    assert [a.path.name for a in result.articles] == ["story.txt"]
+    assert reasons(result) == {"loop": "symlink loop", "self": "symlink loop"}
+
+
+def test_symlinked_folder_elsewhere_is_followed(tmp_path):
+    write(tmp_path / "real" / "story.txt", "Headline here\n\nBody.")
+    (tmp_path / "top").mkdir()
+    (tmp_path / "top" / "link").symlink_to(tmp_path / "real", target_is_directory=True)
+    assert [a.path.as_posix() for a in load_paths([tmp_path / "top"]).articles] == [
+        (tmp_path / "top" / "link" / "story.txt").as_posix()
+    ]
+
+
+def test_broken_symlink(tmp_path):
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    assert reasons(load_paths([tmp_path]))["gone.txt"] == "broken symlink"
+
+
+def test_named_pipe_does_not_hang(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert reasons(load_paths([tmp_path / "pipe.txt"])) == {"pipe.txt": "not a regular file"}
+    assert reasons(load_paths([tmp_path]))["pipe.txt"] == "not a regular file"
+
+
+def test_permission_denied_reported(tmp_path, monkeypatch):
+    path = write(tmp_path / "locked.txt", "Headline\n\nBody.")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(loading.os, "open", refuse)
+    assert reasons(load_paths([path])) == {"locked.txt": "permission denied"}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
+def test_permission_denied_for_real(tmp_path):
+    write(tmp_path / "ok.txt", "Headline here\n\nBody.")
+    locked = write(tmp_path / "locked.txt", "Headline\n\nBody.")
+    folder = tmp_path / "closed"
+    folder.mkdir()
+    locked.chmod(0)
+    folder.chmod(0)
+    try:
+        result = load_paths([tmp_path])
+    finally:
+        locked.chmod(0o644)
+        folder.chmod(0o755)
+    assert [a.path.name for a in result.articles] == ["ok.txt"]
+    assert reasons(result) == {"locked.txt": "permission denied", "closed": "permission denied"}
+
+
+def test_deep_folders_do_not_overflow(tmp_path):
+    folder = tmp_path
+    for _ in range(120):
+        folder = folder / "d"
+    write(folder / "deep.txt", "Headline here\n\nBody.")
+    assert [a.path.name for a in load_paths([tmp_path]).articles] == ["deep.txt"]
+
+
+# --- bad content -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b" \n\t\r\n  ", "only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (PNG image)"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "binary file (JPEG image)"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "binary file (ZIP archive)"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3", "binary file (PDF document)"),
+        (b"text\x00with\x00nul\x00bytes\x00\x01\x02", "binary file"),
+    ],
+)
+def test_bad_content_is_a_problem(tmp_path, data, reason):
+    path = write(tmp_path / "bad.txt", data)
+    result = load_paths([path])
+    assert result.articles == []
+    assert [p.reason for p in result.problems] == [reason]
+
+
+def test_control_characters_and_ansi_are_kept_and_noted(tmp_path):
+    text = "Headline here\n\n\x1b[31mred\x1b[0m text\x07 and a bell.\n"
+    article = load_paths([write(tmp_path / "ansi.txt", text)]).articles[0]
+    assert article.text == text
+    assert "contains control characters" in article.notes
+
+
+# --- encodings ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "note"),
+    [
+        ("Café crème\n".encode(), "utf-8", None),
+        ("\ufeffCafé crème\n".encode(), "utf-8-sig", None),
+        ("\ufeffCafé crème\n".encode("utf-16-le"), "utf-16-le", "decoded as utf-16-le (not UTF-8)"),
+        ("\ufeffCafé crème\n".encode("utf-16-be"), "utf-16-be", "decoded as utf-16-be (not UTF-8)"),
+        ("Café crème – “quoted”\n".encode("cp1252"), "cp1252", "decoded as cp1252 (not UTF-8)"),
+        (b"Caf\xe9 \x81cr\xe8me\n", "latin-1", "decoded as latin-1 (not UTF-8)"),
+    ],
+)
+def test_encodings(tmp_path, data, encoding, note):
+    article = load_paths([write(tmp_path / "enc.txt", data)]).articles[0]
+    assert article.encoding == encoding
+    assert article.text.rstrip("\n").lstrip("\ufeff").startswith("Caf")
+    assert "Café" in article.text or "Caf\xe9" in article.text
+    assert (note in article.notes) if note else not any("decoded" in n for n in article.notes)
+    assert article.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_mostly_utf8_with_a_stray_byte_stays_utf8(tmp_path):
+    data = "Crème brûlée à la carte, naïve café.".encode() + b" \x92 end."
+    article = load_paths([write(tmp_path / "mixed.txt", data)]).articles[0]
+    assert article.encoding == "utf-8"
+    assert "Crème brûlée" in article.text
+    assert "1 invalid UTF-8 byte shown as \ufffd" in article.notes
+
+
+# --- size limit --------------------------------------------------------------------
+
+
+def test_file_over_the_limit_is_truncated_and_said_so(tmp_path, monkeypatch):
+    monkeypatch.setattr(loading, "MAX_BYTES", 1000)
+    text = "Headline here\n\n" + "é" * 2000  # 2-byte characters: the cut falls mid-character
+    path = write(tmp_path / "big.txt", text)
+    result = load_paths([path])
+    article = result.articles[0]
+    assert len(article.text.encode()) <= 1000
+    assert text.startswith(article.text)
+    assert article.encoding == "utf-8"
+    assert any(note.startswith("truncated: only the first") for note in article.notes)
+    assert [p.reason for p in result.problems] == [article.notes[0]]
+
+
+def test_one_huge_line_loads_whole(tmp_path):
+    text = "word " * 1_000_000
+    article = load_paths([write(tmp_path / "line.txt", text)]).articles[0]
+    assert article.chars == len(text)
+    assert article.words == 1_000_000
+
+
+# --- the streaming API -------------------------------------------------------------
+
+
+def test_iter_load_yields_the_first_article_before_reading_the_rest(tmp_path, monkeypatch):
+    for index in range(5):
+        write(tmp_path / f"{index}.txt", f"Headline {index}\n\nBody.")
+    reads = []
+    original = loading._read_bytes
+    monkeypatch.setattr(loading, "_read_bytes", lambda p: reads.append(p) or original(p))
+    first = next(iter_load([tmp_path]))
+    assert isinstance(first, Article)
+    assert len(reads) == 1
+
+
+def test_discover_then_load_file_matches_load_paths():
+    files, problems = discover([STORY, Path("/no/such")])
+    assert [f.name for f in files] == ["front_matter.md", "dateline.txt", "markup.markdown"]
+    assert {(p.path.name, p.reason) for p in problems} == {
+        ("readme.rst", "not a supported format (.rst)"),
+        ("such", "not found"),
+    }
+    articles = [a for f in files for a in load_file(f).articles]
+    assert articles == load_paths([STORY]).articles
+
+
+def test_load_file_on_a_bad_file_returns_a_problem(tmp_path):
+    result = load_file(tmp_path / "missing.md")
+    assert result.articles == []
+    assert result.problems == [Problem(tmp_path / "missing.md", "not found")]
+
+
+def test_discover_reports_a_folder_without_candidates(tmp_path):
+    write(tmp_path / "image.png", b"\x89PNG")
+    files, problems = discover([tmp_path])
+    assert files == []
+    assert [p.reason for p in problems] == [
+        "not a supported format (.png)",
+        "folder has no readable articles",
+    ]

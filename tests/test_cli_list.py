@@ -1,0 +1,45 @@
+"""``storyreader list``, run in-process: output shapes, exit codes, problems on stderr."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tui.cli import main
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def test_list_json_of_the_seeds(capsys):
+    assert main(["list", str(SEEDS), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    records = json.loads(out)
+    assert [Path(r["path"]).name for r in records] == sorted(p.name for p in SEEDS.iterdir())
+    assert records[1]["outlet"] == "themoscowtimes.com"
+    assert records[1]["date"] == "2020-09-14"
+    assert err == ""
+
+
+def test_list_defaults_to_the_bundled_story_as_a_table(capsys):
+    assert main(["list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("PATH")
+    assert len(lines) == 1 + 5
+
+
+def test_problems_go_to_stderr_and_the_rest_still_lists(capsys, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code = main(["list", str(SEEDS / "004_159432c7cf2bb8a3.txt"), str(tmp_path / "empty.txt"),
+                 "/no/such/file.txt", "--format", "json"])  # fmt: skip
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert len(json.loads(out)) == 1
+    assert f"{tmp_path / 'empty.txt'}: empty file" in err
+    assert "/no/such/file.txt: not found" in err
+
+
+def test_nothing_readable_exits_1(capsys, tmp_path):
+    assert main(["list", str(tmp_path), "--format", "json"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out) == []
+    assert "folder has no readable articles" in err

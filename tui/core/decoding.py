@@ -1,0 +1,213 @@
+"""Bytes to text: recognise binary files, pick the encoding, decode without losing offsets.
+
+Order of trust: a byte-order mark, then UTF-16 recognised by its zero bytes, then
+strict UTF-8, then an encoding the file declares (an HTML ``<meta charset>``), then
+cp1252, then latin-1, which decodes anything. A mostly-UTF-8 file with a few bad
+bytes stays UTF-8 with those bytes replaced by U+FFFD, since reading it as cp1252
+would garble every accented letter to rescue a handful. Anything not UTF-8 gets a
+note, so the user knows the text was guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+_SAMPLE = 8192
+"""Bytes inspected to recognise a binary file or BOM-less UTF-16."""
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x7fELF", "executable"),
+    (b"ID3", "MP3 audio"),
+    (b"OggS", "Ogg media"),
+    (b"fLaC", "FLAC audio"),
+)
+"""Leading bytes of common binary formats, and the name the user is shown."""
+
+_RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM begins with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+"""C0 controls that plain text does not use (tab, newlines, form feed and ESC excluded)."""
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+class NotTextError(ValueError):
+    """The bytes are not text; the message is the reason shown to the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, and how."""
+
+    text: str
+    """The decoded text; BOM removed, nothing else changed."""
+    encoding: str
+    """Python codec name used (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252"``, ...)."""
+    note: str | None = None
+    """What the user should know when the text was not clean UTF-8."""
+
+
+def binary_kind(data: bytes) -> str | None:
+    """The reason ``data`` is not text (``"binary file (PNG image)"``), or ``None``.
+
+    Recognises common formats by their leading bytes, and anything else by NUL
+    bytes, unless the NULs are the pattern of BOM-less UTF-16 text.
+    """
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return f"binary file ({kind})"
+    if data.startswith(b"RIFF") and data[8:12] in _RIFF_KINDS:
+        return f"binary file ({_RIFF_KINDS[data[8:12]]})"
+    if data[4:8] == b"ftyp":
+        return "binary file (video or image container)"
+    if data.startswith(b"BZh") and data[4:10] == b"1AY&SY":
+        return "binary file (bzip2 archive)"
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample and not _bom(sample) and _utf16_without_bom(sample) is None:
+        return "binary file"
+    return None
+
+
+def decode(data: bytes, *, declared: str | None = None, partial: bool = False) -> Decoded:
+    """Decode ``data`` to text, choosing the encoding as the module docstring says.
+
+    Args:
+        data: The file's bytes (or the first part of them).
+        declared: An encoding the file names for itself, tried before cp1252.
+        partial: The bytes were cut short; an incomplete last character is dropped
+            instead of being reported as an error.
+
+    Returns:
+        The text, the codec used and a note when it was not plain UTF-8.
+
+    Raises:
+        NotTextError: The bytes are a binary file, or decode to mostly control characters.
+    """
+    kind = binary_kind(data)
+    if kind is not None:
+        raise NotTextError(kind)
+    decoded = _decode(data, declared, partial)
+    sample = decoded.text[:_SAMPLE]
+    if sample and len(_CONTROL.findall(sample)) > len(sample) // 20:
+        raise NotTextError("binary file (mostly control characters)")
+    return decoded
+
+
+def _decode(data: bytes, declared: str | None, partial: bool) -> Decoded:
+    bom = _bom(data)
+    if bom is not None:
+        size, codec = bom
+        text = _strict(data[size:], codec, partial)
+        if text is not None:
+            name = "utf-8-sig" if codec == "utf-8" else codec
+            note = None if codec == "utf-8" else f"decoded as {codec} (not UTF-8)"
+            return Decoded(text, name, note)
+    # Before UTF-8: BOM-less UTF-16 of Latin text is also valid UTF-8, full of NULs.
+    utf16 = _utf16_without_bom(data[:_SAMPLE])
+    if utf16 is not None:
+        text = _strict(data, utf16, partial)
+        if text is not None:
+            return Decoded(text, utf16, f"decoded as {utf16} without byte-order mark (not UTF-8)")
+    text = _strict(data, "utf-8", partial)
+    if text is not None:
+        return Decoded(text, "utf-8")
+    return _mostly_utf8(data, partial) or _legacy(data, declared, partial)
+
+
+def _bom(data: bytes) -> tuple[int, str] | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return len(bom), codec
+    return None
+
+
+def _strict(data: bytes, codec: str, partial: bool) -> str | None:
+    """``data`` decoded with ``codec``, or ``None`` when it is not valid in it."""
+    try:
+        if partial:
+            return codecs.getincrementaldecoder(codec)().decode(data, final=False)
+        return data.decode(codec)
+    except UnicodeError:  # UnicodeDecodeError, or the plain UnicodeError of e.g. idna
+        return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when the sample has zero bytes in every other place.
+
+    Text in a Latin script stored as UTF-16 has a zero high byte in nearly every
+    character, which a binary file does not.
+    """
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return None
+    even = sample[0 : pairs * 2 : 2].count(0)
+    odd = sample[1 : pairs * 2 : 2].count(0)
+    if odd > pairs * 0.4 and even < pairs * 0.05:
+        return "utf-16-le"
+    if even > pairs * 0.4 and odd < pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_utf8(data: bytes, partial: bool) -> Decoded | None:
+    """UTF-8 with the few invalid bytes replaced, when valid sequences outnumber them."""
+    if partial:
+        text = codecs.getincrementaldecoder("utf-8")("replace").decode(data, final=False)
+    else:
+        text = data.decode("utf-8", "replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = len(_NON_ASCII.findall(text)) - replaced
+    if valid <= replaced:
+        return None
+    plural = "s" if replaced != 1 else ""
+    return Decoded(text, "utf-8", f"{replaced} invalid UTF-8 byte{plural} shown as \ufffd")
+
+
+def _legacy(data: bytes, declared: str | None, partial: bool) -> Decoded:
+    """The declared encoding or cp1252 when the bytes fit, else latin-1, which fits all."""
+    codec = _codec_name(declared) if declared else None
+    for candidate in (codec, "cp1252"):
+        if candidate is not None:
+            text = _strict(data, candidate, partial)
+            if text is not None:
+                return Decoded(text, candidate, f"decoded as {candidate} (not UTF-8)")
+    return Decoded(data.decode("latin-1"), "latin-1", "decoded as latin-1 (not UTF-8)")
+
+
+def _codec_name(name: str) -> str | None:
+    """Python's canonical name for the text codec ``name``, or ``None`` if there is none.
+
+    Decoding one byte rejects unknown names and non-text codecs (``base64``) alike,
+    both of which a web page may declare.
+    """
+    try:
+        b"a".decode(name)
+    except (LookupError, UnicodeError):
+        return None
+    return codecs.lookup(name).name

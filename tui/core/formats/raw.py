@@ -1,0 +1,90 @@
+"""The bytes of one file as read, and the article built from its text.
+
+Every format ends in `build_article`, so metadata, notes and digests are worked out
+the same way whether the text came from a ``.txt``, a web page or a JSON line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.articles import Article
+from tui.core.metadata import extract_metadata
+
+_MB = 1024 * 1024
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal would act on instead of showing (ESC, BEL, bidi overrides...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawFile:
+    """One file's bytes, as loading read them."""
+
+    path: Path
+    """The file, as found (relative when the user gave a relative path)."""
+    data: bytes
+    """Its bytes, or the first `size`-limited part of them."""
+    size: int
+    """The whole file's size in bytes."""
+
+    @property
+    def truncated(self) -> bool:
+        """True when only the first part of the file was read."""
+        return len(self.data) < self.size
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the user must know about the read itself (that it was cut short)."""
+        if not self.truncated:
+            return ()
+        read, whole = _megabytes(len(self.data)), _megabytes(self.size)
+        return (f"truncated: only the first {read} of {whole} read",)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / _MB:.0f} MB" if size >= 10 * _MB else f"{size / _MB:.1f} MB"
+
+
+def build_article(
+    raw: RawFile,
+    text: str,
+    *,
+    digest: str,
+    encoding: str,
+    notes: tuple[str, ...] = (),
+    stated: Mapping[str, str | None] | None = None,
+    part: int | None = None,
+) -> Article:
+    """An `Article` for ``text``, with its metadata and every note about how it was read.
+
+    Args:
+        raw: The file the text came from.
+        text: The article text; kept exactly as given.
+        digest: Hex SHA-256 of the bytes ``text`` was decoded from.
+        encoding: Codec the bytes were decoded with.
+        notes: Notes from decoding or extraction, shown after the read notes.
+        stated: Metadata the format itself carries, overriding guesses from the text.
+        part: Line number for one article of many in a file.
+    """
+    meta = extract_metadata(text, raw.path.stem, stated)
+    found = list(raw.notes) + list(notes)
+    if _CONTROLS.search(text):
+        found.append("contains control characters")
+    found.extend(meta.notes)
+    return Article(
+        path=raw.path,
+        text=text,
+        title=meta.title,
+        outlet=meta.outlet,
+        sha256=digest,
+        date=meta.date,
+        byline=meta.byline,
+        url=meta.url,
+        encoding=encoding,
+        part=part,
+        notes=tuple(found),
+        agency=meta.agency,
+    )

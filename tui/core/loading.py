@@ -1,0 +1,255 @@
+"""Finding article files under the paths the user gave, and reading them.
+
+Folders are walked depth-first in sorted name order, so the library lists the same
+files in the same order every time. Hidden files and folders (a leading ``.``) are
+passed over inside folders, but open when named directly. Symbolic links are
+followed; a link back to a folder being walked is reported as a loop, and a file or
+folder reached twice is read once. Nothing is ever written, and a file is opened
+non-blocking so that a named pipe cannot hang the walk.
+
+Every file over `MAX_BYTES` is read only up to it; the article says so in its notes
+and a `Problem` says so too. A single very long line is no special case: it is text,
+and metadata only reads a bounded window at each end.
+
+Three ways in, for three callers:
+
+- `load_paths`: everything at once (the ``list`` and ``compare`` commands).
+- `iter_load`: articles and problems one by one as files are read, so the app's
+  worker can fill the library while the rest loads.
+- `discover` then `load_file` per file: when a progress bar needs the total first.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.core.articles import Article
+from tui.core.formats.raw import RawFile
+from tui.core.formats.text import read_text
+from tui.core.problems import Problem
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Files are read up to 50 MB; anything after that is left out, and the user is told."""
+
+Reader = Callable[[RawFile], list[Article | Problem]]
+READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text, ".markdown": read_text}
+"""The reader for each supported extension (lower case)."""
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """Everything read from some paths: the articles, and what could not be read."""
+
+    articles: list[Article] = field(default_factory=list)
+    """Articles in walk order (a JSON Lines file contributes one per line)."""
+    problems: list[Problem] = field(default_factory=list)
+    """Files and folders skipped or only partly read, each with its reason."""
+
+    def add(self, item: Article | Problem) -> None:
+        """File ``item`` under articles or problems."""
+        if isinstance(item, Problem):
+            self.problems.append(item)
+        else:
+            self.articles.append(item)
+
+
+@dataclass(slots=True)
+class _Visited:
+    """Identities (device, inode) already walked, so nothing is read twice."""
+
+    folders: set[tuple[int, int]] = field(default_factory=set)
+    files: set[tuple[int, int]] = field(default_factory=set)
+
+
+def load_paths(paths: Iterable[Path | str]) -> LoadResult:
+    """Read every article under ``paths``; never raises for bad input."""
+    result = LoadResult()
+    for item in iter_load(paths):
+        result.add(item)
+    return result
+
+
+def iter_load(paths: Iterable[Path | str]) -> Iterator[Article | Problem]:
+    """Articles and problems one at a time, in walk order, as each file is read.
+
+    A folder that yields no article at all is reported once more, as a whole.
+    """
+    visited = _Visited()
+    for root in map(Path, paths):
+        found = False
+        for item in _walk(root, visited):
+            if isinstance(item, Problem):
+                yield item
+                continue
+            for loaded in _read(item):
+                found = found or isinstance(loaded, Article)
+                yield loaded
+        if not found and root.is_dir():
+            yield Problem(root, "folder has no readable articles")
+
+
+def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Problem]]:
+    """The files to read under ``paths``, in walk order, and what was skipped on the way.
+
+    Cheap (no file is opened), so a caller can size a progress bar, then call
+    `load_file` on each path.
+    """
+    visited = _Visited()
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for root in map(Path, paths):
+        before = len(files)
+        for item in _walk(root, visited):
+            if isinstance(item, Problem):
+                problems.append(item)
+            else:
+                files.append(item)
+        if len(files) == before and root.is_dir():
+            problems.append(Problem(root, "folder has no readable articles"))
+    return files, problems
+
+
+def load_file(path: Path) -> LoadResult:
+    """The articles in one file (several for JSON Lines), or why there are none."""
+    result = LoadResult()
+    for item in _read(path):
+        result.add(item)
+    return result
+
+
+def is_supported(path: Path) -> bool:
+    """True when storyreader has a reader for the file's extension."""
+    return path.suffix.lower() in READERS
+
+
+def _read(path: Path) -> list[Article | Problem]:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        return [Problem(path, _unsupported(path))]
+    try:
+        raw = _read_bytes(path)
+    except OSError as error:
+        return [Problem(path, _reason(path, error))]
+    if isinstance(raw, Problem):
+        return [raw]
+    if not raw.data:
+        return [Problem(path, "empty file")]
+    items = reader(raw)
+    if raw.truncated and any(isinstance(item, Article) for item in items):
+        items.append(Problem(path, raw.notes[0]))
+    return items
+
+
+def _read_bytes(path: Path) -> RawFile | Problem:
+    """Up to `MAX_BYTES` of the file, opened read-only and non-blocking."""
+    descriptor = os.open(path, _OPEN_FLAGS)
+    with open(descriptor, "rb", closefd=True) as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(path, "not a regular file")
+        data = stream.read(MAX_BYTES)
+        more = len(stream.read(1)) if len(data) == MAX_BYTES else 0
+    return RawFile(path, data, max(info.st_size, len(data) + more))
+
+
+def _walk(root: Path, visited: _Visited) -> Iterator[Path | Problem]:
+    """Files to read under ``root`` (or ``root`` itself), and problems met on the way."""
+    try:
+        info = root.stat()
+    except OSError as error:
+        yield Problem(root, _reason(root, error))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        yield from _walk_folder(root, info, visited)
+    elif not stat.S_ISREG(info.st_mode):
+        yield Problem(root, "not a regular file")
+    elif not is_supported(root):
+        yield Problem(root, _unsupported(root))
+    elif _first_visit(visited.files, info):
+        yield root
+
+
+def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator[Path | Problem]:
+    """Depth-first, sorted, with an explicit stack so deep trees cannot overflow."""
+    visited.folders.add(_identity(info))
+    stack: list[tuple[Iterator[os.DirEntry[str]], Path, frozenset[tuple[int, int]]]] = []
+    entries = _entries(top)
+    if isinstance(entries, Problem):
+        yield entries
+        return
+    stack.append((entries, top, frozenset({_identity(info)})))
+    while stack:
+        entries, folder, ancestors = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        try:
+            entry_info = entry.stat()
+        except OSError as error:
+            yield Problem(path, _reason(path, error))
+            continue
+        identity = _identity(entry_info)
+        if stat.S_ISDIR(entry_info.st_mode):
+            if identity in ancestors:
+                yield Problem(path, "symlink loop")
+            elif _first_visit(visited.folders, entry_info):
+                children = _entries(path)
+                if isinstance(children, Problem):
+                    yield children
+                else:
+                    stack.append((children, path, ancestors | {identity}))
+        elif not stat.S_ISREG(entry_info.st_mode):
+            yield Problem(path, "not a regular file")
+        elif not is_supported(path):
+            yield Problem(path, _unsupported(path))
+        elif _first_visit(visited.files, entry_info):
+            yield path
+
+
+def _entries(folder: Path) -> Iterator[os.DirEntry[str]] | Problem:
+    try:
+        with os.scandir(folder) as scan:
+            return iter(sorted(scan, key=lambda entry: entry.name))
+    except OSError as error:
+        return Problem(folder, _reason(folder, error))
+
+
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
+
+
+def _first_visit(seen: set[tuple[int, int]], info: os.stat_result) -> bool:
+    identity = _identity(info)
+    if identity in seen:
+        return False
+    seen.add(identity)
+    return True
+
+
+def _unsupported(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return f"not a supported format ({suffix})" if suffix else "not a supported format"
+
+
+def _reason(path: Path, error: OSError) -> str:
+    """A short, plain reason for an OS error on ``path``."""
+    if error.errno == errno.ELOOP:
+        return "symlink loop"
+    if isinstance(error, FileNotFoundError):
+        return "broken symlink" if path.is_symlink() else "not found"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder"
+    return (error.strerror or "cannot be read").lower()

@@ -14,15 +14,17 @@ whole story weigh little. rapidfuzz then separates copies and edits from rewordi
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from rapidfuzz import fuzz
 
 from tui.core.diff import DiffOp, word_diff
 from tui.core.prepare import Prepared, Unit, prepare, story_weights
 from tui.core.spans import Span
+from tui.core.tokens import Token, tokenize
 
 TIERS = ("copy", "edit", "quote", "paraphrase")
 """Link tiers, most to least literal."""
@@ -46,6 +48,10 @@ _NUMBER_BONUS = 0.12
 _CANDIDATE = 0.12
 _POSTING_CAP = 64
 """Keys found in more sentences than this are too common to propose candidates."""
+_PROBES = 12
+"""A sentence looks up its rarest keys only: a pair worth linking shares one of them."""
+_PER_SENTENCE_CANDIDATES = 8
+"""Candidates kept per sentence, those hit by most probes, so time grows linearly."""
 _PER_SENTENCE = 5
 _SHARE_OF_BEST = 0.6
 
@@ -124,59 +130,102 @@ def align_prepared(
         loose.append((score, cand.i, cand.j, tier))
     for score, i, j, tier in _cap(loose):
         chosen[i, j] = (tier, score)
+    tokens_a = _TokenCache(pa)
+    tokens_b = _TokenCache(pb)
     links = []
     for (i, j), (tier, score) in chosen.items():
-        ua, ub = pa.units[i], pb.units[j]
-        diff = word_diff(pa.text, ua.tokens, pb.text, ub.tokens)
-        links.append(Link(ua.span, ub.span, tier, round(min(score, 1.0), 3), diff))
+        diff = word_diff(tokens_a[i], tokens_b[j])
+        span_a, span_b = pa.units[i].span, pb.units[j].span
+        links.append(Link(span_a, span_b, tier, round(min(score, 1.0), 3), diff))
     links.sort(key=lambda link: (link.a.start, link.b.start))
     return links
 
 
 def _candidates(pa: Prepared, pb: Prepared, weights: Mapping[str, float]) -> list[_Candidate]:
-    """Pairs sharing enough weighted content, found through an index of B's keys."""
-    default = max(weights.values(), default=1.0)
+    """Pairs sharing enough weighted content, found through an index of B's keys.
+
+    Each sentence of A looks up only its rarest keys and keeps the sentences of B
+    that most of them hit, so the work grows with the length of the articles, not
+    with the number of sentence pairs.
+    """
+    weigh = _Weigher(weights)
     index: dict[str, list[int]] = defaultdict(list)
-    mass_b = []
     for j, unit in enumerate(pb.units):
-        mass_b.append(_mass(unit.keys, weights, default))
         if unit.linkable:
             for key in unit.keys:
                 index[key].append(j)
+    mass_b = [weigh(unit.keys) for unit in pb.units]
+    clauses_b = [weigh.clauses(unit) for unit in pb.units]
     candidates = []
     for i, ua in enumerate(pa.units):
         if not ua.linkable:
             continue
-        mass_a = _mass(ua.keys, weights, default)
-        shared: dict[int, float] = defaultdict(float)
-        for key in ua.keys:
-            postings = index.get(key)
-            if postings and len(postings) <= _POSTING_CAP:
-                weight = weights.get(key, default)
-                for j in postings:
-                    shared[j] += weight
-        for j, overlap in shared.items():
-            cosine = overlap / math.sqrt(mass_a * mass_b[j])
+        mass_a = weigh(ua.keys)
+        clauses_a = weigh.clauses(ua)
+        probes = sorted(
+            (key for key in ua.keys if 0 < len(index.get(key, ())) <= _POSTING_CAP),
+            key=weigh.key,
+            reverse=True,
+        )[:_PROBES]
+        hits: Counter[int] = Counter()
+        for key in probes:
+            hits.update(index[key])
+        for j, _ in hits.most_common(_PER_SENTENCE_CANDIDATES):
+            ub = pb.units[j]
+            cosine = weigh(ua.keys & ub.keys) / math.sqrt(mass_a * mass_b[j])
             if cosine < _CANDIDATE:
                 continue
-            ub = pb.units[j]
+            ratio = fuzz.ratio(ua.norm, ub.norm) / 100
+            literal = ratio >= _EDIT and cosine >= _EDIT_OVERLAP
             candidates.append(
                 _Candidate(
                     i,
                     j,
                     cosine,
-                    _clause_score(ua, ub, weights, default),
-                    fuzz.ratio(ua.norm, ub.norm) / 100,
-                    _quote_score(ua, ub, weights, default, cosine),
-                    _shares_figure(ua, ub),
+                    0.0 if literal else _clause_score(clauses_a, clauses_b[j], weigh),
+                    ratio,
+                    _quote_score(ua, ub, weigh, cosine),
+                    not ua.figures.isdisjoint(ub.figures),
                 )
             )
     return candidates
 
 
-def _mass(keys: Iterable[str], weights: Mapping[str, float], default: float) -> float:
-    """Total weight of ``keys`` (never zero, so ratios stay defined)."""
-    return sum(weights.get(key, default) for key in keys) or 1e-9
+class _TokenCache(dict[int, list[Token]]):
+    """Tokens of an article's sentences, each tokenised once however many links it has."""
+
+    __slots__ = ("_prepared",)
+
+    def __init__(self, prepared: Prepared) -> None:
+        super().__init__()
+        self._prepared = prepared
+
+    def __missing__(self, index: int) -> list[Token]:
+        unit = self._prepared.units[index]
+        self[index] = tokens = tokenize(self._prepared.text, *unit.span)
+        return tokens
+
+
+class _Weigher:
+    """Sums of key weights; a key no weight was given for counts as the rarest."""
+
+    __slots__ = ("_default", "_get")
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        self._get = weights.get
+        self._default = max(weights.values(), default=1.0)
+
+    def __call__(self, keys: Iterable[str]) -> float:
+        """Total weight of ``keys``, never zero so that ratios stay defined."""
+        return sum(map(self._get, keys, repeat(self._default))) or 1e-9
+
+    def key(self, key: str) -> float:
+        """The weight of one key."""
+        return self._get(key, self._default)
+
+    def clauses(self, unit: Unit) -> list[tuple[frozenset[str], float]]:
+        """Each clause of ``unit`` with its total weight."""
+        return [(clause, self(clause)) for clause in unit.clauses]
 
 
 def _literal_tier(cand: _Candidate) -> str:
@@ -199,7 +248,11 @@ def _loose_tier(cand: _Candidate, ua: Unit, ub: Unit) -> tuple[str, float]:
     return "", 0.0
 
 
-def _clause_score(ua: Unit, ub: Unit, weights: Mapping[str, float], default: float) -> float:
+def _clause_score(
+    clauses_a: Sequence[tuple[frozenset[str], float]],
+    clauses_b: Sequence[tuple[frozenset[str], float]],
+    weigh: _Weigher,
+) -> float:
     """The best weighted overlap between one clause of each sentence.
 
     Two long sentences often share one claim among several; the clause pair that
@@ -207,24 +260,16 @@ def _clause_score(ua: Unit, ub: Unit, weights: Mapping[str, float], default: flo
     is not enough: the clauses must share a detail that weighs.
     """
     best = 0.0
-    for ca in ua.clauses:
-        for cb in ub.clauses:
+    for ca, mass_a in clauses_a:
+        for cb, mass_b in clauses_b:
             shared = ca & cb
-            if (
-                len(shared) < _CLAUSE_SHARED
-                or max(weights.get(key, default) for key in shared) < _CLAUSE_KEY
-            ):
+            if len(shared) < _CLAUSE_SHARED or max(map(weigh.key, shared)) < _CLAUSE_KEY:
                 continue
-            overlap = _mass(shared, weights, default)
-            best = max(
-                best, overlap / math.sqrt(_mass(ca, weights, default) * _mass(cb, weights, default))
-            )
+            best = max(best, weigh(shared) / math.sqrt(mass_a * mass_b))
     return best
 
 
-def _quote_score(
-    ua: Unit, ub: Unit, weights: Mapping[str, float], default: float, context: float
-) -> float:
+def _quote_score(ua: Unit, ub: Unit, weigh: _Weigher, context: float) -> float:
     """How much of the shorter of two quotations the other one carries (0 without quotes).
 
     At least one of the two must be a statement, not a quoted term (``"union
@@ -238,24 +283,12 @@ def _quote_score(
             if min(qa.words, qb.words) < _STATEMENT_WORDS and context < _QUOTE_CONTEXT:
                 continue
             shared = qa.keys & qb.keys
-            weight = _mass(shared, weights, default)
+            weight = weigh(shared)
             if not shared or weight < _QUOTE_WEIGHT:
                 continue
-            smaller = min(_mass(qa.keys, weights, default), _mass(qb.keys, weights, default))
+            smaller = min(weigh(qa.keys), weigh(qb.keys))
             best = max(best, weight / smaller)
     return best
-
-
-def _shares_figure(ua: Unit, ub: Unit) -> bool:
-    """True when both sentences give the same specific figure (not a day or a small count)."""
-    for key in ua.keys & ub.keys:
-        if key.startswith("#"):
-            value = float(key[1:])
-            if value >= 100 and not (value.is_integer() and 1900 <= value <= 2100):
-                return True
-            if not value.is_integer():
-                return True
-    return False
 
 
 def _cap(links: Sequence[tuple[float, int, int, str]]) -> list[tuple[float, int, int, str]]:

@@ -33,50 +33,43 @@ class DiffOp(NamedTuple):
     """True when a number in the changed words appears nowhere in the other sentence."""
 
 
-def word_diff(
-    text_a: str, tokens_a: Sequence[Token], text_b: str, tokens_b: Sequence[Token]
-) -> tuple[DiffOp, ...]:
+def word_diff(tokens_a: Sequence[Token], tokens_b: Sequence[Token]) -> tuple[DiffOp, ...]:
     """The word operations that turn sentence A into sentence B, with offsets on both sides.
 
     Args:
-        text_a: The whole text of article A (token spans index into it).
-        tokens_a: The tokens of the sentence in A.
-        text_b: The whole text of article B.
-        tokens_b: The tokens of the sentence in B.
+        tokens_a: The tokens of the sentence in A (offsets into article A).
+        tokens_b: The tokens of the sentence in B (offsets into article B).
 
     Returns:
         Operations in reading order; an empty tuple when either side has no words.
     """
     if not tokens_a or not tokens_b:
         return ()
-    words_a = [_comparable(text_a, token) for token in tokens_a]
-    words_b = [_comparable(text_b, token) for token in tokens_b]
     values_a = _values(tokens_a)
     values_b = _values(tokens_b)
+    has_numbers = bool(values_a or values_b)
     ops: list[DiffOp] = []
-    for code in Levenshtein.opcodes(words_a, words_b):
+    codes = Levenshtein.opcodes([t.word for t in tokens_a], [t.word for t in tokens_b])
+    for code in codes:
         span_a = _cover(tokens_a, code.src_start, code.src_end)
         span_b = _cover(tokens_b, code.dest_start, code.dest_end)
-        numeric = code.tag != "equal" and (
-            not _values(tokens_a[code.src_start : code.src_end]) <= values_b
-            or not _values(tokens_b[code.dest_start : code.dest_end]) <= values_a
+        numeric = (
+            has_numbers
+            and code.tag != "equal"
+            and (
+                not _values(tokens_a[code.src_start : code.src_end]) <= values_b
+                or not _values(tokens_b[code.dest_start : code.dest_end]) <= values_a
+            )
         )
         ops.append(DiffOp(code.tag, span_a, span_b, numeric))
     return tuple(ops)
 
 
-def _comparable(text: str, token: Token) -> str:
-    """What a word is compared by: its value for a number, else its lower-case form."""
-    if token.value is not None:
-        return token.key
-    return token.span.slice(text).lower().replace("’", "'")
-
-
 def _cover(tokens: Sequence[Token], start: int, end: int) -> Span:
     """The span from token ``start`` to token ``end`` (exclusive), or the point between."""
     if start < end:
-        return Span(tokens[start].span.start, tokens[end - 1].span.end)
-    point = tokens[start].span.start if start < len(tokens) else tokens[-1].span.end
+        return Span(tokens[start].start, tokens[end - 1].end)
+    point = tokens[start].start if start < len(tokens) else tokens[-1].end
     return Span(point, point)
 
 

@@ -9,7 +9,6 @@ weights need every article of the story, so they are computed separately by
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,11 +16,10 @@ from dataclasses import dataclass
 from tui.core.quotes import find_quotes
 from tui.core.sentences import SENTENCE, TITLE, Sentence, segment
 from tui.core.spans import Span
-from tui.core.tokens import STOP_WORDS, Token, currency_keys, tokenize
+from tui.core.tokens import clause_keys, content_keys, keys
 
-_CLAUSE_MARK = re.compile(r"[,;:()\[\]—–]|\s-\s")
-_CONJUNCTION_WORDS = "and but while although though whereas because after since"
-_CONJUNCTIONS = frozenset(_CONJUNCTION_WORDS.split())
+_FIGURE_MIN = 100
+_YEARS = (1900, 2100)
 MIN_KEYS = 2
 """A sentence needs this many content words to take part in a link (not ``AFP``)."""
 
@@ -46,8 +44,6 @@ class Unit:
     """Where it is in the text."""
     kind: str
     """The segment kind from `tui.core.sentences`."""
-    tokens: tuple[Token, ...]
-    """Every word and number, for the word-level diff."""
     keys: frozenset[str]
     """Content keys: stems of words that are not stop words, numbers, currencies."""
     norm: str
@@ -56,6 +52,8 @@ class Unit:
     """Direct quotations in it."""
     clauses: tuple[frozenset[str], ...]
     """Content keys of each clause: a long sentence often shares only one of its claims."""
+    figures: frozenset[str]
+    """Keys of its specific figures (``$1.5 billion``, ``7,000``), not days or small counts."""
 
     @property
     def linkable(self) -> bool:
@@ -94,47 +92,38 @@ def story_weights(articles: Iterable[Prepared]) -> dict[str, float]:
     return {key: math.log((total + 1) / (count + 0.5)) for key, count in frequency.items()}
 
 
-def content_keys(text: str, tokens: list[Token]) -> frozenset[str]:
-    """The keys of ``tokens`` that carry content: no stop words, plus implied currencies."""
-    keys = {
-        token.key
-        for token in tokens
-        if token.value is not None or token.span.slice(text).lower() not in STOP_WORDS
-    }
-    return frozenset(keys | currency_keys(text, tokens))
-
-
 def _unit(text: str, sentence: Sentence) -> Unit:
     """Prepare one sentence."""
-    tokens = tokenize(text, sentence.span.start, sentence.span.end)
+    body = sentence.span.slice(text)
     quotes = []
     for span in find_quotes(text, sentence.span):
-        inside = tokenize(text, span.start, span.end)
-        quotes.append(Quotation(span, content_keys(text, inside), len(inside)))
+        quoted = span.slice(text)
+        quotes.append(Quotation(span, content_keys(quoted), len(keys(quoted))))
+    body_keys, parts = clause_keys(body)
+    clauses = (content_keys(body, part) for part in parts)
     return Unit(
         span=sentence.span,
         kind=sentence.kind,
-        tokens=tuple(tokens),
-        keys=content_keys(text, tokens),
-        norm=" ".join(token.key for token in tokens),
+        keys=content_keys(body, body_keys),
+        norm=" ".join(body_keys),
         quotes=tuple(quotes),
-        clauses=tuple(_clauses(text, tokens)),
+        clauses=tuple(clause for clause in clauses if clause),
+        figures=frozenset(key for key in body_keys if _is_figure(key)),
     )
 
 
-def _clauses(text: str, tokens: list[Token]) -> list[frozenset[str]]:
-    """Split a sentence's tokens at clause punctuation and conjunctions."""
-    clauses: list[frozenset[str]] = []
-    current: list[Token] = []
-    previous_end = tokens[0].span.start if tokens else 0
-    for token in tokens:
-        gap = text[previous_end : token.span.start]
-        word = token.span.slice(text).lower()
-        if current and (_CLAUSE_MARK.search(gap) or word in _CONJUNCTIONS):
-            clauses.append(content_keys(text, current))
-            current = []
-        current.append(token)
-        previous_end = token.span.end
-    if current:
-        clauses.append(content_keys(text, current))
-    return [clause for clause in clauses if clause]
+def _is_figure(key: str) -> bool:
+    """True for the key of a number specific enough to identify a fact.
+
+    Large amounts and fractions qualify; years, days of the month and small
+    counts recur across unrelated statements and do not.
+    """
+    if not key.startswith("#"):
+        return False
+    try:
+        value = float(key[1:])
+    except ValueError:
+        return False
+    if not value.is_integer():
+        return True
+    return value >= _FIGURE_MIN and not _YEARS[0] <= value <= _YEARS[1]

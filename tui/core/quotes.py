@@ -8,8 +8,11 @@ stands at a word edge.
 
 from __future__ import annotations
 
+import re
+
 from tui.core.spans import Span
 
+_MARKS = re.compile("[\"'“”‘’«»„]")
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
 _SINGLE_PAIRS = {"‘": "’"}
 
@@ -23,7 +26,8 @@ def find_quotes(text: str, span: Span) -> list[Span]:
     quotes: list[Span] = []
     opener = ""
     begin = span.start
-    for index in range(span.start, span.end):
+    for mark in _MARKS.finditer(text, span.start, span.end):
+        index = mark.start()
         char = text[index]
         if opener:
             if _closes(text, index, opener, span):

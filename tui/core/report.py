@@ -219,7 +219,7 @@ def _numeric_changes(a: Article, b: Article, link: Link) -> list[str]:
 
 def _figures(text: str, span: Span) -> str:
     """The numbers written inside ``span``, as written, comma-separated."""
-    return ", ".join(t.span.slice(text) for t in tokenize(text, *span) if t.value is not None)
+    return ", ".join(text[t.start : t.end] for t in tokenize(text, *span) if t.value is not None)
 
 
 def _flat(fragment: str, md: bool) -> str:

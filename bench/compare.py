@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from naive import naive_align  # noqa: E402
+from naive import naive_align
 
-from tui.core.align import align  # noqa: E402
-from tui.core.sentences import split_sentences  # noqa: E402
+from tui.core.align import align
+from tui.core.sentences import split_sentences
 
 MB = 1_000_000
 

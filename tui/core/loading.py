@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.articles import Article
+from tui.core.formats.html import read_html
+from tui.core.formats.jsonl import read_jsonl
 from tui.core.formats.raw import RawFile
 from tui.core.formats.text import read_text
 from tui.core.problems import Problem
@@ -37,7 +39,14 @@ MAX_BYTES = 50 * 1024 * 1024
 """Files are read up to 50 MB; anything after that is left out, and the user is told."""
 
 Reader = Callable[[RawFile], list[Article | Problem]]
-READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text, ".markdown": read_text}
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".md": read_text,
+    ".markdown": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
+}
 """The reader for each supported extension (lower case)."""
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)

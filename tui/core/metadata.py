@@ -82,7 +82,7 @@ _SIGNOFF = re.compile(
     r"(?<=[.!?\"”’)\]*_])\s*[-–—/]*\s*\(?(?P<agency>[^\W\d_][\w.&-]*(?: [\w.&-]+){0,2})\)?\s*$"
 )
 _SIGNOFF_MARKS = " \t()[]/-–—*_"
-_URL = re.compile(r"https?://[^\s<>\"'\])]+")
+_URL = re.compile(r"https?://[^\s<>\"'\])\x00-\x1f\x7f-\x9f]+")
 _URL_LABEL = re.compile(
     r"\W*(?:original(?:ly published)?(?:\s+(?:url|link|article|source|at|on))?"
     r"|source(?:\s+(?:url|link))?|url|link|permalink)\b\W*",
@@ -100,7 +100,8 @@ _ABBREVIATIONS = frozenset((
 ))  # fmt: skip
 """Words whose stop does not end a sentence even before a capital (``Mr. Putin``)."""
 _LAST_WORD = re.compile(r"(\w+)\W*$")
-_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
+_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?][\"”’]?\s*[A-Z]")
+"""A sentence end inside a line, spaced or glued (``end.AFP``): body text, not a headline."""
 _BLOCK_MARK = re.compile(r"(?:[-*+>|]\s|\d+[.)]\s|```|!\[)")
 
 

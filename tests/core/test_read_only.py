@@ -1,0 +1,52 @@
+"""A full headless session leaves every file's bytes and mtime exactly as they were."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from tui.cli import main
+from tui.core.listing import format_listing
+from tui.core.loading import discover, iter_load, load_file, load_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+OLD = 1_000_000_000  # 2001-09-09: any write would move the mtime away from it
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.is_symlink()
+    }
+
+
+def test_loading_listing_and_comparing_write_nothing(tmp_path, capsys):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "loading", tmp_path / "fixtures")
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    (odd / "cp1252.txt").write_bytes("Café – “quoted”\n\nBody.".encode("cp1252"))
+    (odd / "utf16.md").write_text("\ufeffHeadline\n\nBody.", encoding="utf-16-le")
+    (odd / "empty.txt").write_bytes(b"")
+    (odd / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    for path in tmp_path.rglob("*"):
+        os.utime(path, ns=(OLD * 10**9, OLD * 10**9))
+    before = snapshot(tmp_path)
+
+    result = load_paths([tmp_path])
+    assert result.articles
+    list(iter_load([tmp_path]))
+    files, _ = discover([tmp_path])
+    for path in files:
+        load_file(path)
+    format_listing(result.articles, "json")
+    format_listing(result.articles, "table")
+    assert main(["list", str(tmp_path), "--format", "json"]) == 0
+    assert main(["list", str(tmp_path)]) == 0
+    first, second = sorted((tmp_path / "seeds").iterdir())[:2]
+    assert main(["compare", str(first), str(second), "--format", "json"]) == 0
+    capsys.readouterr()
+
+    assert snapshot(tmp_path) == before

@@ -57,7 +57,6 @@ class Reader(Vertical):
     def compose(self) -> ComposeResult:
         yield ArticleHeader(id="article-header")
         yield DocumentView(id="document")
-        yield LoadingIndicator()
         find = FindBar(id="find-bar")
         find.display = False
         yield find
@@ -78,6 +77,8 @@ class Reader(Vertical):
         self.query_one(ArticleHeader).show(article)
         if len(article.text) > _RENDER_IN_THREAD:
             self.set_class(True, "-rendering")
+            if not self.query(LoadingIndicator):
+                self.mount(LoadingIndicator(), after=self.view)
             self._render_in_thread(article)
         else:
             self._display(article, document_of(article.text))

@@ -1,0 +1,183 @@
+"""Keyboard (and mouse) use of the library screen, as a reader would do it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import Static
+
+from tests.helpers import make_app, settle
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.library import LibraryScreen
+from tui.app.screens.too_small import TooSmallScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.find_bar import FindBar
+from tui.app.widgets.reader import Reader
+
+
+def reader_title(app: object) -> str | None:
+    article = app.screen.query_one(Reader).article  # type: ignore[attr-defined]
+    return article.title if article else None
+
+
+async def test_starts_on_the_first_article_with_the_library_focused() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert len(app.articles) == 5
+        assert isinstance(app.focused, ArticleList)
+        assert reader_title(app) == app.articles[0].title
+        assert "5 articles" in app.screen.sub_title
+
+
+async def test_down_j_and_k_move_the_selection_and_the_reader_follows() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        assert reader_title(app) == app.articles[1].title
+        await pilot.press("j", "j")
+        assert reader_title(app) == app.articles[3].title
+        await pilot.press("k")
+        assert reader_title(app) == app.articles[2].title
+        await pilot.press("end")
+        assert reader_title(app) == app.articles[4].title
+
+
+async def test_enter_and_tab_move_to_the_reader_and_space_scrolls() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        view = app.screen.query_one(DocumentView)
+        assert app.focused is view
+        await pilot.press("space")
+        assert view.scroll_y > 0
+        await pilot.press("escape")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("tab")
+        assert app.focused is view
+
+
+async def test_find_counts_and_steps_through_matches() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"putin")
+        count = app.screen.query_one("#find-count")
+        assert str(count.render()) == "1/9"
+        await pilot.press("enter")
+        assert str(count.render()) == "2/9"
+        await pilot.press("escape")
+        assert not app.screen.query_one(FindBar).display
+        await pilot.press("n", "n")
+        await pilot.press("/")
+        assert str(count.render()) == "4/9"
+        await pilot.press("up")
+        assert str(count.render()) == "3/9"
+
+
+async def test_find_with_no_match_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzzq")
+        assert str(app.screen.query_one("#find-count").render()) == "no match"
+
+
+async def test_help_lists_the_keys_of_the_screen_and_closes() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#help-panel Static", Static).content)
+        shown = console.export_text()
+        for expected in ("Library", "Find", "Copy", "Next match", "Quit", "Sort"):
+            assert expected in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_q_quits() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        assert app.return_code == 0
+        assert not app.is_running
+
+
+async def test_y_copies_the_article_text() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        assert app.clipboard == app.articles[0].text
+
+
+async def test_l_hides_and_shows_the_library() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one("#library-pane")
+        await pilot.press("l")
+        assert not pane.display
+        assert isinstance(app.focused, DocumentView)
+        await pilot.press("escape")
+        assert pane.display
+        assert isinstance(app.focused, ArticleList)
+
+
+async def test_clicking_a_row_reads_that_article() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.click(ArticleList, offset=(5, 3))
+        assert reader_title(app) == app.articles[2].title
+
+
+async def test_command_palette_opens_an_article_by_name() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"putin pledges 1.5", "enter")
+        await settle(pilot)
+        assert reader_title(app) == app.articles[4].title
+
+
+async def test_narrow_terminal_stacks_the_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")
+        library = app.screen.query_one("#library-pane").region
+        reader = app.screen.query_one(Reader).region
+        assert library.bottom <= reader.y
+
+
+async def test_tiny_terminal_shows_a_message_instead_of_the_layout() -> None:
+    app = make_app()
+    async with app.run_test(size=(30, 8)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_markup_in_an_article_shows_literally(tmp_path: Path) -> None:
+    article = tmp_path / "markup.txt"
+    article.write_text("[bold]Not bold[/] and [red]not red[/red].\n", encoding="utf-8")
+    app = make_app([article])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(DocumentView)
+        assert view.document.blocks[0].text == "[bold]Not bold[/] and [red]not red[/red]."
+        lines = [view.render_line(y).text for y in range(3)]
+        assert any("[bold]Not bold[/]" in line for line in lines)

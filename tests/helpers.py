@@ -1,0 +1,31 @@
+"""Test helpers: where the bundled story is, how to start the app and wait for it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tui.app.app import StoryReaderApp
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+"""The bundled story, as checked out."""
+
+
+def make_app(paths: Sequence[Path] | None = None, *, compare: bool = False) -> StoryReaderApp:
+    """The app on ``paths`` (default: the bundled story)."""
+    return StoryReaderApp(list(paths) if paths else [SEEDS], compare=compare)
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Wait until loading and rendering workers are done and the screen is drawn.
+
+    Also stops text boxes' cursors from blinking so screenshots are stable.
+    """
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False

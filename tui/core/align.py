@@ -105,7 +105,13 @@ def align(a: str, b: str, *, context: Iterable[str] = ()) -> list[Link]:
 def align_prepared(
     pa: Prepared, pb: Prepared, weights: Mapping[str, float] | None = None
 ) -> list[Link]:
-    """Link two prepared articles; ``weights`` default to those of the two alone."""
+    """Link two prepared articles; ``weights`` default to those of the two alone.
+
+    Text without a single sentence (one word, a line without punctuation, binary
+    junk) is no article and links to nothing.
+    """
+    if not (pa.has_prose and pb.has_prose):
+        return []
     weights = story_weights([pa, pb]) if weights is None else weights
     candidates = _candidates(pa, pb, weights)
     chosen: dict[tuple[int, int], tuple[str, float]] = {}

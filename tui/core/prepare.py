@@ -70,6 +70,11 @@ class Prepared:
     units: tuple[Unit, ...]
     """Its sentences, in order."""
 
+    @property
+    def has_prose(self) -> bool:
+        """True when it has at least one real sentence: a bare list of words is no article."""
+        return any(unit.kind == SENTENCE for unit in self.units)
+
 
 def prepare(text: str) -> Prepared:
     """Segment, tokenise and find the quotes of ``text``; never raises on odd input."""

@@ -1,0 +1,139 @@
+"""Alignment: tiers on real seed pairs, one-to-many links, diffs, bad input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.align import TIERS, Link, align, align_prepared
+from tui.core.prepare import prepare, story_weights
+
+
+def find(links: list[Link], text_a: str, a: str, text_b: str, b: str) -> Link:
+    """The link between the sentences of A and B that start with ``a`` and ``b``."""
+    for link in links:
+        if link.a.slice(text_a).startswith(a) and link.b.slice(text_b).startswith(b):
+            return link
+    raise AssertionError(f"no link {a!r} ~ {b!r}")
+
+
+@pytest.fixture(scope="module")
+def links_000_001(seed_texts: dict[str, str]) -> list[Link]:
+    return align(seed_texts["000"], seed_texts["001"])
+
+
+def test_identical_and_near_identical_sentences_are_copies(
+    links_000_001: list[Link], seed_texts: dict[str, str]
+) -> None:
+    a, b = seed_texts["000"], seed_texts["001"]
+    for start_a, start_b in [
+        ("Putin appeared to endorse", "Putin appeared to endorse"),
+        ("As they spoke, Lukashenko leaned toward", "As they spoke, Lukashenko leaned towards"),
+        ("The Belarusian leader was making", "The Belarusian leader was making"),
+        ("Russian President Vladimir Putin on Monday", "President Vladimir Putin on Monday"),
+    ]:
+        assert find(links_000_001, a, start_a, b, start_b).tier == "copy"
+
+
+def test_translated_quote_is_a_quote(seed_texts: dict[str, str]) -> None:
+    a, b = seed_texts["003"], seed_texts["004"]
+    link = find(align(a, b), a, "“We agreed that Russia", b, "“We have agreed that Russia")
+    assert link.tier == "quote"
+
+
+def test_same_fact_in_other_words_is_a_paraphrase(seed_texts: dict[str, str]) -> None:
+    a, b = seed_texts["002"], seed_texts["004"]
+    link = find(align(a, b), a, "Lukashenko’s talks with", b, "On Sunday, up to 150,000")
+    assert link.tier == "paraphrase"
+
+
+def test_one_sentence_takes_part_in_several_links(seed_texts: dict[str, str]) -> None:
+    a, b = seed_texts["000"], seed_texts["004"]
+    loan = "Putin also offered economic support"
+    partners = [link for link in align(a, b) if link.a.slice(a).startswith(loan)]
+    assert len(partners) >= 3
+    assert len({link.b for link in partners}) == len(partners)
+
+
+def test_links_are_sorted_tiered_and_scored(links_000_001: list[Link]) -> None:
+    assert links_000_001 == sorted(links_000_001, key=lambda link: (link.a.start, link.b.start))
+    assert all(link.tier in TIERS and 0 <= link.score <= 1 for link in links_000_001)
+
+
+def test_subheadings_captions_and_bylines_are_not_linked(
+    links_000_001: list[Link], seed_texts: dict[str, str]
+) -> None:
+    b = seed_texts["001"]
+    linked = {link.b.slice(b) for link in links_000_001}
+    assert not any(text.startswith(("##", "By ", "**")) for text in linked)
+
+
+def test_diff_marks_changed_words_and_numbers() -> None:
+    a = "Police detained more than 500 protesters in Minsk on Sunday, the ministry said."
+    b = "Police detained more than 774 protesters in Minsk on Sunday, the ministry said."
+    (link,) = align(a, b)
+    assert link.tier == "copy"
+    changed = [op for op in link.diff if op.op != "equal"]
+    assert [(op.op, op.a.slice(a), op.b.slice(b), op.numeric) for op in changed] == [
+        ("replace", "500", "774", True)
+    ]
+
+
+def test_diff_has_offsets_on_both_sides_for_inserts_and_deletes() -> None:
+    a = "The Belarusian leader was making his first foreign trip since his win in August."
+    b = "The Belarusian leader was making his first foreign trip since his disputed win in August."
+    (link,) = align(a, b)
+    (insert,) = [op for op in link.diff if op.op != "equal"]
+    assert insert.op == "insert"
+    assert insert.b.slice(b) == "disputed"
+    assert len(insert.a) == 0
+    assert a[insert.a.start :].startswith("win")
+    assert not insert.numeric
+
+
+def test_money_is_compared_by_value() -> None:
+    a = "Putin said Russia would extend Belarus a government loan of $1.5 billion on Monday."
+    b = "Putin said Russia would extend Belarus a government loan of 1.5 billion dollars on Monday."
+    (link,) = align(a, b)
+    assert link.tier == "copy"
+    assert not any(op.numeric for op in link.diff)
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "",
+        "   \n\n",
+        "word",
+        "no sentence punctuation here at all",
+        "\x00\x89PNG\r\n\x1a\n\xff\xfe",
+        "!?.",
+    ],
+)
+def test_bad_input_gives_no_links(junk: str, seed_texts: dict[str, str]) -> None:
+    assert align(junk, seed_texts["000"]) == []
+    assert align(seed_texts["000"], junk) == []
+    assert align(junk, junk) == []
+
+
+def test_prepared_articles_are_reused_across_pairs(seed_texts: dict[str, str]) -> None:
+    prepared = {name: prepare(text) for name, text in seed_texts.items()}
+    weights = story_weights(prepared.values())
+    story = align_prepared(prepared["000"], prepared["001"], weights)
+    alone = align_prepared(prepared["000"], prepared["001"])
+    assert {(link.a, link.b) for link in story if link.tier == "copy"} == {
+        (link.a, link.b) for link in alone if link.tier == "copy"
+    }
+    context = align(seed_texts["000"], seed_texts["001"], context=[seed_texts["002"]])
+    assert context
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(), st.text())
+def test_any_text_aligns_without_error_and_inside_bounds(a: str, b: str) -> None:
+    for link in align(a, b) + align(a + " " + b, b + ". " + a):
+        assert 0 <= link.a.start < link.a.end
+        assert 0 <= link.b.start < link.b.end
+        for op in link.diff:
+            assert op.op in ("equal", "insert", "delete", "replace")

@@ -1,0 +1,128 @@
+"""Comparison reports: the JSON shape, offsets, summary arithmetic, marked words."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.core.align import TIERS, align
+from tui.core.articles import Article
+from tui.core.report import comparison_dict, format_comparison, share_line, summarise
+from tui.core.sentences import split_sentences
+
+TEXT_A = (
+    "Police detained more than 500 protesters in Minsk on Sunday, the ministry said. "
+    "The leader was making his first foreign trip since his win in the August vote. "
+    "Weather was mild."
+)
+TEXT_B = (
+    "Police detained more than 774 protesters in Minsk on Sunday, the ministry said.\n\n"
+    "The leader was making his first foreign trip since his disputed win in the August vote.\n\n"
+    "Nobody mentioned cooking recipes."
+)
+
+
+def article(name: str, text: str, outlet: str) -> Article:
+    return Article(
+        path=Path(name),
+        text=text,
+        title=f"{outlet} story",
+        outlet=outlet,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+    )
+
+
+@pytest.fixture
+def pair() -> tuple[Article, Article]:
+    return article("a.txt", TEXT_A, "Agency"), article("b.txt", TEXT_B, "Daily")
+
+
+def test_json_shape_and_offsets(pair: tuple[Article, Article]) -> None:
+    a, b = pair
+    data = json.loads(format_comparison(a, b, "json"))
+    assert set(data) == {"a", "b", "links", "summary"}
+    assert data["a"] == {
+        "path": "a.txt",
+        "chars": len(TEXT_A),
+        "sha256": a.sha256,
+        "title": "Agency story",
+        "outlet": "Agency",
+        "encoding": "utf-8",
+    }
+    assert len(data["links"]) == 2
+    for link in data["links"]:
+        assert set(link) == {"a", "b", "tier", "score", "diff"}
+        assert link["tier"] in TIERS
+        start, end = link["a"]
+        assert TEXT_A[start:end].endswith(".")
+        for op in link["diff"]:
+            assert set(op) == {"op", "a", "b", "numeric"}
+            assert op["a"][0] <= op["a"][1] and op["b"][0] <= op["b"][1]
+    first = data["links"][0]
+    numeric = [op for op in first["diff"] if op["numeric"]]
+    assert [(TEXT_A[slice(*op["a"])], TEXT_B[slice(*op["b"])]) for op in numeric] == [
+        ("500", "774")
+    ]
+
+
+def test_summary_counts_each_sentence_once_under_its_most_literal_tier(
+    pair: tuple[Article, Article],
+) -> None:
+    a, b = pair
+    links = align(a.text, b.text)
+    summary = comparison_dict(a, b, links)["summary"]
+    for side, text in (("a", TEXT_A), ("b", TEXT_B)):
+        part = summary[side]
+        assert part["sentences"] == len(split_sentences(text)) == 3
+        assert part["shared"] == 2
+        assert part["chars"] == len(text)
+        spans = {getattr(link, side) for link in links}
+        assert part["shared_chars"] == sum(len(span) for span in spans)
+        assert sum(t["sentences"] for t in part["by_tier"].values()) == part["shared"]
+        assert sum(t["chars"] for t in part["by_tier"].values()) == part["shared_chars"]
+
+
+def test_overlapping_links_do_not_count_characters_twice() -> None:
+    a = "Russia pledged a loan of $1.5 billion to its neighbour on Monday. Talks went on."
+    b = "Russia pledged a loan of $1.5 billion to its neighbour on Monday. Kremlin was pleased."
+    summary = summarise(a, b + " " + b, align(a, b + " " + b))
+    assert summary["a"]["shared_chars"] <= len(a)
+
+
+def test_share_line() -> None:
+    summary = summarise(TEXT_A, TEXT_B, align(TEXT_A, TEXT_B))
+    assert share_line(summary, "a") == (
+        "A 2/3 sentences shared (67%) · copy 2 · edit 0 · quote 0 · paraphrase 0"
+    )
+
+
+def test_text_marks_changed_words(pair: tuple[Article, Article]) -> None:
+    report = format_comparison(*pair, "text")
+    assert report.startswith("A: Agency — Agency story (a.txt)\nB: Daily — Daily story (b.txt)")
+    assert "[-500-]" in report
+    assert "{+774+}" in report
+    assert "{+disputed+}" in report
+    assert "numbers differ: 500 → 774" in report
+
+
+def test_markdown_marks_changed_words(pair: tuple[Article, Article]) -> None:
+    report = format_comparison(*pair, "markdown")
+    assert report.startswith("# Agency vs Daily")
+    assert "~~500~~" in report
+    assert "**774**" in report
+    assert "**disputed**" in report
+
+
+def test_no_links_is_said_plainly() -> None:
+    a = article("a.txt", "Cats sleep a lot.", "A")
+    b = article("b.txt", "Ships sail at dawn.", "B")
+    assert format_comparison(a, b, "text").endswith("No shared sentences.")
+    assert json.loads(format_comparison(a, b, "json"))["links"] == []
+
+
+def test_unknown_format(pair: tuple[Article, Article]) -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        format_comparison(*pair, "html")

@@ -1,0 +1,116 @@
+"""Sentence segmentation: hard cases from a fixture file, kinds, and invariants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.core.sentences import (
+    CAPTION,
+    HEADING,
+    SENTENCE,
+    TITLE,
+    is_heading_like,
+    segment,
+    split_sentences,
+)
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "sentences.txt"
+
+
+def read_cases(path: Path) -> list[tuple[str, str, list[str]]]:
+    """``(title, text, expected sentences)`` from the fixture file; ``\\n`` is a line break."""
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("//")
+    ]
+    cases = []
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip():
+            index += 1
+            continue
+        title = lines[index]
+        assert lines[index + 1] == "."
+        end_input = lines.index(".", index + 2)
+        end_expected = lines.index(".", end_input + 1)
+        text = "\n".join(lines[index + 2 : end_input]).replace("\\n", "\n")
+        expected = [line.replace("\\n", "\n") for line in lines[end_input + 1 : end_expected]]
+        cases.append((title, text, expected))
+        index = end_expected + 1
+    return cases
+
+
+CASES = read_cases(FIXTURE)
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_hard_cases(text: str, expected: list[str]) -> None:
+    assert [span.slice(text) for span in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize("text", [c[1] for c in CASES], ids=[c[0] for c in CASES])
+def test_spans_are_trimmed_ordered_and_inside(text: str) -> None:
+    assert_well_formed(text)
+
+
+def test_kinds_of_lines() -> None:
+    text = (
+        "# Putin Backs Lukashenko as Leader Vows Closer Ties\n\nBy [Anna Malpas](#)\n\n"
+        "Lukashenko Photo: VCG\n\nThe talks lasted four hours.\n\n## **'Elder brother'**\n\n"
+        "He thanked Putin. **Kremlin.ru**"
+    )
+    kinds = [(s.span.slice(text), s.kind) for s in segment(text)]
+    assert kinds == [
+        ("# Putin Backs Lukashenko as Leader Vows Closer Ties", TITLE),
+        ("By [Anna Malpas](#)", HEADING),
+        ("Lukashenko Photo: VCG", CAPTION),
+        ("The talks lasted four hours.", SENTENCE),
+        ("## **'Elder brother'**", HEADING),
+        ("He thanked Putin.", SENTENCE),
+        ("**Kremlin.ru**", CAPTION),
+    ]
+    spans = split_sentences(text)
+    assert [is_heading_like(text, span) for span in spans] == [
+        True,
+        True,
+        True,
+        False,
+        True,
+        False,
+        True,
+    ]
+
+
+def test_seed_headline_is_its_own_sentence(seeds: Path) -> None:
+    text = (seeds / "004_159432c7cf2bb8a3.txt").read_text(encoding="utf-8")
+    first, second = segment(text)[:2]
+    assert first.span.slice(text) == second.span.slice(text)
+    assert first.kind == second.kind == TITLE
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\n", "word", "...", "\x00\x01\xff\ufffd", "!!!?"])
+def test_degenerate_input(text: str) -> None:
+    assert_well_formed(text)
+
+
+@given(st.text())
+def test_any_text_gives_well_formed_spans(text: str) -> None:
+    assert_well_formed(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\"'“”‘’\n#*$\\1,"))))
+def test_punctuation_soup_gives_well_formed_spans(text: str) -> None:
+    assert_well_formed(text)
+
+
+def assert_well_formed(text: str) -> None:
+    spans = split_sentences(text)
+    previous_end = 0
+    for span in spans:
+        assert previous_end <= span.start < span.end <= len(text)
+        assert not text[span.start].isspace()
+        assert not text[span.end - 1].isspace()
+        previous_end = span.end

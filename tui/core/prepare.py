@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from tui.core.quotes import find_quotes
 from tui.core.sentences import SENTENCE, TITLE, Sentence, segment
 from tui.core.spans import Span
-from tui.core.tokens import clause_keys, content_keys, keys
+from tui.core.tokens import STOP_KEYS, clause_keys, content_keys, keys
 
 _FIGURE_MIN = 100
 _YEARS = (1900, 2100)
@@ -105,7 +105,7 @@ def _unit(text: str, sentence: Sentence) -> Unit:
         quoted = span.slice(text)
         quotes.append(Quotation(span, content_keys(quoted), len(keys(quoted))))
     body_keys, parts = clause_keys(body)
-    clauses = (content_keys(body, part) for part in parts)
+    clauses = (frozenset(part).difference(STOP_KEYS) for part in parts)
     return Unit(
         span=sentence.span,
         kind=sentence.kind,
@@ -113,7 +113,7 @@ def _unit(text: str, sentence: Sentence) -> Unit:
         norm=" ".join(body_keys),
         quotes=tuple(quotes),
         clauses=tuple(clause for clause in clauses if clause),
-        figures=frozenset(key for key in body_keys if _is_figure(key)),
+        figures=frozenset(key for key in body_keys if key[0] == "#" and _is_figure(key)),
     )
 
 
@@ -123,8 +123,6 @@ def _is_figure(key: str) -> bool:
     Large amounts and fractions qualify; years, days of the month and small
     counts recur across unrelated statements and do not.
     """
-    if not key.startswith("#"):
-        return False
     try:
         value = float(key[1:])
     except ValueError:

@@ -83,8 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     engine = [median_seconds(lambda p=p: align(*p), args.repeat) for p in pairs]
     naive = [median_seconds(lambda p=p: naive_align(*p), args.repeat) for p in pairs]
     print(f"seed pairs: {len(pairs)}, {args.repeat} runs each")
-    print(f"  align  median {statistics.median(engine) * 1000:7.2f} ms  max {max(engine) * 1000:7.2f} ms")
-    print(f"  naive  median {statistics.median(naive) * 1000:7.2f} ms  max {max(naive) * 1000:7.2f} ms")
+    print(
+        f"  align  median {statistics.median(engine) * 1000:7.2f} ms  max {max(engine) * 1000:7.2f} ms"
+    )
+    print(
+        f"  naive  median {statistics.median(naive) * 1000:7.2f} ms  max {max(naive) * 1000:7.2f} ms"
+    )
     print(f"  align / naive: {statistics.median(engine) / statistics.median(naive):.1f}x")
 
     pool = [span.slice(text) for text in seeds for span in split_sentences(text)]

@@ -52,8 +52,26 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-"""C0 controls that plain text does not use (tab, newlines, form feed and ESC excluded)."""
+_ALL_MAGIC = tuple(magic for magic, _ in _MAGIC)
+_ALL_BOMS = tuple(bom for bom, _ in _BOMS)
+
+_BINARY_BYTES = bytes(sorted(set(range(0x20)) - set(b"\t\n\x0b\x0c\r\x1b")))
+"""C0 controls that no text uses: tab, line breaks and ESC (colour codes) are spared."""
+_BINARY_CHARS = re.compile(f"[{re.escape(_BINARY_BYTES.decode('ascii'))}]")
+_MOSTLY_CONTROLS = 0.05
+"""Share of `_BINARY_BYTES` above which a file is binary whatever its encoding says."""
+
+_CONTROL_BYTES = bytes(sorted(set(range(0x20)) - set(b"\t\n\r"))) + b"\x7f"
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CONTROLS = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]")
+"""What a terminal acts on instead of showing: C0 but tab and line breaks, DEL, C1, bidi."""
+_UTF8_CONTROLS = (
+    # lead byte (a fast memchr test), then the pattern: C1, Arabic letter mark, bidi
+    (b"\xc2", re.compile(rb"\xc2[\x80-\x9f]")),
+    (b"\xd8", re.compile(rb"\xd8\x9c")),
+    (b"\xe2", re.compile(rb"\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])")),
+)
+"""`_CONTROLS` beyond ASCII as UTF-8 byte patterns, each behind its lead byte."""
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -71,6 +89,8 @@ class Decoded:
     """Python codec name used (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252"``, ...)."""
     note: str | None = None
     """What the user should know when the text was not clean UTF-8."""
+    controls: bool = False
+    """The text holds characters a terminal would act on (see `has_controls`)."""
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -79,9 +99,8 @@ def binary_kind(data: bytes) -> str | None:
     Recognises common formats by their leading bytes, and anything else by NUL
     bytes, unless the NULs are the pattern of BOM-less UTF-16 text.
     """
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            return f"binary file ({kind})"
+    if data.startswith(_ALL_MAGIC):
+        return next(f"binary file ({kind})" for magic, kind in _MAGIC if data.startswith(magic))
     if data.startswith(b"RIFF") and data[8:12] in _RIFF_KINDS:
         return f"binary file ({_RIFF_KINDS[data[8:12]]})"
     if data[4:8] == b"ftyp":
@@ -113,10 +132,45 @@ def decode(data: bytes, *, declared: str | None = None, partial: bool = False) -
     if kind is not None:
         raise NotTextError(kind)
     decoded = _decode(data, declared, partial)
-    sample = decoded.text[:_SAMPLE]
-    if sample and len(_CONTROL.findall(sample)) > len(sample) // 20:
+    if decoded.encoding.startswith(("utf-16", "utf-32")):
+        controls = has_controls(decoded.text)
+        sample = decoded.text[:_SAMPLE]
+        binary = len(_BINARY_CHARS.findall(sample)) if controls else 0
+    else:
+        # ASCII stays ASCII in every other encoding, so controls can be counted in
+        # the bytes, ten times faster than in the text.
+        controls = len(data.translate(None, _CONTROL_BYTES)) != len(data)
+        sample_bytes = data[:_SAMPLE]
+        sample = decoded.text[:_SAMPLE]
+        binary = (
+            len(sample_bytes) - len(sample_bytes.translate(None, _BINARY_BYTES)) if controls else 0
+        )
+        controls = controls or _high_controls(data, decoded)
+    if binary > len(sample) * _MOSTLY_CONTROLS:
         raise NotTextError("binary file (mostly control characters)")
-    return decoded
+    return Decoded(decoded.text, decoded.encoding, decoded.note, controls)
+
+
+def _high_controls(data: bytes, decoded: Decoded) -> bool:
+    """True when the text holds a C1 control or a bidi mark (all beyond ASCII).
+
+    For UTF-8 the bytes are searched behind a fast lead-byte test; cp1252 has no
+    such characters; any other encoding has its text searched.
+    """
+    if data.isascii() or decoded.encoding == "cp1252":
+        return False
+    if decoded.encoding in ("utf-8", "utf-8-sig"):
+        return any(lead in data and pattern.search(data) for lead, pattern in _UTF8_CONTROLS)
+    return has_controls(decoded.text)
+
+
+def has_controls(text: str) -> bool:
+    """True when ``text`` holds a character a terminal would act on instead of showing.
+
+    That is every C0 control but tab and line breaks, DEL, the C1 controls and the
+    bidirectional overrides and marks: what the reader must show inert.
+    """
+    return _CONTROLS.search(text) is not None
 
 
 def _decode(data: bytes, declared: str | None, partial: bool) -> Decoded:
@@ -129,7 +183,7 @@ def _decode(data: bytes, declared: str | None, partial: bool) -> Decoded:
             note = None if codec == "utf-8" else f"decoded as {codec} (not UTF-8)"
             return Decoded(text, name, note)
     # Before UTF-8: BOM-less UTF-16 of Latin text is also valid UTF-8, full of NULs.
-    utf16 = _utf16_without_bom(data[:_SAMPLE])
+    utf16 = _utf16_without_bom(data[:_SAMPLE]) if b"\x00" in data[:_SAMPLE] else None
     if utf16 is not None:
         text = _strict(data, utf16, partial)
         if text is not None:
@@ -141,6 +195,8 @@ def _decode(data: bytes, declared: str | None, partial: bool) -> Decoded:
 
 
 def _bom(data: bytes) -> tuple[int, str] | None:
+    if not data.startswith(_ALL_BOMS):
+        return None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return len(bom), codec

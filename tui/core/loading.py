@@ -49,6 +49,8 @@ READERS: dict[str, Reader] = {
 }
 """The reader for each supported extension (lower case)."""
 
+_CHUNK = 1024 * 1024
+"""Read size once a file turns out longer than its size said (or has none, like /proc)."""
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -159,13 +161,22 @@ def _read(path: Path) -> list[Article | Problem]:
 def _read_bytes(path: Path) -> RawFile | Problem:
     """Up to `MAX_BYTES` of the file, opened read-only and non-blocking."""
     descriptor = os.open(path, _OPEN_FLAGS)
-    with open(descriptor, "rb", closefd=True) as stream:
-        info = os.fstat(stream.fileno())
+    with open(descriptor, "rb", buffering=0) as stream:
+        info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             return Problem(path, "not a regular file")
-        data = stream.read(MAX_BYTES)
-        more = len(stream.read(1)) if len(data) == MAX_BYTES else 0
-    return RawFile(path, data, max(info.st_size, len(data) + more))
+        # One read of the size the file has, plus a byte to notice growth: asking for
+        # MAX_BYTES would allocate 50 MB for every file before reading it.
+        chunks = [stream.read(min(info.st_size, MAX_BYTES) + 1)]
+        total = len(chunks[0])
+        while info.st_size < total <= MAX_BYTES:  # grew since, or has no size (/proc)
+            chunk = stream.read(min(_CHUNK, MAX_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    return RawFile(path, data[:MAX_BYTES], max(info.st_size, total))
 
 
 def _walk(root: Path, visited: _Visited) -> Iterator[Path | Problem]:
@@ -181,28 +192,35 @@ def _walk(root: Path, visited: _Visited) -> Iterator[Path | Problem]:
         yield Problem(root, "not a regular file")
     elif not is_supported(root):
         yield Problem(root, _unsupported(root))
-    elif _first_visit(visited.files, info):
+    elif _first_visit(visited.files, _identity(info)):
         yield root
 
 
 def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator[Path | Problem]:
     """Depth-first, sorted, with an explicit stack so deep trees cannot overflow."""
     visited.folders.add(_identity(info))
-    stack: list[tuple[Iterator[os.DirEntry[str]], Path, frozenset[tuple[int, int]]]] = []
     entries = _entries(top)
     if isinstance(entries, Problem):
         yield entries
         return
-    stack.append((entries, top, frozenset({_identity(info)})))
+    stack = [_Folder(entries, top, info.st_dev, frozenset({_identity(info)}))]
     while stack:
-        entries, folder, ancestors = stack[-1]
-        entry = next(entries, None)
+        folder = stack[-1]
+        entry = next(folder.entries, None)
         if entry is None:
             stack.pop()
             continue
         if entry.name.startswith("."):
             continue
-        path = folder / entry.name
+        path = folder.path / entry.name
+        if not entry.is_symlink() and entry.is_file(follow_symlinks=False):
+            # The common case, answered from the folder listing without a stat call:
+            # a plain file lives on its folder's device, and the listing has its inode.
+            if not is_supported(path):
+                yield Problem(path, _unsupported(path))
+            elif _first_visit(visited.files, (folder.device, entry.inode())):
+                yield path
+            continue
         try:
             entry_info = entry.stat()
         except OSError as error:
@@ -210,20 +228,32 @@ def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator
             continue
         identity = _identity(entry_info)
         if stat.S_ISDIR(entry_info.st_mode):
-            if identity in ancestors:
+            if identity in folder.ancestors:
                 yield Problem(path, "symlink loop")
-            elif _first_visit(visited.folders, entry_info):
+            elif _first_visit(visited.folders, identity):
                 children = _entries(path)
                 if isinstance(children, Problem):
                     yield children
                 else:
-                    stack.append((children, path, ancestors | {identity}))
+                    ancestors = folder.ancestors | {identity}
+                    stack.append(_Folder(children, path, entry_info.st_dev, ancestors))
         elif not stat.S_ISREG(entry_info.st_mode):
             yield Problem(path, "not a regular file")
         elif not is_supported(path):
             yield Problem(path, _unsupported(path))
-        elif _first_visit(visited.files, entry_info):
+        elif _first_visit(visited.files, identity):
             yield path
+
+
+@dataclass(slots=True)
+class _Folder:
+    """One folder being walked: its sorted entries still to visit, and where it sits."""
+
+    entries: Iterator[os.DirEntry[str]]
+    path: Path
+    device: int
+    ancestors: frozenset[tuple[int, int]]
+    """Identities of the folders above it, to tell a symlink loop from a shared folder."""
 
 
 def _entries(folder: Path) -> Iterator[os.DirEntry[str]] | Problem:
@@ -238,8 +268,7 @@ def _identity(info: os.stat_result) -> tuple[int, int]:
     return info.st_dev, info.st_ino
 
 
-def _first_visit(seen: set[tuple[int, int]], info: os.stat_result) -> bool:
-    identity = _identity(info)
+def _first_visit(seen: set[tuple[int, int]], identity: tuple[int, int]) -> bool:
     if identity in seen:
         return False
     seen.add(identity)

@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from tui.core.agencies import is_agency
 from tui.core.dates import DATE, match_date, parse_date
@@ -36,10 +35,16 @@ from tui.core.plain import plain_text, strip_controls
 HEAD_CHARS = 6000
 """Characters from the start searched for front matter and header lines."""
 HEAD_LINES = 40
-TAIL_CHARS = 2000
+TAIL_CHARS = 1000
 """Characters from the end searched for a source URL, a date line and a sign-off."""
 TAIL_LINES = 8
+_DATE_LINE_CHARS = 80
+"""Longest footer line read as a date line (``Published: Monday, 14 September 2020 10:45 GMT``)."""
+_SHORT = 300
+"""Longest line searched for a caption credit, a source URL or a footer date: all are short."""
 TITLE_CHARS = 100
+_FIRST_SENTENCE_WINDOW = 600
+"""Characters of a long first line kept to find its first sentence; a longer one is cut."""
 """A first sentence used as the title is cut to about this many characters."""
 
 STATED_KEYS = ("title", "outlet", "agency", "date", "byline", "url")
@@ -56,16 +61,15 @@ _FRONT_LINE = re.compile(r"\s*(?:#.*|-\s.*|(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<val
 _HEADING = re.compile(r"\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*")
 _RULE = re.compile(r"\s{0,3}(?:=+|-+|(?:[-*_]\s*){3,})\s*")
 """A setext underline or a thematic break: markup, never a title or the body."""
+_BYLINE_CHARS = 120
 _BYLINE = re.compile(r"(?i:by|written by|words by|author:)\s+(?P<who>[^\W\d_].{0,99})")
 _BYLINE_PARTS = re.compile(r"\s+[|•·]\s+")
 _BYLINE_AGENCY = re.compile(
     r"(?:\b(?:for|from|via)\s+(?:the\s+)?|[,/(]\s*)(?P<agency>[\w.&'-]+(?:\s[\w.&'-]+){0,2})\)?$"
 )
-_CAPTION = re.compile(
-    r"\b(?:photo|photograph|picture|image|video|illustration|graphic|credit|foto)s?"
-    r"\s*(?:by\b|courtesy\b|:)|©",
-    re.IGNORECASE,
-)
+_CAPTION_WORDS = ("photo", "picture", "image", "video", "illustration", "graphic", "credit", "foto")
+_CAPTION = re.compile(rf"\b(?:{'|'.join(_CAPTION_WORDS)})(?:graph)?s?\s*(?:by\b|courtesy\b|:)")
+"""A credit in lower-cased text: ``photo: x``, ``images by x``, ``picture courtesy of x``."""
 _DATE_LINE = re.compile(
     r"(?:(?P<label>date|dated|published|posted|updated|last updated|first published)"
     rf"(?:\s+on)?\s*:?\s*)?{DATE}(?P<rest>.*)",
@@ -76,12 +80,12 @@ _TIME_ONLY = re.compile(
     r"\s*(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?[\s|]*",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\s*[|–—:-]\s*")
 _DATELINE = re.compile(r"[^\W\d_][\w .,'’-]{0,60}?\((?P<agency>[^()]{2,40})\)\s*[-–—:]")
-_SIGNOFF = re.compile(
-    r"(?<=[.!?\"”’)\]*_])\s*[-–—/]*\s*\(?(?P<agency>[^\W\d_][\w.&-]*(?: [\w.&-]+){0,2})\)?\s*$"
-)
 _SIGNOFF_MARKS = " \t()[]/-–—*_"
+"""Marks around a sign-off: ``(AFP)``, ``— AP``, ``/Reuters/``, ``**AFP**``."""
+_SENTENCE_STOPS = '.!?"”’'
 _URL = re.compile(r"https?://[^\s<>\"'\])\x00-\x1f\x7f-\x9f]+")
 _URL_LABEL = re.compile(
     r"\W*(?:original(?:ly published)?(?:\s+(?:url|link|article|source|at|on))?"
@@ -90,15 +94,20 @@ _URL_LABEL = re.compile(
 )
 _BARE_URL = re.compile(r"<?(https?://\S+?)>?|\[[^\]]*\]\((https?://[^)\s]+)\)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|$|[-_])")
+_HOST = re.compile(r"https?://(?:[^/?#@]*@)?([^/?#:@\[\]]+)", re.IGNORECASE)
+"""The host of a web address, without credentials or port."""
 _HOST_PREFIX = re.compile(r"^(?:www\d*|m|mobile|amp)\.")
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)|(?<=[a-z]{2}[.!?])(?=[\"“‘]?[A-Z])")
+_STOP = re.compile(r"[.!?…]+[\"”’')\]]*")
+"""A sentence stop with the closing quotes and brackets that belong to it."""
 _ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "col",
     "lt", "sgt", "capt", "rev", "hon", "inc", "ltd", "co", "corp", "vs", "etc", "no",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ))  # fmt: skip
 """Words whose stop does not end a sentence even before a capital (``Mr. Putin``)."""
+_LETTER = re.compile(r"[^\W\d_]")
+_ALNUM = re.compile(r"[^\W_]")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?][\"”’]?\s*[A-Z]")
 """A sentence end inside a line, spaced or glued (``end.AFP``): body text, not a headline."""
@@ -151,9 +160,12 @@ def extract_metadata(
     Returns:
         The metadata, with a note for each value that is a fallback.
     """
-    front, body_start = front_matter(text)
-    given = {**front, **{key: strip_controls(v) for key, v in (stated or {}).items() if v}}
-    given = {key: value for key, value in given.items() if value}
+    given, body_start = front_matter(text)
+    if stated:
+        for key, value in stated.items():
+            clean = strip_controls(value) if value else ""
+            if clean:
+                given[key] = clean
     header = _read_header(text, body_start)
     tail_lines = _last_lines(text[-TAIL_CHARS:])
 
@@ -179,7 +191,7 @@ def extract_metadata(
     title = given.get("title") or header.title
     if not title:
         title = _first_sentence(header.body)
-        if any(c.isalnum() for c in title):
+        if _ALNUM.search(title):
             notes.append("no headline found: showing the first sentence")
         else:
             title = name
@@ -225,10 +237,25 @@ def _unquote(value: str) -> str:
 def _read_header(text: str, start: int) -> _Header:
     """Walk the first lines until the body starts, collecting what they state."""
     header = _Header()
-    lines = text[start : start + HEAD_CHARS].split("\n", HEAD_LINES)[:HEAD_LINES]
-    for index, raw in enumerate(lines):
-        if not raw.strip() or _RULE.fullmatch(raw):
+    end = min(len(text), start + HEAD_CHARS)
+    position = start
+    for _ in range(HEAD_LINES):
+        if position >= end:
+            break
+        stop = text.find("\n", position, end)
+        stop = end if stop < 0 else stop
+        raw, position = text[position:stop], stop + 1
+        first = raw.lstrip()[:1]
+        if not first or (first in "=-*_" and _RULE.fullmatch(raw)):
             continue
+        if len(raw) > _SHORT:
+            # Too long for a headline, byline or date line: the body, perhaps after a
+            # date prefix. Only its start is needed, for the first sentence.
+            line = strip_controls(raw[:_FIRST_SENTENCE_WINDOW])
+            line = _take_date(line, header) or line
+            _take_dateline(line, header)
+            header.body = line
+            break
         line = _take_date(plain_text(raw), header)
         if not line:
             continue
@@ -239,21 +266,33 @@ def _read_header(text: str, start: int) -> _Header:
             if header.title is None:
                 header.title = plain_text(heading[1]) or None
             continue
-        if _CAPTION.search(line):
+        if _is_caption(line):
             continue
-        if header.title is None and _is_headline(line, lines[index + 1 : index + 2]):
+        if header.title is None and (_is_headline(line) or _underlined(text, position, end)):
             header.title = line
             continue
         if header.title is not None and (
-            line.casefold() == header.title.casefold() or _is_headline(line, [])
+            line.casefold() == header.title.casefold() or _is_headline(line)
         ):
             continue  # the headline repeated, or a standfirst under it
-        dateline = _DATELINE.match(line)
-        if dateline and is_agency(dateline["agency"].strip()):
-            header.agency = dateline["agency"].strip()
+        _take_dateline(line, header)
         header.body = line
         break
     return header
+
+
+def _take_dateline(line: str, header: _Header) -> None:
+    """Note the agency of a wire dateline opening the body (``MOSCOW (Reuters) -``)."""
+    dateline = _DATELINE.match(line) if "(" in line[:80] else None
+    if dateline and is_agency(dateline["agency"].strip()):
+        header.agency = dateline["agency"].strip()
+
+
+def _underlined(text: str, position: int, end: int) -> bool:
+    """True when the line at ``position`` is a setext ``===`` underline."""
+    stop = text.find("\n", position, end)
+    following = text[position : end if stop < 0 else stop]
+    return following.lstrip().startswith("=") and _RULE.fullmatch(following) is not None
 
 
 def _take_date(line: str, header: _Header) -> str:
@@ -263,7 +302,7 @@ def _take_date(line: str, header: _Header) -> str:
     (``date 2020-09-14 ...``, ``Published: ...``) or is set off by a dash or bar; a
     sentence that merely starts with a date is left alone.
     """
-    if not any(c.isdigit() for c in line[:60]):
+    if _DIGIT.search(line, 0, 60) is None:
         return line
     match = _DATE_LINE.match(line)
     if match is None:
@@ -284,6 +323,8 @@ def _take_date(line: str, header: _Header) -> str:
 
 def _take_byline(line: str, header: _Header) -> bool:
     """Note ``line`` as the byline (and a date beside it) if it is one."""
+    if len(line) > _BYLINE_CHARS or line[:1] not in "BbWwAa":
+        return False
     match = _BYLINE.fullmatch(line)
     if match is None:
         return False
@@ -307,34 +348,42 @@ def _byline_agency(byline: str) -> str | None:
     return None
 
 
-def _is_headline(line: str, following: list[str]) -> bool:
+def _is_caption(line: str) -> bool:
+    """True for a photo caption or credit (``... Photo: VCG``), which is never the headline."""
+    if len(line) > _SHORT:
+        return False
+    if "©" in line:
+        return True
+    lower = line.lower()
+    # The regex costs ten times the substring tests, so it runs only when one hits.
+    return any(word in lower for word in _CAPTION_WORDS) and _CAPTION.search(lower) is not None
+
+
+def _is_headline(line: str) -> bool:
     """True when ``line`` reads as a headline rather than body text.
 
-    A headline is short, has no final stop and holds one sentence; a line underlined
-    with ``===`` is one whatever its length. Captions, bylines and dates were taken
-    out before this is asked.
+    A headline is short, has no final stop and holds one sentence. Captions, bylines
+    and dates were taken out before this is asked.
     """
-    if following and following[0].strip().startswith("=") and _RULE.fullmatch(following[0]):
-        return True
     if len(line) > 160 or _BLOCK_MARK.match(line) or "://" in line:
         return False
     words = line.split()
     if len(words) > 30 or (len(words) < 2 and line.isascii()):
         return False
-    if line.rstrip("\"'”’)]")[-1:] in ".,;:" or _TWO_SENTENCES.search(line):
+    if line.rstrip("\"'”’)]")[-1:] in ".,;:":
         return False
-    return any(c.isalpha() for c in line)
+    if ("." in line or "!" in line or "?" in line) and _TWO_SENTENCES.search(line):
+        return False
+    return _LETTER.search(line) is not None
 
 
 def _first_sentence(line: str) -> str:
-    """The first sentence of ``line``, cut to about `TITLE_CHARS` at a word boundary."""
-    for match in _SENTENCE_END.finditer(line):
-        end = match.end()
-        if match.group().startswith(".") and _is_abbreviation(line, match.start(), end):
-            continue
-        line = line[:end]
-        break
-    line = line.strip()
+    """The first sentence of ``line`` as plain text, cut to about `TITLE_CHARS` at a word."""
+    for stop in _STOP.finditer(line):
+        if _ends_sentence(line, stop):
+            line = line[: stop.end()]
+            break
+    line = plain_text(line)
     if len(line) <= TITLE_CHARS:
         return line
     cut = line[: TITLE_CHARS + 1].rsplit(" ", 1)[0]
@@ -343,18 +392,33 @@ def _first_sentence(line: str) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
-def _is_abbreviation(line: str, dot: int, end: int) -> bool:
-    """True when the stop at ``dot`` ends an abbreviation (``Mr.``, ``U.S.``, ``Aug. 9``)."""
-    following = line[end : end + 2].strip()
+def _ends_sentence(line: str, stop: re.Match[str]) -> bool:
+    """True when ``stop`` ends a sentence.
+
+    It does before a space or the end of the line, unless it closes an abbreviation
+    (``Mr.``, ``U.S.``, ``Aug. 9``); and glued to a capital after a lower-case word
+    (``Moscow.Lukashenko``), the way some pages lose their spaces.
+    """
+    after = line[stop.end() : stop.end() + 2]
+    if not after or after[0].isspace():
+        return not (stop.group()[0] == "." and _is_abbreviation(line, stop.start(), after))
+    before = line[max(stop.start() - 2, 0) : stop.start()]
+    opener = after[1:] if after[0] in '"“‘' else after
+    return len(before) == 2 and before.isalpha() and before.islower() and opener[:1].isupper()
+
+
+def _is_abbreviation(line: str, dot: int, after: str) -> bool:
+    """True when the stop at ``dot`` closes an abbreviation rather than a sentence."""
+    following = after.strip()
     if following[:1].islower() or following[:1].isdigit():
         return True
-    word = _LAST_WORD.search(line[:dot])
+    word = _LAST_WORD.search(line, max(dot - 20, 0), dot)
     return word is not None and (len(word[1]) == 1 or word[1].lower() in _ABBREVIATIONS)
 
 
 def _last_lines(tail: str) -> list[str]:
     """The last non-blank lines of the text, in order."""
-    lines = [line.strip() for line in tail.split("\n")]
+    lines = [line.strip() for line in tail.split("\n")[-TAIL_LINES * 4 :]]
     return [line for line in lines if line][-TAIL_LINES:]
 
 
@@ -367,8 +431,11 @@ def _source_url(lines: list[str]) -> str | None:
     found = None
     labelled = False
     for index, line in enumerate(lines):
+        if len(line) > _SHORT:
+            labelled = False
+            continue
         label = _URL_LABEL.match(line)
-        url = _URL.search(line)
+        url = _URL.search(line) if "://" in line else None
         alone = index == len(lines) - 1 and _BARE_URL.fullmatch(line)
         if url and (labelled or label or alone):
             found = url.group().rstrip(".,;:")
@@ -378,13 +445,8 @@ def _source_url(lines: list[str]) -> str | None:
 
 def _host(url: str | None) -> str | None:
     """``themoscowtimes.com`` from ``https://www.themoscowtimes.com/...``."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:  # e.g. an unbalanced IPv6 bracket
-        return None
-    return _HOST_PREFIX.sub("", host) if host else None
+    match = _HOST.match(url) if url else None
+    return _HOST_PREFIX.sub("", match[1].lower()) if match else None
 
 
 def _date_in_url(url: str | None) -> str | None:
@@ -396,7 +458,8 @@ def _date_in_lines(lines: list[str]) -> str | None:
     """A date that fills one of the footer lines (``Published September 14, 2020``)."""
     header = _Header()
     for line in lines:
-        _take_date(plain_text(line), header)
+        if len(line) <= _DATE_LINE_CHARS and _DIGIT.search(line, 0, 60):
+            _take_date(plain_text(line), header)
     return header.date
 
 
@@ -404,11 +467,10 @@ def _signoff(lines: list[str]) -> str | None:
     """An agency signing off the text: a last line ``AFP``, or ``...weeks.AFP`` glued on."""
     if not lines:
         return None
-    last = plain_text(lines[-1])
-    alone = last.strip(_SIGNOFF_MARKS)
-    if is_agency(alone):
-        return alone
-    match = _SIGNOFF.search(last[-80:])
-    if match and is_agency(match["agency"]):
-        return match["agency"]
-    return None
+    last = lines[-1][-80:]
+    # What follows the last sentence stop, or the whole line when it has none.
+    stop = max(last.rfind(char) for char in _SENTENCE_STOPS)
+    candidate = last[stop + 1 :].strip(_SIGNOFF_MARKS)
+    if stop < 0 and len(last) < len(lines[-1]):
+        return None  # a long last line without a stop in its end: no sign-off
+    return candidate if candidate and is_agency(candidate) else None

@@ -13,7 +13,6 @@ import re
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
 """ANSI CSI and OSC sequences, then any other ESC with the character after it."""
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-_SPACES = re.compile(r"\s+")
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
@@ -22,13 +21,25 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _CODE = re.compile(r"`+([^`\n]*)`+")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
+_REWRITES = (
+    ("![", _IMAGE, ""),
+    ("](", _LINK, r"\1"),
+    ("<", _AUTOLINK, r"\1"),
+    ("**", _STRONG, r"\2"),
+    ("__", _STRONG, r"\2"),
+    ("*", _EMPHASIS, r"\2"),
+    ("_", _EMPHASIS, r"\2"),
+    ("`", _CODE, r"\1"),
+    ("\\", _ESCAPED, r"\1"),
+)
+"""Markdown marks, the pattern each one starts, and what the match becomes, in order."""
 
 
 def strip_controls(value: str) -> str:
     """``value`` on one line: escape sequences dropped, controls and runs of space made one space."""
-    value = _ESCAPES.sub("", value)
-    value = _CONTROLS.sub(" ", value)
-    return _SPACES.sub(" ", value).strip()
+    if not value.isprintable():  # fast C check; most lines have nothing to remove
+        value = _CONTROLS.sub(" ", _ESCAPES.sub("", value))
+    return " ".join(value.split())
 
 
 def plain_text(line: str) -> str:
@@ -38,13 +49,10 @@ def plain_text(line: str) -> str:
     escapes resolve (``\$1.5`` reads ``$1.5``).
     """
     line = strip_controls(line)
-    if not any(mark in line for mark in "[]*_`\\<"):
-        return line  # the common case: nothing to undo
-    line = _IMAGE.sub("", line)
-    line = _LINK.sub(r"\1", line)
-    line = _AUTOLINK.sub(r"\1", line)
-    line = _STRONG.sub(r"\2", line)
-    line = _EMPHASIS.sub(r"\2", line)
-    line = _CODE.sub(r"\1", line)
-    line = _ESCAPED.sub(r"\1", line)
-    return _SPACES.sub(" ", line).strip()
+    rewritten = False
+    # Each rewrite runs only when its mark is present: most lines have none.
+    for mark, pattern, replacement in _REWRITES:
+        if mark in line:
+            line = pattern.sub(replacement, line)
+            rewritten = True
+    return " ".join(line.split()) if rewritten else line

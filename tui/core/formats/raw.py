@@ -6,17 +6,15 @@ the same way whether the text came from a ``.txt``, a web page or a JSON line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.articles import Article
+from tui.core.decoding import has_controls
 from tui.core.metadata import extract_metadata
 
 _MB = 1024 * 1024
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Characters a terminal would act on instead of showing (ESC, BEL, bidi overrides...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +55,7 @@ def build_article(
     notes: tuple[str, ...] = (),
     stated: Mapping[str, str | None] | None = None,
     part: int | None = None,
+    controls: bool | None = None,
 ) -> Article:
     """An `Article` for ``text``, with its metadata and every note about how it was read.
 
@@ -68,10 +67,12 @@ def build_article(
         notes: Notes from decoding or extraction, shown after the read notes.
         stated: Metadata the format itself carries, overriding guesses from the text.
         part: Line number for one article of many in a file.
+        controls: Whether ``text`` holds control characters, when the caller already
+            knows (decoding finds out cheaply from the bytes); else it is looked for.
     """
     meta = extract_metadata(text, raw.path.stem, stated)
     found = list(raw.notes) + list(notes)
-    if _CONTROLS.search(text):
+    if has_controls(text) if controls is None else controls:
         found.append("contains control characters")
     found.extend(meta.notes)
     return Article(

@@ -22,4 +22,12 @@ def read_text(raw: RawFile) -> list[Article | Problem]:
         return [Problem(raw.path, "only whitespace")]
     notes = (decoded.note,) if decoded.note else ()
     digest = hashlib.sha256(raw.data).hexdigest()
-    return [build_article(raw, decoded.text, digest=digest, encoding=decoded.encoding, notes=notes)]
+    article = build_article(
+        raw,
+        decoded.text,
+        digest=digest,
+        encoding=decoded.encoding,
+        notes=notes,
+        controls=decoded.controls,
+    )
+    return [article]

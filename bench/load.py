@@ -1,0 +1,154 @@
+"""Benchmark loading: big generated folders against a bare ``Path.read_text`` loop.
+
+    python bench/load.py [--sizes 1000 10000] [--repeat 5] [--keep DIR]
+
+For each size, a folder of that many articles of about 5 KB is generated
+deterministically (headline, byline, date line, paragraphs, sometimes a source URL
+or an agency sign-off; 100 files per sub-folder). Every measurement runs in a fresh
+subprocess, so peak RSS belongs to that run alone, after one untimed pass has warmed
+the page cache for all of them alike:
+
+- ``bare``: walk with ``rglob`` and keep the ``read_text`` of every file: the floor;
+- ``load``: ``load_paths``, fully loaded (decode, metadata, digest of every file);
+- ``stream``: ``iter_load`` up to its first article (what fills the first row);
+- ``discover``: ``discover`` then ``load_file`` of the first file (the app's worker).
+
+Medians of ``--repeat`` runs are printed with the ratio of ``load`` to ``bare``.
+Goals: fully loaded within 3x the bare loop, first article well under 1 s at
+10,000 files, peak RSS under 300 MB at 10,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODES = ("bare", "load", "stream", "discover")
+ARTICLE_BYTES = 5_000
+PER_FOLDER = 100
+
+_VOCABULARY = (
+    "the president said on monday that talks with his counterpart would continue after "
+    "officials agreed a loan of billion dollars to support the economy while protesters "
+    "gathered in the capital for a sixth week demanding new elections and the release of "
+    "detained opposition leaders who claim the vote was rigged according to observers from "
+    "the european union and united nations rights chief who called for an investigation"
+)
+_WORDS = _VOCABULARY.split()
+_OUTLETS = ("example.com", "news.example.org", "daily.example.net")
+_AGENCIES = ("AFP", "Reuters", "AP")
+
+
+def article(rng: random.Random, number: int) -> str:
+    """One generated article of about `ARTICLE_BYTES`, shaped like the seeds."""
+    headline = " ".join(rng.choices(_WORDS, k=rng.randint(6, 11))).capitalize()
+    lines = [headline, "", f"By Reporter {number % 97} for {rng.choice(_AGENCIES)}", ""]
+    lines += [f"{rng.choice(['March', 'April', 'May'])} {rng.randint(1, 28)}, 2020", ""]
+    size = sum(len(line) + 1 for line in lines)
+    while size < ARTICLE_BYTES:
+        sentences = [
+            " ".join(rng.choices(_WORDS, k=rng.randint(12, 30))).capitalize() + "."
+            for _ in range(rng.randint(2, 5))
+        ]
+        paragraph = " ".join(sentences)
+        lines += [paragraph, ""]
+        size += len(paragraph) + 2
+    if number % 3 == 0:
+        lines += ["Original url:", "", f"<https://www.{rng.choice(_OUTLETS)}/2020/{number}>"]
+    elif number % 3 == 1:
+        lines[-2] += rng.choice(_AGENCIES)
+    return "\n".join(lines)
+
+
+def generate(folder: Path, count: int) -> None:
+    """``count`` articles under ``folder``, the same bytes on every run."""
+    rng = random.Random(count)
+    for number in range(count):
+        sub = folder / f"{number // PER_FOLDER:04d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{number:06d}.txt").write_text(article(rng, number), encoding="utf-8")
+
+
+def child(mode: str, folder: Path) -> dict[str, float]:
+    """Run one measurement in this process; wall seconds and peak RSS in MB."""
+    sys.path.insert(0, str(ROOT))
+    start = time.perf_counter()
+    if mode == "bare":
+        # Kept, as a loader keeps them: the texts' memory is part of the cost.
+        texts = [path.read_text(encoding="utf-8") for path in folder.rglob("*.txt")]
+        count = len(texts)
+        seconds = time.perf_counter() - start
+        imported = 0.0
+    else:
+        from tui.core.loading import discover, iter_load, load_file, load_paths
+
+        imported = time.perf_counter() - start
+        start = time.perf_counter()
+        if mode == "load":
+            count = len(load_paths([folder]).articles)
+        elif mode == "stream":
+            count = int(next(iter_load([folder])).path.is_file())
+        else:
+            files, _ = discover([folder])
+            count = len(load_file(files[0]).articles)
+        seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    return {"seconds": seconds, "import": imported, "rss_mb": peak_mb, "count": count}
+
+
+def measure(mode: str, folder: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def run(sizes: list[int], repeat: int, keep: Path | None) -> None:
+    print(f"median of {repeat} runs, each in its own process")
+    header = f"{'files':>7}  {'mode':<9}{'seconds':>9}{'import s':>10}{'peak RSS':>11}"
+    print(header)
+    for size in sizes:
+        with tempfile.TemporaryDirectory(dir=keep) as temp:
+            folder = Path(temp) / f"articles-{size}"
+            generate(folder, size)
+            measure("bare", folder)  # warm the page cache for every mode alike
+            medians: dict[str, dict[str, float]] = {}
+            for mode in MODES:
+                runs = [measure(mode, folder) for _ in range(repeat)]
+                medians[mode] = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+                m = medians[mode]
+                print(
+                    f"{size:>7}  {mode:<9}{m['seconds']:>9.3f}{m['import']:>10.3f}"
+                    f"{m['rss_mb']:>8.0f} MB"
+                )
+            ratio = medians["load"]["seconds"] / medians["bare"]["seconds"]
+            print(f"{size:>7}  load / bare = {ratio:.2f}x (goal: within 3x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="make the generated folders under DIR")
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "FOLDER"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child[0], Path(args.child[1]))))
+    else:
+        run(args.sizes, args.repeat, args.keep)
+
+
+if __name__ == "__main__":
+    main()

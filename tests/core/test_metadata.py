@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.metadata import TITLE_CHARS, extract_metadata, front_matter
+from tui.core.header import TITLE_CHARS
+from tui.core.metadata import extract_metadata, front_matter
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

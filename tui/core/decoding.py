@@ -132,23 +132,28 @@ def decode(data: bytes, *, declared: str | None = None, partial: bool = False) -
     if kind is not None:
         raise NotTextError(kind)
     decoded = _decode(data, declared, partial)
-    if decoded.encoding.startswith(("utf-16", "utf-32")):
-        controls = has_controls(decoded.text)
-        sample = decoded.text[:_SAMPLE]
-        binary = len(_BINARY_CHARS.findall(sample)) if controls else 0
-    else:
-        # ASCII stays ASCII in every other encoding, so controls can be counted in
-        # the bytes, ten times faster than in the text.
-        controls = len(data.translate(None, _CONTROL_BYTES)) != len(data)
-        sample_bytes = data[:_SAMPLE]
-        sample = decoded.text[:_SAMPLE]
-        binary = (
-            len(sample_bytes) - len(sample_bytes.translate(None, _BINARY_BYTES)) if controls else 0
-        )
-        controls = controls or _high_controls(data, decoded)
-    if binary > len(sample) * _MOSTLY_CONTROLS:
+    controls, binary_share = _scan_controls(data, decoded)
+    if binary_share > _MOSTLY_CONTROLS:
         raise NotTextError("binary file (mostly control characters)")
     return Decoded(decoded.text, decoded.encoding, decoded.note, controls)
+
+
+def _scan_controls(data: bytes, decoded: Decoded) -> tuple[bool, float]:
+    """Whether the text holds control characters, and the share no text uses.
+
+    Both are counted in the bytes where the encoding keeps ASCII as it is (all but
+    UTF-16 and UTF-32): ten times faster than in the text.
+    """
+    if decoded.encoding.startswith(("utf-16", "utf-32")):
+        if not has_controls(decoded.text):
+            return False, 0.0
+        sample = decoded.text[:_SAMPLE]
+        return True, len(_BINARY_CHARS.findall(sample)) / len(sample)
+    if len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        return _high_controls(data, decoded), 0.0
+    sample_bytes = data[:_SAMPLE]
+    binary = len(sample_bytes) - len(sample_bytes.translate(None, _BINARY_BYTES))
+    return True, binary / len(sample_bytes)
 
 
 def _high_controls(data: bytes, decoded: Decoded) -> bool:

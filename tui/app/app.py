@@ -12,11 +12,14 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from tui.app.commands import ArticleCommands
+from tui.app.screens.compare import CompareScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
+from tui.app.screens.pick import PickSourceScreen
 from tui.app.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.core.articles import Article
 from tui.core.bundled import bundled_story
+from tui.core.comparison import Comparison, compare, swapped
 from tui.core.problems import Problem
 
 THEME = "textual-dark"
@@ -63,6 +66,7 @@ class StoryReaderApp(App[None]):
         """Every article loaded so far, in library order (row keys index it)."""
         self.problems: list[Problem] = []
         """Every input that could not be read, with the reason."""
+        self._comparisons: dict[tuple[int, int], Comparison] = {}
 
     def on_mount(self) -> None:
         self.theme = THEME
@@ -85,10 +89,40 @@ class StoryReaderApp(App[None]):
         if not isinstance(self.screen, HelpScreen | TooSmallScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def open_article(self, index: int) -> None:
-        """Go back to the library and read article ``index``."""
+    def comparison_of(self, a: Article, b: Article) -> Comparison:
+        """Align ``a`` with ``b`` once; later requests (either way round) reuse it.
+
+        Safe to call from worker threads: at worst two threads align the same pair.
+        """
+        key = (id(a), id(b))
+        cached = self._comparisons.get(key)
+        if cached is None:
+            reverse = self._comparisons.get((id(b), id(a)))
+            cached = swapped(reverse) if reverse is not None else compare(a, b)
+            self._comparisons[key] = cached
+        return cached
+
+    def open_compare(self, first: int, second: int | None = None) -> None:
+        """Compare article ``first`` with ``second``, or let the user pick the second."""
+        if second is None:
+            picker = PickSourceScreen(first, self.articles, self.comparison_of)
+            self.push_screen(picker, lambda chosen: self._picked(first, chosen))
+            return
+        self._return_to_library()
+        a, b = self.articles[first], self.articles[second]
+        self.push_screen(CompareScreen(a, b, comparison_of=self.comparison_of))
+
+    def _picked(self, first: int, chosen: int | None) -> None:
+        if chosen is not None:
+            self.open_compare(first, chosen)
+
+    def _return_to_library(self) -> None:
         while not isinstance(self.screen, LibraryScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def open_article(self, index: int) -> None:
+        """Go back to the library and read article ``index``."""
+        self._return_to_library()
         if isinstance(self.screen, LibraryScreen):
             self.screen.select(index)
 

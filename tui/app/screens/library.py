@@ -142,6 +142,12 @@ class LibraryScreen(Screen[None]):
             )
         if not count:
             self.reader.show_nothing("Nothing to read: no article could be opened.")
+        if self._app.start_compare:
+            self._app.start_compare = False
+            if count >= 2:
+                self._app.open_compare(0, 1)
+            else:
+                self.notify("--compare needs two articles.", severity="error")
 
     # Navigation
 
@@ -150,6 +156,18 @@ class LibraryScreen(Screen[None]):
         article = self._app.articles[event.index]
         if article is not self.reader.article:
             self.reader.show(article)
+
+    @on(ArticleList.CompareRequested)
+    def _compare_requested(self, event: ArticleList.CompareRequested) -> None:
+        if len(self._app.articles) < 2:
+            self.notify("Comparing needs at least two articles.", severity="warning")
+            return
+        if event.marked is None:
+            self._app.open_compare(event.index)
+            return
+        self.library.marked = None
+        self.library.refresh()
+        self._app.open_compare(event.marked, event.index)
 
     @on(ArticleList.Chosen)
     def _row_chosen(self) -> None:

@@ -9,9 +9,13 @@ from tui.core.articles import Article
 from tui.core.inert import one_line
 
 
-def describe(article: Article) -> Text:
+def describe(article: Article, label: str = "") -> Text:
     """Title on the first line; outlet, date, byline, length and notes on the second."""
-    text = Text(one_line(article.title), style="bold")
+    text = Text(no_wrap=True, overflow="ellipsis")
+    if label:
+        text.append(f" {label} ", style="bold reverse")
+        text.append(" ")
+    text.append(one_line(article.title), style="bold")
     facts = [one_line(article.outlet)]
     if article.date:
         facts.append(article.date)
@@ -25,8 +29,14 @@ def describe(article: Article) -> Text:
 
 
 class ArticleHeader(Static):
-    """The article's metadata, drawn from `Article` fields as plain text (never markup)."""
+    """The article's metadata, drawn from `Article` fields as plain text (never markup).
 
-    def show(self, article: Article | None, message: str = "No article selected") -> None:
-        """Describe ``article``, or show ``message`` when there is none."""
-        self.update(describe(article) if article else Text(message, style="dim"))
+    Always two lines (title, then facts), cut with an ellipsis, so two readers side
+    by side start their text on the same row.
+    """
+
+    def show(
+        self, article: Article | None, message: str = "No article selected", label: str = ""
+    ) -> None:
+        """Describe ``article`` (after ``label``), or show ``message`` when there is none."""
+        self.update(describe(article, label) if article else Text(message, style="dim"))

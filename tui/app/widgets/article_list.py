@@ -28,6 +28,8 @@ SORTS: dict[str, Callable[[Article], object]] = {
 """Orders the library can be sorted in, cycled with ``s``."""
 
 _GAP = "  "
+_MARK = "● "
+"""Drawn before the outlet of the marked article."""
 _OUTLET_MAX = 14
 _DATE = 10
 _WORDS = 6
@@ -49,6 +51,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home,g", "jump(0)", "First", show=False),
         Binding("end,G", "jump(-1)", "Last", show=False),
+        Binding("space", "mark", "Mark", tooltip="Mark this article to compare it with another"),
+        Binding("c", "compare", "Compare", tooltip="Compare with the marked article, or pick one"),
         Binding("s", "cycle_sort", "Sort", tooltip="Sort by file, date, outlet or length"),
     ]
     """
@@ -58,6 +62,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     | pageup, b / pagedown | Move a page. |
     | home, g / end, G | First / last article. |
     | enter | Read the selected article. |
+    | space | Mark the article to compare it with another. |
+    | c | Compare with the marked article, or choose the other source. |
     | s | Sort by file, date, outlet or length. |
     """
 
@@ -92,6 +98,16 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             """Position of the article in the app's article list."""
             super().__init__()
 
+    class CompareRequested(Message):
+        """The user asked to compare the article under the cursor with another."""
+
+        def __init__(self, index: int, marked: int | None) -> None:
+            self.index = index
+            """Position of the article under the cursor in the app's article list."""
+            self.marked = marked
+            """The marked article to compare it with, if one is marked."""
+            super().__init__()
+
     class Chosen(Message):
         """The user asked to read the article under the cursor (enter or a click on it)."""
 
@@ -105,6 +121,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._articles = articles
         self._order: list[int] = []
         self._outlet_width = 6
+        self.marked: int | None = None
+        """The article marked with space, waiting for a partner to compare with."""
 
     @property
     def selected(self) -> int | None:
@@ -160,6 +178,17 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if self._order:
             self.post_message(self.Chosen(self._order[self.cursor]))
 
+    def action_mark(self) -> None:
+        selected = self.selected
+        self.marked = None if selected == self.marked else selected
+        self.refresh()
+
+    def action_compare(self) -> None:
+        selected = self.selected
+        if selected is not None:
+            marked = self.marked if self.marked != selected else None
+            self.post_message(self.CompareRequested(selected, marked))
+
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or offset.y == 0:
@@ -190,10 +219,15 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # Drawing
 
-    def _row(self, cells: Sequence[str], width: int, style: Style, muted: Style) -> Strip:
+    def _row(
+        self, cells: Sequence[str], width: int, style: Style, muted: Style, mark: bool = False
+    ) -> Strip:
         outlet, headline, date, words = cells
-        headline_width = max(width - self._outlet_width - _DATE - _WORDS - 3 * len(_GAP), 8)
+        headline_width = max(
+            width - len(_MARK) - self._outlet_width - _DATE - _WORDS - 3 * len(_GAP), 8
+        )
         text = Text(no_wrap=True, end="", style=style)
+        text.append(_MARK if mark else " " * len(_MARK))
         outlet_text = Text(outlet, no_wrap=True)
         outlet_text.truncate(self._outlet_width, overflow="ellipsis", pad=True)
         text.append_text(outlet_text)
@@ -228,4 +262,4 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             article.date or "",
             f"{article.words:,}",
         )
-        return self._row(cells, width, style, muted)
+        return self._row(cells, width, style, muted, mark=self._order[row] == self.marked)

@@ -33,6 +33,8 @@ _BLOCK_STYLES = {
     "table": "table",
 }
 """Component class (suffix) that styles each kind of block."""
+_BLENDED = ("tier-", "find", "only", "lead", "gutter", "rule", "code", "image", "link")
+"""Component classes whose colours are translucent and must be blended to be drawn."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     DocumentView {
         overflow-x: hidden;
+        scrollbar-gutter: stable;
         padding: 0 1;
     }
     """
@@ -145,6 +148,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._runs: dict[int, list[tuple[int, int, str]]] = {}
         self._marks: dict[int, str] = {}
         self._layout_width = -1
+        self._pending_scroll: Span | None = None
         self._styles: dict[str, Style] = {}
         self._strips: dict[int, Strip] = {}
 
@@ -162,6 +166,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         """Replace the document, clear highlights and go back to the top."""
         self._document = document
         self._highlights, self._find = [], []
+        self._lines, self._block_lines, self._runs, self._marks = [], [], {}, {}
         self._layout_width = -1
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -180,7 +185,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._restyle()
 
     def scroll_to_span(self, span: Span, *, animate: bool = False) -> None:
-        """Scroll so ``span`` starts a third of the way down the view."""
+        """Scroll so ``span`` starts a third of the way down the view.
+
+        Before the view has a size (still hidden), the scroll waits for the layout.
+        """
+        if not self._lines:
+            self._pending_scroll = span
+            return
         line = self.line_of(span.start)
         if line is not None:
             target = max(line - self.scrollable_content_region.height // 3, 0)
@@ -200,6 +211,21 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                     first += 1
                 return first
         return None
+
+    def position_of(self, offset: int) -> tuple[int, int] | None:
+        """``(line, column)`` where the source character at ``offset`` is drawn.
+
+        The inverse of `offset_at`: columns count cells from the left of the content,
+        gutter included.
+        """
+        line_index = self.line_of(offset)
+        if line_index is None:
+            return None
+        line = self._lines[line_index]
+        block = self._document.blocks[line.block]
+        position = block.display_range(Span(offset, offset))[0]
+        column = (2 if self._gutter else 0) + cell_len(line.lead)
+        return line_index, column + cell_len(block.text[line.start : max(position, line.start)])
 
     def offset_at(self, line_index: int, column: int) -> int | None:
         """Source offset of the character drawn at ``column`` cells into a line."""
@@ -232,6 +258,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                 self._block_lines[self._lines[number].block] = number
         self.virtual_size = Size(width, len(self._lines))
         self._restyle()
+        if self._pending_scroll is not None:
+            span, self._pending_scroll = self._pending_scroll, None
+            self.call_after_refresh(self.scroll_to_span, span)
 
     def _restyle(self) -> None:
         """Turn highlights into per-block display runs and gutter marks per line."""
@@ -257,8 +286,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
+            # Translucent colours (`$tier-copy 30%`, `$text-muted`) need blending with
+            # the view's own background; the other styles only add attributes.
+            blended = name.startswith(_BLENDED)
             style = self._styles[name] = self.get_component_rich_style(
-                f"document-view--{name}", partial=True
+                f"document-view--{name}", partial=not blended
             )
         return style
 

@@ -30,6 +30,17 @@ class FindBar(Horizontal):
 
     BINDING_GROUP_TITLE = "Find"
 
+    DEFAULT_CSS = """
+    FindBar {
+        height: 1;
+        background: $panel;
+        padding: 0 1;
+        & > #find-label { padding: 0 1 0 0; color: $text-muted; }
+        & > #find-input { width: 1fr; height: 1; border: none; padding: 0; background: $panel; }
+        & > #find-count { width: auto; min-width: 9; padding: 0 0 0 1; color: $text-muted; }
+    }
+    """
+
     class Changed(Message):
         """The query changed."""
 

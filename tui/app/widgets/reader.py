@@ -48,15 +48,33 @@ class Reader(Vertical):
 
     BINDING_GROUP_TITLE = "Reader"
 
-    def __init__(self, *, id: str | None = None) -> None:
+    DEFAULT_CSS = """
+    Reader {
+        & > ArticleHeader {
+            height: 2;
+            padding: 0 1;
+            background: $panel;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
+        }
+        & > .document { height: 1fr; }
+        & > LoadingIndicator { height: 1fr; }
+        &.-rendering > .document { display: none; }
+    }
+    """
+
+    def __init__(self, *, gutter: bool = False, label: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
+        self._gutter = gutter
+        self.label = label
+        """Shown before the title (``A``, ``B``) when two readers sit side by side."""
         self.article: Article | None = None
         self._matches: list[Span] = []
         self._current: int | None = None
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader(id="article-header")
-        yield DocumentView(id="document")
+        yield DocumentView(gutter=self._gutter, classes="document")
         find = FindBar(id="find-bar")
         find.display = False
         yield find
@@ -74,7 +92,7 @@ class Reader(Vertical):
     def show(self, article: Article) -> None:
         """Show ``article`` from its top; a find query still open is searched again."""
         self.article = article
-        self.query_one(ArticleHeader).show(article)
+        self.query_one(ArticleHeader).show(article, label=self.label)
         if len(article.text) > _RENDER_IN_THREAD:
             self.set_class(True, "-rendering")
             if not self.query(LoadingIndicator):
@@ -82,6 +100,12 @@ class Reader(Vertical):
             self._render_in_thread(article)
         else:
             self._display(article, document_of(article.text))
+
+    def show_document(self, article: Article, document: Document) -> None:
+        """Show ``article`` with a document already rendered (by a worker)."""
+        self.article = article
+        self.query_one(ArticleHeader).show(article, label=self.label)
+        self._display(article, document)
 
     def show_nothing(self, message: str) -> None:
         """Say why there is nothing to read."""
@@ -138,5 +162,7 @@ class Reader(Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_step":
-            return True if self._matches else None
+            # Hidden (not just greyed) without matches: n / N then mean what the
+            # screen says (the compare screen steps through pairs with them).
+            return bool(self._matches)
         return True

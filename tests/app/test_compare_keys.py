@@ -1,0 +1,195 @@
+"""The compare screen, driven from the keyboard and the mouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import SEEDS, make_app, settle
+from tui.app.screens.compare import CompareScreen
+from tui.app.screens.export import ExportScreen
+from tui.app.screens.library import LibraryScreen
+from tui.app.screens.pick import PickSourceScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.find_bar import FindBar
+
+PAIR_000_001 = [SEEDS / "000_02b2830ff24b6d49.txt", SEEDS / "001_904d19f1e7a1825b.txt"]
+PAIR_002_003 = [SEEDS / "002_854cd6e9c4ecd428.txt", SEEDS / "003_ba42ae4188eed74d.txt"]
+
+
+async def open_compare(pilot, size=(160, 50)) -> CompareScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    assert screen.comparison is not None
+    return screen
+
+
+async def test_compare_flag_opens_on_the_first_two_articles() -> None:
+    app = make_app(PAIR_000_001, compare=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_compare(pilot)
+        assert screen.comparison.a.path.name.startswith("000")
+        assert screen.comparison.b.path.name.startswith("001")
+        assert screen.selected == 0
+        assert "pair 1/" in str(screen.query_one("#pair-bar").render())
+
+
+async def test_n_and_brackets_step_through_pairs_and_scroll_both_panes() -> None:
+    app = make_app(PAIR_000_001, compare=True)
+    async with app.run_test(size=(160, 30)) as pilot:
+        screen = await open_compare(pilot)
+        total = len(screen.links)
+        await pilot.press("n", "n")
+        assert screen.selected == 2
+        await pilot.press("right_square_bracket")
+        assert screen.selected == 3
+        await pilot.press("N", "left_square_bracket")
+        assert screen.selected == 1
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert screen.selected == total - 1
+        link = screen.links[screen.selected]
+        left, right = screen.left.view, screen.right.view
+        assert left.line_of(link.a.start) in range(int(left.scroll_y), int(left.scroll_y) + left.size.height)
+        assert right.line_of(link.b.start) in range(int(right.scroll_y), int(right.scroll_y) + right.size.height)
+
+
+async def test_number_keys_toggle_tiers() -> None:
+    app = make_app(PAIR_000_001, compare=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_compare(pilot)
+        all_links = len(screen.links)
+        copies = sum(link.tier == "copy" for link in screen.links)
+        await pilot.press("1")
+        assert "copy" not in screen.tiers
+        assert len(screen.links) == all_links - copies
+        assert all(link.tier != "copy" for link in screen.links)
+        await pilot.press("1")
+        assert len(screen.links) == all_links
+
+
+async def test_s_swaps_the_sides_and_keeps_the_pair() -> None:
+    app = make_app(PAIR_000_001, compare=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("n")
+        before = screen.links[screen.selected]
+        await pilot.press("s")
+        after = screen.links[screen.selected]
+        assert screen.comparison.a.path.name.startswith("001")
+        assert (after.a, after.b) == (before.b, before.a)
+        assert screen.left.article.path.name.startswith("001")
+
+
+async def test_tab_switches_the_focused_pane_and_slash_finds_there() -> None:
+    app = make_app(PAIR_000_001, compare=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_compare(pilot)
+        assert app.focused is screen.left.view
+        await pilot.press("tab")
+        assert app.focused is screen.right.view
+        await pilot.press("slash", *"loan")
+        assert screen.right.query_one(FindBar).display
+        assert not screen.left.query_one(FindBar).display
+        assert str(screen.right.query_one("#find-count").render()).endswith("/3")
+
+
+async def test_y_copies_the_selected_pair_with_outlets() -> None:
+    app = make_app(PAIR_000_001, compare=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("y")
+        link = screen.links[0]
+        assert app.clipboard.startswith("AFP (000_")
+        assert link.a.slice(screen.comparison.a.text) in app.clipboard
+        assert link.b.slice(screen.comparison.b.text) in app.clipboard
+        assert "themoscowtimes.com (001_" in app.clipboard
+
+
+async def test_e_exports_to_a_new_file_and_never_overwrites(tmp_path: Path) -> None:
+    app = make_app(PAIR_000_001, compare=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_compare(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        target = tmp_path / "report.json"
+        box = app.screen.query_one("#export-path")
+        box.value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert target.exists() and '"links"' in target.read_text(encoding="utf-8")
+        before = target.read_bytes()
+        await pilot.press("e")
+        app.screen.query_one("#export-path").value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        assert "already exists" in str(app.screen.query_one("#export-status").render())
+        assert target.read_bytes() == before
+
+
+async def test_clicking_a_highlighted_sentence_selects_its_pair() -> None:
+    app = make_app(PAIR_002_003, compare=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_compare(pilot)
+        target = len(screen.links) - 1
+        link = screen.links[target]
+        view = screen.right.view
+        view.scroll_to_span(link.b)
+        await pilot.pause()
+        line, column = view.position_of(link.b.start + 1)
+        row = line - int(view.scroll_y)
+        await pilot.click(view, offset=(column + view.styles.padding.left, row))
+        assert screen.links[screen.selected].b == link.b
+        linked_twice = [i for i, other in enumerate(screen.links) if other.b == link.b]
+        assert len(linked_twice) == 2  # one statement of B carries two sentences of A
+        first = screen.selected
+        await pilot.click(view, offset=(column + view.styles.padding.left, row))
+        assert screen.selected in linked_twice and screen.selected != first
+
+
+async def test_escape_returns_to_the_library_with_the_selection_kept() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "space", "j", "j", "c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen._articles[0] is app.articles[1]
+        assert screen._articles[1] is app.articles[3]
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one(ArticleList).selected == 3
+
+
+async def test_c_without_a_mark_offers_the_others_sorted_by_share() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickSourceScreen)
+        shares = [picker.shares[int(option.id)] for option in picker.query_one("#pick-list")._options]
+        assert len(shares) == 4 and shares == sorted(shares, reverse=True)
+        assert picker.query_one("#pick-list")._options[0].id == "1"  # 001 shares most with 000
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+
+
+@pytest.mark.parametrize("size", [(160, 50), (100, 30), (80, 24)])
+async def test_layout_side_by_side_or_stacked(size: tuple[int, int]) -> None:
+    app = make_app(PAIR_000_001, compare=True)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_compare(pilot)
+        left, right = screen.left.region, screen.right.region
+        if size[0] >= 100:
+            assert left.right <= right.x and left.y == right.y
+        else:
+            assert left.bottom <= right.y
+        assert isinstance(app.focused, DocumentView)

@@ -1,0 +1,261 @@
+"""CompareScreen: two sources side by side, their shared sentences highlighted and linked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.worker import get_current_worker
+
+from tui.app.screens.export import ExportScreen
+from tui.app.widgets.document_view import DocumentView, Highlight
+from tui.app.widgets.pair_bar import TIER_MARKS, PairBar
+from tui.app.widgets.reader import Reader, document_of
+from tui.core.align import TIERS, Link
+from tui.core.articles import Article
+from tui.core.comparison import (
+    Comparison,
+    compare,
+    link_at,
+    next_link,
+    pair_text,
+    swapped,
+    visible,
+)
+from tui.core.document import Document
+from tui.core.inert import one_line
+from tui.core.report import share_line
+
+NARROW = 100
+"""Below this many columns the two sources stack instead of sitting side by side."""
+
+
+def pane_highlights(
+    comparison: Comparison, links: list[Link], selected: int | None, side: str
+) -> list[Highlight]:
+    """What one pane draws: only-here sentences, every visible link, the selected pair.
+
+    Later highlights win where they overlap, so the order is: only-here (dim), the
+    tier of each link (with its gutter mark), the selected pair, then the words that
+    differ inside it.
+    """
+    only = comparison.only_a if side == "a" else comparison.only_b
+    highlights = [Highlight(span, "only") for span in only]
+    highlights.extend(
+        Highlight(getattr(link, side), f"tier-{link.tier}", TIER_MARKS[link.tier]) for link in links
+    )
+    if selected is not None:
+        link = links[selected]
+        highlights.append(Highlight(getattr(link, side), "selected", "▶"))
+        for op in link.diff:
+            span = op.a if side == "a" else op.b
+            if op.op != "equal" and len(span):
+                highlights.append(Highlight(span, "number" if op.numeric else op.op))
+    return highlights
+
+
+class CompareScreen(Screen[None]):
+    """Compare article A (left) with article B (right).
+
+    The alignment runs in a thread worker; the panes show a loading state until it
+    is done, and leaving the screen cancels it.
+    """
+
+    CSS_PATH = "compare.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n,right_square_bracket", "step(1)", "Next pair"),
+        Binding("N,left_square_bracket", "step(-1)", "Previous pair"),
+        Binding("s", "swap", "Swap sides"),
+        Binding("1", "toggle_tier('copy')", "Copy tier", show=False),
+        Binding("2", "toggle_tier('edit')", "Edit tier", show=False),
+        Binding("3", "toggle_tier('quote')", "Quote tier", show=False),
+        Binding("4", "toggle_tier('paraphrase')", "Paraphrase tier", show=False),
+        Binding("slash", "find", "Find"),
+        Binding("y", "copy_pair", "Copy pair"),
+        Binding("e", "export", "Export"),
+        Binding("escape", "back", "Library"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | n, ] / N, [ | Next / previous shared sentence; both panes scroll to it. |
+    | tab | Switch the focused pane. |
+    | s | Swap the two sides. |
+    | 1 2 3 4 | Show or hide copy, edit, quote, paraphrase links. |
+    | / | Find in the focused pane. |
+    | y | Copy the selected pair, outlets named. |
+    | e | Export the comparison as Markdown or JSON. |
+    | escape | Back to the library. |
+    """
+
+    BINDING_GROUP_TITLE = "Compare"
+
+    def __init__(
+        self,
+        a: Article,
+        b: Article,
+        comparison_of: Callable[[Article, Article], Comparison] = compare,
+    ) -> None:
+        super().__init__()
+        self._articles = (a, b)
+        self._comparison_of = comparison_of
+        self.comparison: Comparison | None = None
+        """The alignment, once the worker has computed it."""
+        self._documents: tuple[Document, Document] | None = None
+        self.tiers: set[str] = set(TIERS)
+        """Tiers whose links are shown."""
+        self.links: list[Link] = []
+        """The links of the tiers switched on, in order."""
+        self.selected: int | None = None
+        """Index in `links` of the selected pair."""
+
+    @property
+    def left(self) -> Reader:
+        """The pane of article A."""
+        return self.query_one("#left", Reader)
+
+    @property
+    def right(self) -> Reader:
+        """The pane of article B."""
+        return self.query_one("#right", Reader)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="summary")
+        yield LoadingIndicator(id="aligning")
+        with Horizontal(id="sides"):
+            yield Reader(gutter=True, label="A", id="left")
+            yield Reader(gutter=True, label="B", id="right")
+        yield PairBar(id="pair-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        a, b = self._articles
+        self.sub_title = f"compare {one_line(a.outlet)} with {one_line(b.outlet)}"
+        self.set_class(True, "-aligning")
+        self.query_one("#summary", Static).update(Text("Finding shared sentences…", "dim"))
+        self._align(a, b)
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _align(self, a: Article, b: Article) -> None:
+        worker = get_current_worker()
+        comparison = self._comparison_of(a, b)
+        documents = (document_of(a.text), document_of(b.text))
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._aligned, comparison, documents)
+
+    def _aligned(self, comparison: Comparison, documents: tuple[Document, Document]) -> None:
+        self.comparison, self._documents = comparison, documents
+        self.set_class(False, "-aligning")
+        self.left.show_document(comparison.a, documents[0])
+        self.right.show_document(comparison.b, documents[1])
+        self.left.view.focus()
+        self._refilter(keep=None)
+        if self.links:
+            self._select(0)
+
+    # Drawing
+
+    def _tier_styles(self) -> dict[str, Style]:
+        view = self.left.view
+        styles = {
+            name: view.get_component_rich_style(f"document-view--tier-{name}", partial=True)
+            for name in TIERS
+        }
+        styles["off"] = Style(dim=True, strike=True)
+        styles["only"] = view.get_component_rich_style("document-view--only", partial=True)
+        return styles
+
+    def _redraw(self) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
+        for reader, side in ((self.left, "a"), (self.right, "b")):
+            reader.view.set_highlights(pane_highlights(comparison, self.links, self.selected, side))
+        summary = Text(share_line(comparison.summary, "a"))
+        summary.append("\n")
+        summary.append(share_line(comparison.summary, "b"))
+        self.query_one("#summary", Static).update(summary)
+        self.query_one(PairBar).show(self.selected, self.links, self.tiers, self._tier_styles())
+        self.refresh_bindings()
+
+    def _refilter(self, keep: Link | None) -> None:
+        """Recompute the visible links, keeping ``keep`` selected if it is still shown."""
+        assert self.comparison is not None
+        self.links = visible(self.comparison.links, self.tiers)
+        self.selected = self.links.index(keep) if keep in self.links else None
+        self._redraw()
+
+    def _select(self, index: int | None) -> None:
+        self.selected = index
+        self._redraw()
+        if index is not None:
+            link = self.links[index]
+            self.left.view.scroll_to_span(link.a)
+            self.right.view.scroll_to_span(link.b)
+
+    # Actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("step", "copy_pair") and not self.links:
+            return None
+        if action in ("swap", "export", "toggle_tier", "find") and self.comparison is None:
+            return None
+        return True
+
+    def action_step(self, step: int) -> None:
+        self._select(next_link(self.links, self.selected, step))
+
+    def action_swap(self) -> None:
+        assert self.comparison is not None and self._documents is not None
+        current = self.links[self.selected] if self.selected is not None else None
+        self.comparison = swapped(self.comparison)
+        self._documents = (self._documents[1], self._documents[0])
+        self._articles = (self._articles[1], self._articles[0])
+        self._aligned(self.comparison, self._documents)
+        if current is not None:
+            position = [(link.b, link.a) for link in self.links].index((current.a, current.b))
+            self._select(position)
+
+    def action_toggle_tier(self, tier: str) -> None:
+        keep = self.links[self.selected] if self.selected is not None else None
+        self.tiers ^= {tier}
+        self._refilter(keep)
+
+    def action_find(self) -> None:
+        focused = self.focused
+        reader = self.right if focused is not None and self.right in focused.ancestors_with_self else self.left
+        reader.open_find()
+
+    def action_copy_pair(self) -> None:
+        assert self.comparison is not None
+        index = self.selected if self.selected is not None else 0
+        self.app.copy_to_clipboard(pair_text(self.comparison, self.links[index]))
+        self.notify(f"Copied pair {index + 1} ({self.links[index].tier})")
+
+    def action_export(self) -> None:
+        assert self.comparison is not None
+        self.app.push_screen(ExportScreen(self.comparison))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @on(DocumentView.Clicked)
+    def _clicked(self, event: DocumentView.Clicked) -> None:
+        side = "a" if self.left in event.view.ancestors else "b"
+        index = link_at(self.links, side, event.offset, prefer=self.selected)
+        if index is not None:
+            self._select(index)

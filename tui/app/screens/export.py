@@ -1,0 +1,97 @@
+"""ExportScreen: write the comparison to a new file whose path the user confirms."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from tui.core.comparison import Comparison
+from tui.core.report import format_comparison
+
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def default_export_path(comparison: Comparison, folder: Path) -> Path:
+    """``storyreader-<A>-vs-<B>.md`` in ``folder``, named after the two files."""
+    stem_a = _UNSAFE_NAME.sub("_", comparison.a.path.stem)[:40]
+    stem_b = _UNSAFE_NAME.sub("_", comparison.b.path.stem)[:40]
+    return folder / f"storyreader-{stem_a}-vs-{stem_b}.md"
+
+
+def export_format(path: Path) -> str:
+    """``json`` for a ``.json`` path, else ``markdown``."""
+    return "json" if path.suffix.lower() == ".json" else "markdown"
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create ``path`` with ``text``; never replaces an existing file.
+
+    Raises:
+        FileExistsError: When something is already at ``path``.
+        OSError: When the file cannot be created.
+    """
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Ask where to save the comparison; Markdown unless the name ends in ``.json``."""
+
+    CSS_PATH = "export.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    BINDING_GROUP_TITLE = "Export"
+
+    def __init__(self, comparison: Comparison, folder: Path | None = None) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self._default = default_export_path(comparison, folder or Path.cwd())
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-panel") as panel:
+            panel.border_title = "Export comparison"
+            yield Label("Save to a new file (.md for Markdown, .json for JSON):")
+            yield Input(str(self._default), id="export-path")
+            yield Static("enter to save · escape to cancel", id="export-status", markup=False)
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        path = Path(event.value).expanduser()
+        if path.exists():
+            self._status(f"{path} already exists: choose another name.", error=True)
+            return
+        self._status(f"Writing {path}…", error=False)
+        self._export(path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, path: Path) -> None:
+        comparison = self.comparison
+        text = format_comparison(comparison.a, comparison.b, export_format(path))
+        try:
+            write_new(path, text + "\n")
+        except OSError as error:
+            reason = "already exists" if isinstance(error, FileExistsError) else error.strerror
+            self.app.call_from_thread(self._status, f"Cannot write {path}: {reason}", True)
+            return
+        self.app.call_from_thread(self._done, path)
+
+    def _status(self, message: str, error: bool) -> None:
+        status = self.query_one("#export-status", Static)
+        status.update(message)
+        status.set_class(error, "-error")
+
+    def _done(self, path: Path) -> None:
+        self.app.notify(f"Exported to {path}", markup=False)
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

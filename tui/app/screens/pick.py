@@ -1,0 +1,115 @@
+"""PickSourceScreen: choose the second source, most shared first."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, ProgressBar
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui.core.articles import Article
+from tui.core.comparison import Comparison
+from tui.core.inert import one_line
+
+_REFRESH_SECONDS = 0.1
+"""How often the list re-sorts while shares are still being computed."""
+
+
+def shared_share(comparison: Comparison) -> float:
+    """Share of the first article's sentences that the second one carries."""
+    side = comparison.summary["a"]
+    return side["shared"] / side["sentences"] if side["sentences"] else 0.0
+
+
+class PickSourceScreen(ModalScreen[int | None]):
+    """Every other article, sorted by how much it shares with the first one.
+
+    Shares are computed in a worker and the list re-sorts as they arrive, so it can
+    be used at once on a big library.
+    """
+
+    CSS_PATH = "pick.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    BINDING_GROUP_TITLE = "Choose a source"
+
+    def __init__(
+        self,
+        first: int,
+        articles: Sequence[Article],
+        comparison_of: Callable[[Article, Article], Comparison],
+    ) -> None:
+        super().__init__()
+        self.first = first
+        self.articles = articles
+        self._comparison_of = comparison_of
+        self.shares: dict[int, float] = {}
+        """Share computed so far for each candidate (by article index)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-panel") as panel:
+            first = self.articles[self.first]
+            panel.border_title = f"Compare {one_line(first.outlet)} with…"
+            panel.border_subtitle = "enter to compare · escape to cancel"
+            yield OptionList(id="pick-list")
+            yield ProgressBar(id="pick-progress", show_eta=False)
+
+    def on_mount(self) -> None:
+        self._fill()
+        self._measure()
+
+    def _fill(self) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted_option.id if options.highlighted_option else None
+        others = [index for index in range(len(self.articles)) if index != self.first]
+        others.sort(key=lambda index: (-self.shares.get(index, -1.0), index))
+        options.clear_options()
+        for index in others:
+            article = self.articles[index]
+            share = self.shares.get(index)
+            prompt = Text(f"{share:4.0%} " if share is not None else "   … ", style="bold")
+            prompt.append(f"{one_line(article.outlet)} — ", style="dim")
+            prompt.append(one_line(article.title))
+            options.add_option(Option(prompt, id=str(index)))
+        if highlighted is not None:
+            options.highlighted = options.get_option_index(highlighted)
+        elif others:
+            options.highlighted = 0
+
+    @work(thread=True, exclusive=True, group="pick")
+    def _measure(self) -> None:
+        worker = get_current_worker()
+        first = self.articles[self.first]
+        others = [index for index in range(len(self.articles)) if index != self.first]
+        self.app.call_from_thread(self.query_one(ProgressBar).update, total=len(others))
+        shown = time.monotonic()
+        for done, index in enumerate(others, 1):
+            if worker.is_cancelled:
+                return
+            self.shares[index] = shared_share(self._comparison_of(first, self.articles[index]))
+            if time.monotonic() - shown > _REFRESH_SECONDS or done == len(others):
+                self.app.call_from_thread(self._progress, done)
+                shown = time.monotonic()
+
+    def _progress(self, done: int) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.update(progress=done)
+        bar.display = done < (bar.total or 0)
+        self._fill()
+
+    @on(OptionList.OptionSelected, "#pick-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -21,7 +21,9 @@ HEAD_LINES = 40
 TITLE_CHARS = 100
 """A first sentence used as the title is cut to about this many characters."""
 SHORT_LINE = 300
-"""Longest line that may be a headline, byline, caption or date line: all are short."""
+"""Longest line that may be a caption or a footer line: all are short."""
+HEADLINE_CHARS = 160
+"""Longest line that may be a headline (a byline or a date line is shorter still)."""
 _FIRST_SENTENCE_WINDOW = 600
 """Characters of a long first line kept to find its first sentence; a longer one is cut."""
 
@@ -48,6 +50,11 @@ _TIME_ONLY = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_DATE_START = re.compile(
+    r"\d|(?i:date|dated|published|posted|updated|last|first"
+    r"|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+"""How a date line can begin: a cheap test before the full date pattern."""
 _SEPARATOR = re.compile(r"\s*[|–—:-]\s*")
 _DATELINE = re.compile(r"[^\W\d_][\w .,'’-]{0,60}?\((?P<agency>[^()]{2,40})\)\s*[-–—:]")
 _STOP = re.compile(r"[.!?…]+[\"”’')\]]*")
@@ -95,7 +102,7 @@ def read_header(text: str, start: int = 0) -> Header:
         first = raw.lstrip()[:1]
         if not first or (first in "=-*_" and _RULE.fullmatch(raw)):
             continue
-        if len(raw) > SHORT_LINE:
+        if len(raw) > HEADLINE_CHARS and first != "#" and not _is_caption(raw):
             # Too long for a headline, byline or date line: the body, perhaps after a
             # date prefix. Only its start is needed, for the first sentence.
             start_of_body = strip_controls(raw[:_FIRST_SENTENCE_WINDOW])
@@ -149,7 +156,7 @@ def split_date(line: str) -> tuple[str | None, str]:
     (``date 2020-09-14 ...``, ``Published: ...``) or is set off by a dash or bar; a
     sentence that merely starts with a date is left alone: ``(None, line)``.
     """
-    if _DIGIT.search(line, 0, 60) is None:
+    if _DATE_START.match(line) is None or _DIGIT.search(line, 0, 60) is None:
         return None, line
     match = _DATE_LINE.match(line)
     if match is None:
@@ -218,7 +225,7 @@ def _is_headline(line: str) -> bool:
     A headline is short, has no final stop and holds one sentence. Captions, bylines
     and dates were taken out before this is asked.
     """
-    if len(line) > 160 or _BLOCK_MARK.match(line) or "://" in line:
+    if len(line) > HEADLINE_CHARS or _BLOCK_MARK.match(line) or "://" in line:
         return False
     words = line.split()
     if len(words) > 30 or (len(words) < 2 and line.isascii()):

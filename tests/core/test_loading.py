@@ -291,14 +291,22 @@ def test_one_huge_line_loads_whole(tmp_path):
 
 
 def test_iter_load_yields_the_first_article_before_reading_the_rest(tmp_path, monkeypatch):
-    for index in range(5):
-        write(tmp_path / f"{index}.txt", f"Headline {index}\n\nBody.")
+    for index in range(loading.BATCH * 3):
+        write(tmp_path / f"{index:03d}.txt", f"Headline {index}\n\nBody.")
     reads = []
     original = loading._read_bytes
     monkeypatch.setattr(loading, "_read_bytes", lambda p: reads.append(p) or original(p))
     first = next(iter_load([tmp_path]))
     assert isinstance(first, Article)
-    assert len(reads) == 1
+    assert first.path.name == "000.txt"
+    assert len(reads) == loading.BATCH
+
+
+def test_load_files_matches_load_file_one_by_one():
+    files, _ = discover([STORY, SEEDS])
+    batched = list(loading.load_files(files))
+    assert [path for path, _ in batched] == files
+    assert [result for _, result in batched] == [load_file(path) for path in files]
 
 
 def test_discover_then_load_file_matches_load_paths():

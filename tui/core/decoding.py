@@ -107,8 +107,10 @@ def binary_kind(data: bytes) -> str | None:
         return "binary file (video or image container)"
     if data.startswith(b"BZh") and data[4:10] == b"1AY&SY":
         return "binary file (bzip2 archive)"
+    if data.find(b"\x00", 0, _SAMPLE) < 0:
+        return None
     sample = data[:_SAMPLE]
-    if b"\x00" in sample and not _bom(sample) and _utf16_without_bom(sample) is None:
+    if not _bom(sample) and _utf16_without_bom(sample) is None:
         return "binary file"
     return None
 
@@ -188,7 +190,7 @@ def _decode(data: bytes, declared: str | None, partial: bool) -> Decoded:
             note = None if codec == "utf-8" else f"decoded as {codec} (not UTF-8)"
             return Decoded(text, name, note)
     # Before UTF-8: BOM-less UTF-16 of Latin text is also valid UTF-8, full of NULs.
-    utf16 = _utf16_without_bom(data[:_SAMPLE]) if b"\x00" in data[:_SAMPLE] else None
+    utf16 = _utf16_without_bom(data[:_SAMPLE]) if data.find(b"\x00", 0, _SAMPLE) >= 0 else None
     if utf16 is not None:
         text = _strict(data, utf16, partial)
         if text is not None:

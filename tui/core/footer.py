@@ -27,6 +27,7 @@ _URL_LABEL = re.compile(
     r"|source(?:\s+(?:url|link))?|url|link|permalink)\b\W*",
     re.IGNORECASE,
 )
+_LABEL_LETTERS = frozenset("OoSsUuLlPp")
 _BARE_URL = re.compile(r"<?(https?://\S+?)>?|\[[^\]]*\]\((https?://[^)\s]+)\)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|$|[-_])")
 _HOST = re.compile(r"https?://(?:[^/?#@]*@)?([^/?#:@\[\]]+)", re.IGNORECASE)
@@ -52,9 +53,11 @@ def source_url(lines: list[str]) -> str | None:
         if len(line) > SHORT_LINE:
             labelled = False
             continue
-        label = _URL_LABEL.match(line)
+        # A label starts with a mark or one of these letters: no regex for other lines.
+        labelled_start = not line[0].isalnum() or line[0] in _LABEL_LETTERS
+        label = _URL_LABEL.match(line) if labelled_start else None
         url = _URL.search(line) if "://" in line else None
-        alone = index == len(lines) - 1 and _BARE_URL.fullmatch(line)
+        alone = url and index == len(lines) - 1 and _BARE_URL.fullmatch(line)
         if url and (labelled or label or alone):
             found = url.group().rstrip(".,;:")
         labelled = bool(label) and url is None and label.end() == len(line)

@@ -99,23 +99,23 @@ def read_header(text: str, start: int = 0) -> Header:
         stop = text.find("\n", position, end)
         stop = end if stop < 0 else stop
         raw, position = text[position:stop], stop + 1
-        first = raw.lstrip()[:1]
-        if not first or (first in "=-*_" and _RULE.fullmatch(raw)):
+        stripped = raw.strip()
+        if not stripped or (stripped[0] in "=-*_" and _RULE.fullmatch(raw)):
             continue
-        if len(raw) > HEADLINE_CHARS and first != "#" and not _is_caption(raw):
+        if len(stripped) > HEADLINE_CHARS and stripped[0] != "#" and not _is_caption(stripped):
             # Too long for a headline, byline or date line: the body, perhaps after a
             # date prefix. Only its start is needed, for the first sentence.
-            start_of_body = strip_controls(raw[:_FIRST_SENTENCE_WINDOW])
+            start_of_body = strip_controls(stripped[:_FIRST_SENTENCE_WINDOW])
             line = _take_date(start_of_body, header) or start_of_body
             _take_dateline(line, header)
             header.body = line
             break
-        line = _take_date(plain_text(raw), header)
+        line = _take_date(plain_text(stripped), header)
         if not line:
             continue
-        if header.byline is None and _take_byline(line, header):
+        if header.byline is None and line[0] in "BbWwAa" and _take_byline(line, header):
             continue
-        heading = _HEADING.fullmatch(raw)
+        heading = _HEADING.fullmatch(stripped) if stripped[0] == "#" else None
         if heading:
             if header.title is None:
                 header.title = plain_text(heading[1]) or None

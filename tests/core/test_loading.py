@@ -334,3 +334,26 @@ def test_discover_reports_a_folder_without_candidates(tmp_path):
         "not a supported format (.png)",
         "folder has no readable articles",
     ]
+
+
+def test_a_real_file_over_50_mb_is_cut_at_the_limit(tmp_path):
+    line = "Body text of a very large article, repeated to pass the limit.\n"
+    size = loading.MAX_BYTES + len(line) * 1000
+    path = tmp_path / "huge.txt"
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write("Huge article\n\n")
+        stream.write(line * (size // len(line)))
+    result = load_paths([path])
+    (article,) = result.articles
+    assert len(article.text) == loading.MAX_BYTES
+    assert article.title == "Huge article"
+    assert article.notes[0] == "truncated: only the first 50.0 MB of 50.1 MB read"
+    assert [p.reason for p in result.problems] == [article.notes[0]]
+
+
+def test_thousands_of_files_load_in_walk_order(tmp_path):
+    for index in range(2000):
+        write(tmp_path / f"{index // 100:02d}" / f"{index:04d}.md", f"# Story {index}\n\nBody.")
+    result = load_paths([tmp_path])
+    assert result.problems == []
+    assert [a.title for a in result.articles] == [f"Story {i}" for i in range(2000)]

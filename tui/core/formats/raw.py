@@ -43,7 +43,7 @@ class RawFile:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / _MB:.0f} MB" if size >= 10 * _MB else f"{size / _MB:.1f} MB"
+    return f"{size / _MB:.1f} MB"
 
 
 def build_article(

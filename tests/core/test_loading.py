@@ -357,3 +357,13 @@ def test_thousands_of_files_load_in_walk_order(tmp_path):
     result = load_paths([tmp_path])
     assert result.problems == []
     assert [a.title for a in result.articles] == [f"Story {i}" for i in range(2000)]
+
+
+def test_odd_file_names_give_printable_fallbacks(tmp_path):
+    with open(os.path.join(os.fsencode(tmp_path), b"bad\xffname.txt"), "wb") as stream:
+        stream.write(b"A short line\n\nBody.")
+    write(tmp_path / "evil\x1b[2Jname.txt", "A short line\n\nBody.")
+    outlets = sorted(a.outlet for a in load_paths([tmp_path]).articles)
+    assert outlets == ["bad\ufffdname", "evil^[[2Jname"]
+    for outlet in outlets:
+        outlet.encode("utf-8")

@@ -6,12 +6,14 @@ the same way whether the text came from a ``.txt``, a web page or a JSON line.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.articles import Article
 from tui.core.decoding import has_controls
+from tui.core.inert import one_line
 from tui.core.metadata import extract_metadata
 
 _MB = 1024 * 1024
@@ -42,6 +44,16 @@ class RawFile:
         return (f"truncated: only the first {read} of {whole} read",)
 
 
+def fallback_name(path: Path) -> str:
+    """The file name's stem as a label: printable, whatever bytes the name holds.
+
+    Names may hold bytes that are not UTF-8 (kept by Python as lone surrogates, which
+    no terminal can print) and control characters (shown in caret notation).
+    """
+    stem = os.fsencode(path.stem).decode("utf-8", "replace") if os.name != "nt" else path.stem
+    return one_line(stem)
+
+
 def _megabytes(size: int) -> str:
     return f"{size / _MB:.1f} MB"
 
@@ -70,7 +82,7 @@ def build_article(
         controls: Whether ``text`` holds control characters, when the caller already
             knows (decoding finds out cheaply from the bytes); else it is looked for.
     """
-    meta = extract_metadata(text, raw.path.stem, stated)
+    meta = extract_metadata(text, fallback_name(raw.path), stated)
     found = list(raw.notes) + list(notes)
     if has_controls(text) if controls is None else controls:
         found.append("contains control characters")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui.core.articles import Article
+from tui.core.inert import one_line
 
 FORMATS = ("table", "json")
 
@@ -43,7 +44,6 @@ _COLUMNS = (
     _Column("BYLINE", 30),
     _Column("URL", 50),
 )
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """What ``json.dumps`` leaves raw that a terminal would still act on."""
 
@@ -109,7 +109,7 @@ def _table(articles: Sequence[Article]) -> str:
                 article.url or "-",
             ]
         )
-    cells = [[_fit(_visible(value), column) for value, column in zip(row, _COLUMNS, strict=True)]
+    cells = [[_fit(one_line(value), column) for value, column in zip(row, _COLUMNS, strict=True)]
              for row in rows]  # fmt: skip
     widths = [max(_width(row[i]) for row in cells) for i in range(len(_COLUMNS))]
     lines = (map(_pad, row, widths, _COLUMNS) for row in cells)
@@ -119,18 +119,6 @@ def _table(articles: Sequence[Article]) -> str:
 def _path_text(path: Path) -> str:
     """The path as text; bytes that are not valid in the file system encoding become U+FFFD."""
     return os.fsencode(path).decode("utf-8", "replace") if os.name != "nt" else str(path)
-
-
-def _visible(value: str) -> str:
-    """``value`` with every character a terminal would act on written out."""
-    return _UNSAFE.sub(_stand_in, value)
-
-
-def _stand_in(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20 or code == 0x7F:
-        return "^" + chr(code ^ 0x40)
-    return f"<U+{code:04X}>"
 
 
 def _char_width(char: str) -> int:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import repeat
+from dataclasses import dataclass, field
+from itertools import chain, repeat
 
 from rapidfuzz import fuzz
 
@@ -58,7 +58,11 @@ _SHARE_OF_BEST = 0.6
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """One pair of sentences, A and B, that share content."""
+    """One pair of sentences, A and B, that share content.
+
+    Links compare and hash by their two spans, tier and score: the word diff follows
+    from those and the two texts, so it takes no part.
+    """
 
     a: Span
     """The sentence in article A."""
@@ -68,8 +72,23 @@ class Link:
     """One of `TIERS`."""
     score: float
     """How strongly the pair is linked, 0..1 (similarity for copies, overlap otherwise)."""
-    diff: tuple[DiffOp, ...]
-    """Word operations turning A's sentence into B's."""
+    _tokens: tuple[_SentenceTokens, _SentenceTokens] = field(repr=False, compare=False)
+    """The tokens of the sentences of A and of B, shared by all links of one alignment."""
+    _diff: tuple[DiffOp, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def diff(self) -> tuple[DiffOp, ...]:
+        """Word operations turning A's sentence into B's.
+
+        Built on first access: an overview or a screen shows a few diffs out of
+        thousands of links, and building them all would cost as much as aligning.
+        """
+        diff = self._diff
+        if diff is None:
+            tokens_a, tokens_b = self._tokens
+            diff = word_diff(tokens_a[self.a], tokens_b[self.b])
+            object.__setattr__(self, "_diff", diff)
+        return diff
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,13 +155,11 @@ def align_prepared(
         loose.append((score, cand.i, cand.j, tier))
     for score, i, j, tier in _cap(loose):
         chosen[i, j] = (tier, score)
-    tokens_a = _TokenCache(pa)
-    tokens_b = _TokenCache(pb)
-    links = []
-    for (i, j), (tier, score) in chosen.items():
-        diff = word_diff(tokens_a[i], tokens_b[j])
-        span_a, span_b = pa.units[i].span, pb.units[j].span
-        links.append(Link(span_a, span_b, tier, round(min(score, 1.0), 3), diff))
+    tokens = (_SentenceTokens(pa.text), _SentenceTokens(pb.text))
+    links = [
+        Link(pa.units[i].span, pb.units[j].span, tier, round(min(score, 1.0), 3), tokens)
+        for (i, j), (tier, score) in chosen.items()
+    ]
     links.sort(key=lambda link: (link.a.start, link.b.start))
     return links
 
@@ -155,28 +172,14 @@ def _candidates(pa: Prepared, pb: Prepared, weights: Mapping[str, float]) -> lis
     with the number of sentence pairs.
     """
     weigh = _Weigher(weights)
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, unit in enumerate(pb.units):
-        if unit.linkable:
-            for key in unit.keys:
-                index[key].append(j)
+    index = _KeyIndex(pb.units, weigh)
     mass_b = [weigh(unit.keys) for unit in pb.units]
-    clauses_b = [weigh.clauses(unit) for unit in pb.units]
     candidates = []
     for i, ua in enumerate(pa.units):
         if not ua.linkable:
             continue
         mass_a = weigh(ua.keys)
-        clauses_a = weigh.clauses(ua)
-        probes = sorted(
-            (key for key in ua.keys if 0 < len(index.get(key, ())) <= _POSTING_CAP),
-            key=weigh.key,
-            reverse=True,
-        )[:_PROBES]
-        hits: Counter[int] = Counter()
-        for key in probes:
-            hits.update(index[key])
-        for j, _ in hits.most_common(_PER_SENTENCE_CANDIDATES):
+        for j in index.lookup(ua.keys):
             ub = pb.units[j]
             cosine = weigh(ua.keys & ub.keys) / math.sqrt(mass_a * mass_b[j])
             if cosine < _CANDIDATE:
@@ -188,7 +191,7 @@ def _candidates(pa: Prepared, pb: Prepared, weights: Mapping[str, float]) -> lis
                     i,
                     j,
                     cosine,
-                    0.0 if literal else _clause_score(clauses_a, clauses_b[j], weigh),
+                    0.0 if literal else _clause_score(ua.clauses, ub.clauses, weigh),
                     ratio,
                     _quote_score(ua, ub, weigh, cosine),
                     not ua.figures.isdisjoint(ub.figures),
@@ -197,18 +200,48 @@ def _candidates(pa: Prepared, pb: Prepared, weights: Mapping[str, float]) -> lis
     return candidates
 
 
-class _TokenCache(dict[int, list[Token]]):
-    """Tokens of an article's sentences, each tokenised once however many links it has."""
+class _KeyIndex:
+    """The linkable sentences of one article by content key, keys ranked rarest first.
 
-    __slots__ = ("_prepared",)
+    Keys found in more than `_POSTING_CAP` sentences are too common to propose
+    candidates and are left out. Ranking the keys once, by weight (ties by the key,
+    so that results never depend on the order of a set), turns the choice of a
+    sentence's probes into sorting a few integers.
+    """
 
-    def __init__(self, prepared: Prepared) -> None:
+    __slots__ = ("_postings", "_rank")
+
+    def __init__(self, units: Sequence[Unit], weigh: _Weigher) -> None:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j, unit in enumerate(units):
+            if unit.linkable:
+                for key in unit.keys:
+                    postings[key].append(j)
+        usable = sorted(
+            (key for key, found in postings.items() if len(found) <= _POSTING_CAP),
+            key=lambda key: (-weigh.key(key), key),
+        )
+        self._rank = {key: rank for rank, key in enumerate(usable)}
+        self._postings = [postings[key] for key in usable]
+
+    def lookup(self, keys: frozenset[str]) -> list[int]:
+        """Sentences sharing the rarest of ``keys``: those most of `_PROBES` probes hit."""
+        ranks = sorted(map(self._rank.__getitem__, self._rank.keys() & keys))[:_PROBES]
+        hits = Counter(chain.from_iterable(map(self._postings.__getitem__, ranks)))
+        return [j for j, _ in hits.most_common(_PER_SENTENCE_CANDIDATES)]
+
+
+class _SentenceTokens(dict[Span, list[Token]]):
+    """The tokens of an article's sentences, each tokenised once, when a diff needs it."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
         super().__init__()
-        self._prepared = prepared
+        self._text = text
 
-    def __missing__(self, index: int) -> list[Token]:
-        unit = self._prepared.units[index]
-        self[index] = tokens = tokenize(self._prepared.text, *unit.span)
+    def __missing__(self, span: Span) -> list[Token]:
+        self[span] = tokens = tokenize(self._text, *span)
         return tokens
 
 
@@ -228,10 +261,6 @@ class _Weigher:
     def key(self, key: str) -> float:
         """The weight of one key."""
         return self._get(key, self._default)
-
-    def clauses(self, unit: Unit) -> list[tuple[frozenset[str], float]]:
-        """Each clause of ``unit`` with its total weight."""
-        return [(clause, self(clause)) for clause in unit.clauses]
 
 
 def _literal_tier(cand: _Candidate) -> str:
@@ -255,9 +284,7 @@ def _loose_tier(cand: _Candidate, ua: Unit, ub: Unit) -> tuple[str, float]:
 
 
 def _clause_score(
-    clauses_a: Sequence[tuple[frozenset[str], float]],
-    clauses_b: Sequence[tuple[frozenset[str], float]],
-    weigh: _Weigher,
+    clauses_a: Sequence[frozenset[str]], clauses_b: Sequence[frozenset[str]], weigh: _Weigher
 ) -> float:
     """The best weighted overlap between one clause of each sentence.
 
@@ -266,12 +293,12 @@ def _clause_score(
     is not enough: the clauses must share a detail that weighs.
     """
     best = 0.0
-    for ca, mass_a in clauses_a:
-        for cb, mass_b in clauses_b:
+    for ca in clauses_a:
+        for cb in clauses_b:
             shared = ca & cb
             if len(shared) < _CLAUSE_SHARED or max(map(weigh.key, shared)) < _CLAUSE_KEY:
                 continue
-            best = max(best, weigh(shared) / math.sqrt(mass_a * mass_b))
+            best = max(best, weigh(shared) / math.sqrt(weigh(ca) * weigh(cb)))
     return best
 
 

@@ -103,7 +103,8 @@ def _unit(text: str, sentence: Sentence) -> Unit:
     quotes = []
     for span in find_quotes(text, sentence.span):
         quoted = span.slice(text)
-        quotes.append(Quotation(span, content_keys(quoted), len(keys(quoted))))
+        quoted_keys = keys(quoted)
+        quotes.append(Quotation(span, content_keys(quoted, quoted_keys), len(quoted_keys)))
     body_keys, parts = clause_keys(body)
     clauses = (frozenset(part).difference(STOP_KEYS) for part in parts)
     return Unit(

@@ -21,8 +21,8 @@ from tuidrive import Pane
 HERE = Path(__file__).resolve().parent
 STORYREADER = Path(sys.executable).with_name("storyreader")
 BARE = f"{sys.executable} {HERE / 'bare_app.py'}"
-LIBRARY_TEXT = "Putin Backs Lukashenko"
-"""A headline of the bundled story, shown in the library row once loading is done."""
+LIBRARY_TEXT = "themoscowtime"
+"""An outlet of the bundled story: it is on screen once its library row is."""
 
 
 def time_to(command: str, text: str) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from tui.app.screens.library import LibraryScreen
 from tui.app.screens.pick import PickSourceScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.document_view import DocumentView
-from tui.app.widgets.find_bar import FindBar
+from tui.core.comparison import compare
 
 PAIR_000_001 = [SEEDS / "000_02b2830ff24b6d49.txt", SEEDS / "001_904d19f1e7a1825b.txt"]
 PAIR_002_003 = [SEEDS / "002_854cd6e9c4ecd428.txt", SEEDS / "003_ba42ae4188eed74d.txt"]
@@ -92,8 +93,8 @@ async def test_tab_switches_the_focused_pane_and_slash_finds_there() -> None:
         await pilot.press("tab")
         assert app.focused is screen.right.view
         await pilot.press("slash", *"loan")
-        assert screen.right.query_one(FindBar).display
-        assert not screen.left.query_one(FindBar).display
+        assert screen.right.find_bar is not None and screen.right.find_bar.display
+        assert screen.left.find_bar is None
         assert str(screen.right.query_one("#find-count").render()).endswith("/3")
 
 
@@ -193,3 +194,37 @@ async def test_layout_side_by_side_or_stacked(size: tuple[int, int]) -> None:
         else:
             assert left.bottom <= right.y
         assert isinstance(app.focused, DocumentView)
+
+
+async def test_command_palette_compares_two_articles_by_name() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"compare 002 with 004", "enter")
+        screen = await open_compare(pilot)
+        assert screen.comparison.a.path.name.startswith("002")
+        assert screen.comparison.b.path.name.startswith("004")
+
+
+async def test_a_slow_alignment_shows_loading_and_leaving_cancels_it() -> None:
+    release = threading.Event()
+
+    def slow(a, b):  # type: ignore[no-untyped-def]
+        release.wait(5)
+        return compare(a, b)
+
+    app = make_app(PAIR_000_001)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        screen = CompareScreen(app.articles[0], app.articles[1], comparison_of=slow)
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert screen.has_class("-aligning")
+        assert screen.query_one("#aligning").display
+        (worker,) = [w for w in app.workers if w.node is screen]
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+        release.set()
+        await pilot.pause(0.2)
+        assert worker.is_cancelled
+        assert screen.comparison is None

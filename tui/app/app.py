@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -12,15 +12,15 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from tui.app.commands import ArticleCommands
-from tui.app.screens.compare import CompareScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
-from tui.app.screens.pick import PickSourceScreen
 from tui.app.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.core.articles import Article
 from tui.core.bundled import bundled_story
-from tui.core.comparison import Comparison, compare, swapped
 from tui.core.problems import Problem
+
+if TYPE_CHECKING:
+    from tui.core.comparison import Comparison
 
 THEME = "textual-dark"
 """The theme the app starts in (snapshot tests rely on it; ctrl+p switches)."""
@@ -94,6 +94,9 @@ class StoryReaderApp(App[None]):
 
         Safe to call from worker threads: at worst two threads align the same pair.
         """
+        # Imported on first use: the alignment engine is not needed to show the library.
+        from tui.core.comparison import compare, swapped
+
         key = (id(a), id(b))
         cached = self._comparisons.get(key)
         if cached is None:
@@ -104,6 +107,10 @@ class StoryReaderApp(App[None]):
 
     def open_compare(self, first: int, second: int | None = None) -> None:
         """Compare article ``first`` with ``second``, or let the user pick the second."""
+        # Imported on first use, like the engine they drive: startup stays lean.
+        from tui.app.screens.compare import CompareScreen
+        from tui.app.screens.pick import PickSourceScreen
+
         if second is None:
             picker = PickSourceScreen(first, self.articles, self.comparison_of)
             self.push_screen(picker, lambda chosen: self._picked(first, chosen))

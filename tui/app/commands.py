@@ -1,9 +1,10 @@
-"""Command palette provider: open any article by outlet or headline."""
+"""Command palette provider: open any article, or compare any two, by name."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from functools import partial
+from itertools import combinations, islice
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Provider
@@ -14,31 +15,45 @@ from tui.core.inert import one_line
 if TYPE_CHECKING:
     from tui.app.app import StoryReaderApp
 
+MAX_PAIRS = 2000
+"""Compare commands offered at most (all pairs of a small story, the first of a big one)."""
+
 
 class ArticleCommands(Provider):
-    """``Open: <outlet> — <headline>`` for every article in the library."""
+    """``Open: <outlet> — <headline>`` for every article, ``Compare: A with B`` for pairs."""
 
     @property
     def _app(self) -> StoryReaderApp:
         return cast("StoryReaderApp", self.app)
 
-    def _entries(self) -> list[tuple[int, str]]:
-        return [
-            (index, f"Open: {one_line(article.outlet)} — {one_line(article.title)}")
-            for index, article in enumerate(self._app.articles)
+    def _entries(self) -> list[tuple[str, Callable[[], None]]]:
+        app = self._app
+        labels = [
+            f"{one_line(article.outlet)} — {one_line(article.title)}" for article in app.articles
         ]
+        entries: list[tuple[str, Callable[[], None]]] = [
+            (f"Open: {label}", partial(app.open_article, index))
+            for index, label in enumerate(labels)
+        ]
+        names = [f"{one_line(article.outlet)} ({article.name})" for article in app.articles]
+        pairs = islice(combinations(range(len(names)), 2), MAX_PAIRS)
+        entries.extend(
+            (f"Compare: {names[i]} with {names[j]}", partial(app.open_compare, i, j))
+            for i, j in pairs
+        )
+        return entries
 
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
-        for index, text in self._entries():
-            yield DiscoveryHit(Content(text), partial(self._app.open_article, index), text=text)
+        for text, command in self._entries():
+            yield DiscoveryHit(Content(text), command, text=text)
 
     async def search(self, query: str) -> AsyncIterator[Hit]:
         matcher = self.matcher(query)
-        for index, text in self._entries():
+        for text, command in self._entries():
             score, offsets = matcher.fuzzy_search.match(matcher.query, text)
             if score > 0:
                 # Content(text), not markup: a headline like "[bold]" must show as written.
                 shown = Content(text)
                 for offset in offsets:
                     shown = shown.stylize(matcher.match_style, offset, offset + 1)
-                yield Hit(score, shown, partial(self._app.open_article, index), text=text)
+                yield Hit(score, shown, command, text=text)

@@ -14,12 +14,9 @@ from typing import Any
 
 from tui.core.align import Link, align
 from tui.core.articles import Article
-from tui.core.diff import DiffOp
 from tui.core.report import summarise
 from tui.core.sentences import split_sentences
 from tui.core.spans import Span
-
-_SWAPPED_OP = {"insert": "delete", "delete": "insert"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +57,8 @@ def compare(a: Article, b: Article) -> Comparison:
 
 
 def _swap_link(link: Link) -> Link:
-    diff = tuple(
-        DiffOp(_SWAPPED_OP.get(op.op, op.op), op.b, op.a, op.numeric) for op in link.diff
-    )
-    return replace(link, a=link.b, b=link.a, diff=diff)
+    # The diff is derived from the two sentences' tokens, so swapping them swaps it.
+    return replace(link, a=link.b, b=link.a, _tokens=link._tokens[::-1])
 
 
 def swapped(comparison: Comparison) -> Comparison:

@@ -14,14 +14,18 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from tui.core.inert import has_unsafe, inert_char
 from tui.core.spans import Span
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _INLINE_STYLE = {"strong": "strong", "em": "em", "s": "strike", "link": "link"}
@@ -83,6 +87,9 @@ class Document:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    # Imported on first use, so showing the library does not wait for the parser.
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable(["strikethrough", "table"])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -13,13 +14,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 from textual.worker import get_current_worker
 
+from tui.app.documents import documents
 from tui.app.screens.export import ExportScreen
 from tui.app.widgets.document_view import DocumentView, Highlight
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.pair_bar import TIER_MARKS, PairBar
-from tui.app.widgets.reader import Reader, document_of
+from tui.app.widgets.reader import Reader
+from tui.app.widgets.title_bar import TitleBar
 from tui.core.align import TIERS, Link
 from tui.core.articles import Article
 from tui.core.comparison import (
@@ -34,7 +38,10 @@ from tui.core.comparison import (
 from tui.core.document import Document
 from tui.core.inert import one_line
 from tui.core.report import share_line
+from tui.core.spans import Span
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+"""A number as written, to single out the figures inside a changed run of words."""
 NARROW = 100
 """Below this many columns the two sources stack instead of sitting side by side."""
 
@@ -45,21 +52,33 @@ def pane_highlights(
     """What one pane draws: only-here sentences, every visible link, the selected pair.
 
     Later highlights win where they overlap, so the order is: only-here (dim), the
-    tier of each link (with its gutter mark), the selected pair, then the words that
-    differ inside it.
+    tier of each link (least literal first, with its gutter mark), the selected pair
+    (marked ``▶``), the words that differ inside it, and last the figures that differ.
     """
     only = comparison.only_a if side == "a" else comparison.only_b
+    text = comparison.a.text if side == "a" else comparison.b.text
     highlights = [Highlight(span, "only") for span in only]
+    # Least literal first, so a sentence linked twice shows its most literal tier.
+    by_literalness = sorted(links, key=lambda link: -TIERS.index(link.tier))
     highlights.extend(
-        Highlight(getattr(link, side), f"tier-{link.tier}", TIER_MARKS[link.tier]) for link in links
+        Highlight(getattr(link, side), f"tier-{link.tier}", TIER_MARKS[link.tier])
+        for link in by_literalness
     )
     if selected is not None:
         link = links[selected]
-        highlights.append(Highlight(getattr(link, side), "selected", "▶"))
+        span = getattr(link, side)
+        highlights.append(Highlight(span, f"tier-{link.tier}"))
+        highlights.append(Highlight(span, "selected", "▶"))
         for op in link.diff:
             span = op.a if side == "a" else op.b
-            if op.op != "equal" and len(span):
-                highlights.append(Highlight(span, "number" if op.numeric else op.op))
+            if op.op == "equal" or not len(span):
+                continue
+            highlights.append(Highlight(span, op.op))
+            if op.numeric:
+                highlights.extend(
+                    Highlight(Span(span.start + found.start(), span.start + found.end()), "number")
+                    for found in _FIGURE.finditer(span.slice(text))
+                )
     return highlights
 
 
@@ -130,14 +149,14 @@ class CompareScreen(Screen[None]):
         return self.query_one("#right", Reader)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="summary")
         yield LoadingIndicator(id="aligning")
         with Horizontal(id="sides"):
             yield Reader(gutter=True, label="A", id="left")
             yield Reader(gutter=True, label="B", id="right")
         yield PairBar(id="pair-bar")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         a, b = self._articles
@@ -153,9 +172,9 @@ class CompareScreen(Screen[None]):
     def _align(self, a: Article, b: Article) -> None:
         worker = get_current_worker()
         comparison = self._comparison_of(a, b)
-        documents = (document_of(a.text), document_of(b.text))
+        rendered = (documents.render(a.text), documents.render(b.text))
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._aligned, comparison, documents)
+            self.app.call_from_thread(self._aligned, comparison, rendered)
 
     def _aligned(self, comparison: Comparison, documents: tuple[Document, Document]) -> None:
         self.comparison, self._documents = comparison, documents
@@ -235,10 +254,10 @@ class CompareScreen(Screen[None]):
         self.tiers ^= {tier}
         self._refilter(keep)
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         focused = self.focused
-        reader = self.right if focused is not None and self.right in focused.ancestors_with_self else self.left
-        reader.open_find()
+        in_right = focused is not None and self.right in focused.ancestors_with_self
+        await (self.right if in_right else self.left).open_find()
 
     def action_copy_pair(self) -> None:
         assert self.comparison is not None

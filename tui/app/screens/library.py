@@ -13,11 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
+from tui.app.widgets.title_bar import TitleBar
 from tui.core.articles import Article
 from tui.core.loading import discover, load_file
 from tui.core.problems import Problem
@@ -29,6 +31,10 @@ NARROW = 100
 """Below this many columns the library stacks above the reader."""
 _BATCH_SECONDS = 0.05
 """How often the loading worker hands new rows to the table."""
+_FIRST_FRAME_BUDGET = 0.04
+"""Seconds spent reading files before the first frame; the worker reads the rest."""
+_PROGRESS_AFTER = 0.3
+"""Seconds of loading after which a progress bar appears (small stories never need one)."""
 
 
 class LibraryScreen(Screen[None]):
@@ -61,6 +67,9 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.paths = list(paths)
         self.story = story
+        self._loading = True
+        self._done = 0
+        self._total = 0
 
     @property
     def _app(self) -> StoryReaderApp:
@@ -77,33 +86,53 @@ class LibraryScreen(Screen[None]):
         return self.query_one(Reader)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="panes"):
             with Vertical(id="library-pane"):
                 yield ArticleList(self._app.articles, id="library")
-                yield ProgressBar(id="load-progress", show_eta=False)
             yield Reader(id="reader")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.story} · loading…"
         self.library.focus()
-        self._load(self.paths)
+        files, problems = discover(self.paths)
+        self._loading_started(len(files), problems)
+        done = self._load_first(files)
+        if done < len(files):
+            self._load(files, done)
+        else:
+            self._loading_finished()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
 
     # Loading
 
+    def _load_first(self, files: list[Path]) -> int:
+        """Read files until the budget is spent, so the first frame already has rows.
+
+        A story of a few dozen articles is read entirely here; a big folder shows its
+        first rows at once and the worker reads the rest. Returns how many were read.
+        """
+        deadline = time.monotonic() + _FIRST_FRAME_BUDGET
+        articles: list[Article] = []
+        problems: list[Problem] = []
+        done = 0
+        while done < len(files) and time.monotonic() < deadline:
+            loaded = load_file(files[done])
+            articles.extend(loaded.articles)
+            problems.extend(loaded.problems)
+            done += 1
+        self._arrived(articles, problems, done)
+        return done
+
     @work(thread=True, exclusive=True, group="load")
-    def _load(self, paths: list[Path]) -> None:
+    def _load(self, files: list[Path], start: int) -> None:
         worker = get_current_worker()
-        files, problems = discover(paths)
-        self.app.call_from_thread(self._loading_started, len(files), problems)
         batch: list[Article] = []
         skipped: list[Problem] = []
         flushed = time.monotonic()
-        for done, path in enumerate(files, 1):
+        for done, path in enumerate(files[start:], start + 1):
             if worker.is_cancelled:
                 return
             loaded = load_file(path)
@@ -115,17 +144,28 @@ class LibraryScreen(Screen[None]):
         self.app.call_from_thread(self._loading_finished)
 
     def _loading_started(self, total: int, problems: list[Problem]) -> None:
-        self.query_one(ProgressBar).update(total=max(total, 1), progress=0)
+        self._total = total
         self._app.problems.extend(problems)
+        self.set_timer(_PROGRESS_AFTER, self._show_progress)
+
+    def _show_progress(self) -> None:
+        if self._loading:
+            bar = ProgressBar(total=max(self._total, 1), show_eta=False, id="load-progress")
+            bar.progress = self._done
+            self.query_one("#library-pane").mount(bar)
 
     def _arrived(self, articles: list[Article], problems: list[Problem], done: int) -> None:
         self._app.articles.extend(articles)
         self._app.problems.extend(problems)
         self.library.refresh_rows()
-        self.query_one(ProgressBar).update(progress=done)
+        self._done = done
+        for bar in self.query(ProgressBar):
+            bar.update(progress=done)
+        self.sub_title = f"{self.story} · loading {done:,}/{self._total:,} files…"
 
     def _loading_finished(self) -> None:
-        self.query_one(ProgressBar).display = False
+        self._loading = False
+        self.query(ProgressBar).remove()
         count = len(self._app.articles)
         self.sub_title = f"{self.story} · {count} article{'s' if count != 1 else ''}"
         problems = self._app.problems
@@ -179,8 +219,8 @@ class LibraryScreen(Screen[None]):
 
     # Actions
 
-    def action_find(self) -> None:
-        self.reader.open_find()
+    async def action_find(self) -> None:
+        await self.reader.open_find()
 
     def action_copy(self) -> None:
         selected = self.get_selected_text()

@@ -121,6 +121,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._articles = articles
         self._order: list[int] = []
         self._outlet_width = 6
+        self._styles: dict[str, Style] = {}
         self.marked: int | None = None
         """The article marked with space, waiting for a partner to compare with."""
 
@@ -219,6 +220,21 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # Drawing
 
+    def _style(self, name: str) -> Style:
+        """The widget's style (``""``) or a component's, cached: rows ask for them per line."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = (
+                self.get_component_rich_style(f"article-list--{name}", partial=True)
+                if name
+                else self.rich_style
+            )
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
     def _row(
         self, cells: Sequence[str], width: int, style: Style, muted: Style, mark: bool = False
     ) -> Strip:
@@ -244,18 +260,18 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("")
         if y == 0:
-            header = base + self.get_component_rich_style("article-list--header", partial=True)
+            header = base + self._style("header")
             arrow = "" if self.sort == "file" else f" (by {self.sort})"
             return self._row(("Outlet", f"Headline{arrow}", "Date", "Words"), width, header, header)
         row = int(self.scroll_y) + y - 1
         if row >= len(self._order):
             return Strip.blank(width, base)
         article = self._articles[self._order[row]]
-        style, muted = base, base + self.get_component_rich_style("article-list--muted", partial=True)
+        style, muted = base, base + self._style("muted")
         if row == self.cursor:
-            style = muted = base + self.get_component_rich_style("article-list--cursor", partial=True)
+            style = muted = base + self._style("cursor")
         cells = (
             one_line(article.outlet),
             one_line(article.title),

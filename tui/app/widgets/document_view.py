@@ -46,7 +46,8 @@ class Highlight:
     style: str
     """A component class suffix of `DocumentView`: ``tier-copy``, ``only``, ``selected``..."""
     mark: str = ""
-    """One character shown in the gutter beside every line the span touches."""
+    """One character shown in the gutter beside every line the span touches (the
+    last highlight with a mark wins a line)."""
 
 
 class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -277,11 +278,19 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                     line = self._block_lines[index]
                     while line < len(self._lines) and self._lines[line].block == index:
                         if self._lines[line].start < end and start < self._lines[line].end:
-                            marks.setdefault(line, highlight.mark)
+                            marks[line] = highlight.mark
                         line += 1
         self._runs, self._marks = runs, marks
         self._strips.clear()
         self.refresh()
+
+    @property
+    def _base(self) -> Style:
+        """The view's own style, computed once per style change (it is asked per line)."""
+        base = self._styles.get("")
+        if base is None:
+            base = self._styles[""] = self.rich_style
+        return base
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
@@ -365,13 +374,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         index = scroll_y + y
         width = self.scrollable_content_region.width
         if index >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base)
         strip = self._strips.get(index)
         if strip is None:
             strip = self._render_full_line(index)
             if self.text_selection is None:
                 self._strips[index] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        return strip.crop_extend(scroll_x, scroll_x + width, self._base)
 
     def _render_full_line(self, index: int) -> Strip:
         content = self._content(index)
@@ -384,13 +393,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                 len(content) if end == -1 else end,
             )
         body = Strip(content.render(self.app.console), content.cell_len).apply_offsets(0, index)
-        body = body.apply_style(self.rich_style)
+        body = body.apply_style(self._base)
         if not self._gutter:
             return body
         mark = self._marks.get(index, "")
         gutter = Text(f"{mark:<1} ", style=self._style("gutter"), end="")
         gutter_strip = Strip(gutter.render(self.app.console), gutter.cell_len)
-        return Strip.join([gutter_strip.apply_style(self.rich_style), body])
+        return Strip.join([gutter_strip.apply_style(self._base), body])
 
     def first_visible_offset(self) -> int | None:
         """Source offset of the first character in view, for keeping one's place."""

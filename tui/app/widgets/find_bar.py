@@ -65,11 +65,6 @@ class FindBar(Horizontal):
         yield Input(placeholder="text in this article", id="find-input")
         yield Label("", id="find-count")
 
-    @property
-    def find_text(self) -> str:
-        """The text being looked for."""
-        return self.query_one(Input).value
-
     def open(self) -> None:
         """Show the bar and put the cursor in the query."""
         self.display = True
@@ -77,7 +72,7 @@ class FindBar(Horizontal):
 
     def set_count(self, current: int | None, total: int) -> None:
         """Show ``3/7``, or say there is no match."""
-        if not self.find_text.strip():
+        if not self.query_one(Input).value.strip():
             text = ""
         elif total == 0:
             text = "no match"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import ClassVar
 
 from textual import on, work
@@ -11,29 +10,24 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import LoadingIndicator
 
+from tui.app.documents import documents
 from tui.app.widgets.article_header import ArticleHeader
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.find_bar import FindBar
 from tui.core.articles import Article
-from tui.core.document import Document, render_markdown
+from tui.core.document import Document
 from tui.core.find import find_all
 from tui.core.spans import Span
 
-_RENDER_IN_THREAD = 200_000
-"""Articles longer than this (characters) are rendered in a worker thread."""
-
-
-@lru_cache(maxsize=64)
-def document_of(text: str) -> Document:
-    """The rendered Markdown of ``text``, kept for the articles read most recently."""
-    return render_markdown(text)
+_LOADING_INDICATOR = 200_000
+"""Articles longer than this (characters) show a loading indicator while rendering."""
 
 
 class Reader(Vertical):
     """The selected article: header, scrollable text, find.
 
-    Long articles are rendered in a thread with a loading indicator, so the library
-    keeps answering keys while a megabyte of Markdown is laid out.
+    An article not rendered before is rendered in a worker thread (long ones behind
+    a loading indicator), so the library keeps answering keys and paints first.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -69,15 +63,13 @@ class Reader(Vertical):
         self.label = label
         """Shown before the title (``A``, ``B``) when two readers sit side by side."""
         self.article: Article | None = None
+        self._query = ""
         self._matches: list[Span] = []
         self._current: int | None = None
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader(id="article-header")
         yield DocumentView(gutter=self._gutter, classes="document")
-        find = FindBar(id="find-bar")
-        find.display = False
-        yield find
 
     @property
     def view(self) -> DocumentView:
@@ -85,21 +77,24 @@ class Reader(Vertical):
         return self.query_one(DocumentView)
 
     @property
-    def find_bar(self) -> FindBar:
-        """The find bar (hidden until ``/``)."""
-        return self.query_one(FindBar)
+    def find_bar(self) -> FindBar | None:
+        """The find bar, once ``/`` has been pressed (it is built then, not at startup)."""
+        bars = self.query(FindBar)
+        return bars.first() if bars else None
 
     def show(self, article: Article) -> None:
         """Show ``article`` from its top; a find query still open is searched again."""
         self.article = article
         self.query_one(ArticleHeader).show(article, label=self.label)
-        if len(article.text) > _RENDER_IN_THREAD:
+        document = documents.get(article.text)
+        if document is not None:
+            self._display(article, document)
+            return
+        if len(article.text) > _LOADING_INDICATOR:
             self.set_class(True, "-rendering")
             if not self.query(LoadingIndicator):
                 self.mount(LoadingIndicator(), after=self.view)
-            self._render_in_thread(article)
-        else:
-            self._display(article, document_of(article.text))
+        self._render_in_thread(article)
 
     def show_document(self, article: Article, document: Document) -> None:
         """Show ``article`` with a document already rendered (by a worker)."""
@@ -115,7 +110,7 @@ class Reader(Vertical):
 
     @work(thread=True, exclusive=True, group="render")
     def _render_in_thread(self, article: Article) -> None:
-        document = document_of(article.text)
+        document = documents.render(article.text)
         self.app.call_from_thread(self._display, article, document)
 
     def _display(self, article: Article, document: Document) -> None:
@@ -123,11 +118,15 @@ class Reader(Vertical):
             return
         self.set_class(False, "-rendering")
         self.view.show(document)
-        self._search(self.find_bar.find_text)
+        self._search(self._query)
 
-    def open_find(self) -> None:
+    async def open_find(self) -> None:
         """Show the find bar with the cursor in it."""
-        self.find_bar.open()
+        bar = self.find_bar
+        if bar is None:
+            bar = FindBar(id="find-bar")
+            await self.mount(bar)
+        bar.open()
 
     def _search(self, query: str) -> None:
         self._matches = find_all(self.view.document, query) if query else []
@@ -136,13 +135,15 @@ class Reader(Vertical):
 
     def _show_matches(self, *, scroll: bool) -> None:
         self.view.set_find(self._matches, self._current)
-        self.find_bar.set_count(self._current, len(self._matches))
+        if self.find_bar is not None:
+            self.find_bar.set_count(self._current, len(self._matches))
         if scroll and self._current is not None:
             self.view.scroll_to_span(self._matches[self._current])
         self.refresh_bindings()
 
     @on(FindBar.Changed)
     def _find_changed(self, event: FindBar.Changed) -> None:
+        self._query = event.query
         self._search(event.query)
 
     @on(FindBar.Stepped)

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
+from tui.app.screens.problems import ProblemsScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
@@ -50,6 +51,7 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "find", "Find", tooltip="Find text in the article"),
         Binding("y", "copy", "Copy", tooltip="Copy the selection, or the whole article"),
         Binding("l", "toggle_library", "Library", tooltip="Show or hide the library pane"),
+        Binding("exclamation_mark", "problems", "Skipped", tooltip="Files that could not be read"),
         Binding("escape", "focus_library", "Back to the list", show=False),
     ]
     """
@@ -58,6 +60,7 @@ class LibraryScreen(Screen[None]):
     | / | Find text in the article. |
     | y | Copy the selected text, or the whole article. |
     | l | Show or hide the library pane. |
+    | ! | List the files that could not be read, and why. |
     | escape | Back to the library list. |
     """
 
@@ -101,7 +104,8 @@ class LibraryScreen(Screen[None]):
         if done < len(files):
             self._load(files, done)
         else:
-            self._loading_finished()
+            # After the first frame, so its notification lands on a live screen.
+            self.call_after_refresh(self._loading_finished)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
@@ -165,6 +169,7 @@ class LibraryScreen(Screen[None]):
 
     def _loading_finished(self) -> None:
         self._loading = False
+        self.refresh_bindings()
         self.query(ProgressBar).remove()
         count = len(self._app.articles)
         self.sub_title = f"{self.story} · {count} article{'s' if count != 1 else ''}"
@@ -173,6 +178,7 @@ class LibraryScreen(Screen[None]):
             lines = [str(problem) for problem in problems[:5]]
             if len(problems) > 5:
                 lines.append(f"… and {len(problems) - 5} more")
+            lines.append("Press ! to list them all.")
             self.notify(
                 "\n".join(lines),
                 title=f"Skipped {len(problems)} file{'s' if len(problems) != 1 else ''}",
@@ -231,6 +237,14 @@ class LibraryScreen(Screen[None]):
             self.app.copy_to_clipboard(self.reader.article.text)
             article = self.reader.article
             self.notify(f"Copied {article.name} ({article.chars:,} characters)", markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "problems":
+            return bool(self._app.problems)
+        return True
+
+    def action_problems(self) -> None:
+        self.app.push_screen(ProblemsScreen(self._app.problems))
 
     def action_toggle_library(self) -> None:
         pane = self.query_one("#library-pane")

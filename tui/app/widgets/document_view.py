@@ -355,14 +355,15 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         content.append_text(self._body(block, line))
         return content
 
-    def _line_text(self, index: int) -> str:
+    def line_text(self, index: int) -> str:
+        """The characters of terminal line ``index``, lead included, gutter excluded."""
         line = self._lines[index]
         if line.block < 0:
             return ""
         return line.lead + self._document.blocks[line.block].text[line.start : line.end]
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        text = "\n".join(self._line_text(index) for index in range(len(self._lines)))
+        text = "\n".join(self.line_text(index) for index in range(len(self._lines)))
         return selection.extract(text), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:

@@ -1,0 +1,304 @@
+"""Story overview on the bundled story and on a small hand-made story with a known answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.align import TIERS
+from tui.core.articles import Article
+from tui.core.copy_groups import AGENCY, COPY, CREDITS, LEAD
+from tui.core.figure_groups import FigureGroup
+from tui.core.loading import load_paths
+from tui.core.overview import (
+    STAGES,
+    Overview,
+    OverviewCancelledError,
+    Progress,
+    build_overview,
+    iter_overview,
+)
+from tui.core.quote_index import QuoteGroup
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+HANDMADE = ROOT / "tests" / "fixtures" / "overview"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Overview:
+    return build_overview(load_paths([SEEDS]).articles)
+
+
+@pytest.fixture(scope="module")
+def handmade() -> Overview:
+    return build_overview(load_paths([HANDMADE]).articles)
+
+
+def index_of(overview: Overview, prefix: str) -> int:
+    return next(i for i, a in enumerate(overview.articles) if a.path.name.startswith(prefix))
+
+
+def written(overview: Overview, group: FigureGroup) -> dict[str, set[str]]:
+    """Each article's figures in the group as written in its text (by file prefix)."""
+    found: dict[str, set[str]] = {}
+    for mention in group.mentions:
+        article = overview.articles[mention.article]
+        found.setdefault(article.path.name[:3], set()).add(mention.figure.span.slice(article.text))
+    return found
+
+
+def figure_group(overview: Overview, article: int, text: str) -> FigureGroup:
+    """The group holding the figure written ``text`` in ``article``."""
+    return next(
+        group
+        for group in overview.figures or ()
+        for mention in group.mentions
+        if mention.article == article
+        and mention.figure.span.slice(overview.articles[article].text) == text
+    )
+
+
+def quote_group(overview: Overview, words: str) -> QuoteGroup:
+    return next(
+        group for group in overview.quotes or () if any(words in m.text for m in group.mentions)
+    )
+
+
+# The bundled story
+
+
+def test_matrix_rows_of_the_bundled_story(seeds: Overview) -> None:
+    afp, moscow = index_of(seeds, "000"), index_of(seeds, "001")
+    cell = seeds.cell(afp, moscow)
+    assert cell is not None
+    assert (cell.carried, cell.total) == (16, 16)
+    assert cell.tiers()["copy"] == 16
+    assert seeds.cell(afp, afp) is None
+    for a in range(5):
+        for b in range(5):
+            found = seeds.cell(a, b)
+            if found is not None:
+                assert found.carried == sum(found.by_tier) <= found.total == seeds.totals[a]
+                links = seeds.pair_links.get((min(a, b), max(a, b)), ())
+                side = [link.a if a < b else link.b for link in links]
+                assert found.carried == len(set(side))
+
+
+def test_the_copy_pair_sits_together_in_the_order(seeds: Overview) -> None:
+    order = list(seeds.order)
+    assert sorted(order) == list(range(5))
+    assert abs(order.index(0) - order.index(1)) == 1
+
+
+def test_afp_copy_group(seeds: Overview) -> None:
+    assert seeds.copy_groups is not None
+    (group,) = seeds.copy_groups
+    assert group.members == (0, 1)
+    assert (group.name, group.named_by) == ("AFP", AGENCY)
+    assert dict(zip(group.members, group.roles, strict=True)) == {0: LEAD, 1: CREDITS}
+
+
+def test_only_here_of_the_bundled_story(seeds: Overview) -> None:
+    afp, moscow = 0, 1
+    assert seeds.only_here[afp] == ()
+    texts = [span.slice(seeds.articles[moscow].text) for span in seeds.only_here[moscow]]
+    assert any(text.startswith("Lukashenko first raised this") for text in texts)
+    carried = {
+        link.a if a == moscow else link.b
+        for (a, b), links in seeds.pair_links.items()
+        if moscow in (a, b)
+        for link in links
+    }
+    assert not carried & set(seeds.only_here[moscow])
+
+
+def test_sunday_detentions_grouped_and_disagreeing(seeds: Overview) -> None:
+    group = figure_group(seeds, 0, "more than 500")
+    assert group.disagree
+    assert written(seeds, group) == {
+        "000": {"more than 500"},
+        "001": {"more than 500"},
+        "002": {"774"},
+        "004": {"More than 700"},
+    }
+    assert [value.normal for value in group.values] == ["500", "700", "774"]
+
+
+def test_detentions_since_the_election_are_another_fact(seeds: Overview) -> None:
+    group = figure_group(seeds, 1, "nearly 7,000")
+    assert group is not figure_group(seeds, 0, "more than 500")
+    assert group.disagree
+    assert {value.normal for value in group.values} == {"7,000", "10,000"}
+
+
+def test_the_loan_in_every_notation_is_one_figure(seeds: Overview) -> None:
+    group = figure_group(seeds, 0, "$1.5 billion")
+    assert not group.disagree
+    assert group.articles == (0, 1, 2, 3, 4)
+    found = written(seeds, group)
+    assert "$1.5 billion" in found["000"]
+    assert "\\$1.5 billion" in found["001"]
+    assert "1.5 billion dollars" in found["004"]
+    assert group.unit == "dollar"
+    assert group.label == "loan"
+
+
+def test_other_money_stays_apart_from_the_loan(seeds: Overview) -> None:
+    loan = figure_group(seeds, 0, "$1.5 billion")
+    assert figure_group(seeds, 2, "$1 billion") is not loan
+    assert figure_group(seeds, 3, "€1.26 billion") is not loan
+
+
+def test_every_figure_points_at_its_sentence(seeds: Overview) -> None:
+    for group in seeds.figures or ():
+        for mention in group.mentions:
+            figure = mention.figure
+            assert figure.sentence.start <= figure.span.start < figure.span.end
+            assert figure.span.end <= figure.sentence.end
+
+
+def test_one_statement_three_translations(seeds: Overview) -> None:
+    group = quote_group(seeds, "usurper and not with the Belarusian people")
+    assert group.articles == (1, 2, 3)
+    assert [variant.articles for variant in group.variants] == [(1,), (2,), (3,)]
+    texts = [variant.text for variant in group.variants]
+    assert texts[0].startswith("I really regret you decided to hold dialogue with a usurper")
+    assert texts[1].startswith("I'm very sorry that you have opted to have a dialogue with the")
+    assert texts[2].startswith("I am very sorry that you have decided to engage in dialogue")
+    assert group.speaker.endswith("Tikhanovskaya")
+
+
+def test_copied_quotes_are_one_variant(seeds: Overview) -> None:
+    group = quote_group(seeds, "we need to stick closer to our elder brother")
+    assert set(group.articles) >= {0, 1, 3}
+    assert group.variants[0].articles == (0, 1)
+
+
+def test_quote_spans_are_the_quoted_words(seeds: Overview) -> None:
+    for group in seeds.quotes or ():
+        for mention in group.mentions:
+            text = seeds.articles[mention.article].text
+            assert " ".join(mention.span.slice(text).split()) == mention.text
+            assert mention.sentence.start <= mention.span.start < mention.span.end
+            assert mention.span.end <= mention.sentence.end
+
+
+def test_links_in_both_directions_mirror_each_other(seeds: Overview) -> None:
+    forward, backward = seeds.links(0, 3), seeds.links(3, 0)
+    assert {(link.a, link.b, link.tier) for link in forward} == {
+        (link.b, link.a, link.tier) for link in backward
+    }
+    assert [link.a.start for link in backward] == sorted(link.a.start for link in backward)
+
+
+# A hand-made story: a wire report, its reprint, a rewrite and a blog post
+
+
+def test_handmade_matrix(handmade: Overview) -> None:
+    wire, reprint, daily, blog = range(4)
+    assert handmade.totals == (5, 4, 5, 4)
+    assert handmade.cell(reprint, wire).tiers() == dict.fromkeys(TIERS, 0) | {"copy": 3}
+    assert handmade.cell(wire, reprint).carried == 3
+    assert handmade.cell(wire, daily).carried == 4
+    assert handmade.cell(blog, wire).carried == 1
+    assert handmade.cell(blog, daily).carried == 0
+    assert handmade.order.index(blog) == 3
+
+
+def test_handmade_copy_group_is_named_by_the_agency(handmade: Overview) -> None:
+    (group,) = handmade.copy_groups or ()
+    assert group.members == (0, 1)
+    assert (group.name, group.named_by, group.lead) == ("NWA", AGENCY, 0)
+    assert group.roles == (LEAD, COPY)
+
+
+def test_handmade_only_here(handmade: Overview) -> None:
+    def starts(article: int) -> list[str]:
+        text = handmade.articles[article].text
+        return [" ".join(span.slice(text).split()[:3]) for span in handmade.only_here[article]]
+
+    assert starts(0) == []
+    assert starts(1) == ["Local schools will"]
+    assert starts(2) == ["Many families spent"]
+    assert starts(3) == ["The disaster revives", "The town council", '"It is a']
+
+
+def test_handmade_figures(handmade: Overview) -> None:
+    evacuated = figure_group(handmade, 0, "more than 3,000")
+    assert evacuated.disagree
+    assert [(v.normal, v.articles) for v in evacuated.values] == [
+        ("3,000", (0, 1)),
+        ("3,500", (2,)),
+    ]
+    dead = figure_group(handmade, 0, "At least 12")
+    assert dead.disagree and dead.articles == (0, 1, 2)
+    assert "died" in dead.label
+    fund = figure_group(handmade, 0, "€40 million")
+    assert not fund.disagree and fund.unit == "euro" and fund.articles == (0, 1, 2)
+    assert fund.values[0].written == ("€40 million", "40 million euros")
+    metres = figure_group(handmade, 3, "two")
+    assert metres.articles == (3,) and metres.label == "metres"
+    assert len(handmade.figures or ()) == 4
+
+
+def test_handmade_quotes(handmade: Overview) -> None:
+    rebuild, tragedy = handmade.quotes or ()
+    assert rebuild.articles == (0, 2)
+    assert rebuild.speaker == "Ingrid Kessler"
+    assert len(rebuild.variants) == 2
+    assert tragedy.articles == (3,)
+    assert tragedy.speaker == "Marta Lind"
+
+
+# Streaming, for the UI worker
+
+
+def test_parts_arrive_in_order() -> None:
+    articles = load_paths([HANDMADE]).articles
+    steps = list(iter_overview(articles))
+    parts = [step for step in steps if isinstance(step, Overview)]
+    assert [p.copy_groups is None for p in parts] == [True, False, False, False]
+    assert [p.figures is None for p in parts] == [True, True, False, False]
+    assert [p.quotes is None for p in parts] == [True, True, True, False]
+    assert parts[-1].complete and not parts[0].complete
+    stages = [step.stage for step in steps if isinstance(step, Progress)]
+    assert [stage for stage in STAGES if stage in stages] == list(dict.fromkeys(stages))
+    assert parts[0].cells == parts[-1].cells
+
+
+def test_progress_reaches_every_stage_total() -> None:
+    seen: dict[str, tuple[int, int]] = {}
+    articles = load_paths([HANDMADE]).articles
+    build_overview(
+        articles, progress=lambda stage, done, total: seen.update({stage: (done, total)})
+    )
+    assert set(seen) == set(STAGES)
+    assert all(done == total for done, total in seen.values())
+
+
+def test_cancelled_stops_early() -> None:
+    articles = load_paths([SEEDS]).articles
+    with pytest.raises(OverviewCancelledError):
+        build_overview(articles, cancelled=lambda: True)
+    calls = iter(range(1_000))
+    with pytest.raises(OverviewCancelledError):
+        build_overview(articles, cancelled=lambda: next(calls) > 6)
+
+
+def test_no_articles_and_one_article() -> None:
+    empty = build_overview([])
+    assert empty.cells == () and empty.order == () and empty.figures == ()
+    one = build_overview(load_paths([HANDMADE / "4_blog.md"]).articles)
+    assert one.cells == ((None,),)
+    assert len(one.only_here[0]) == one.totals[0] == 4
+    assert one.copy_groups == ()
+
+
+def test_text_without_prose_takes_part_in_nothing() -> None:
+    junk = Article(path=Path("junk.txt"), text="word", title="junk", outlet="x", sha256="0")
+    articles = [*load_paths([HANDMADE]).articles, junk]
+    overview = build_overview(articles)
+    assert overview.totals[-1] == 0
+    assert all(cell is None or cell.carried == 0 for cell in overview.cells[-1])

@@ -97,7 +97,37 @@ def _compare(argv: Sequence[str]) -> int:
     return 0
 
 
-_COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"list": _list, "compare": _compare}
+def _overview(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="storyreader overview",
+        description=(
+            "Report who shares what with whom across a story: shared-content matrix, "
+            "copy groups, sentences only one source has, figures and quotes."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument("--format", choices=("json", "text"), default="text")
+    args = parser.parse_args(argv)
+
+    from tui.core.loading import load_paths
+    from tui.core.overview import build_overview
+    from tui.core.overview_report import format_overview
+
+    result = load_paths(_paths(args.paths))
+    for problem in result.problems:
+        print(f"storyreader: skipped {problem}", file=sys.stderr)
+    if not result.articles:
+        print("storyreader: no articles to give an overview of", file=sys.stderr)
+        return 1
+    print(format_overview(build_overview(result.articles), args.format))
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "list": _list,
+    "compare": _compare,
+    "overview": _overview,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

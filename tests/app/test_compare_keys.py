@@ -206,21 +206,29 @@ async def test_command_palette_compares_two_articles_by_name() -> None:
         assert screen.comparison.b.path.name.startswith("004")
 
 
-async def test_a_slow_alignment_shows_loading_and_leaving_cancels_it() -> None:
+async def test_a_long_pair_shows_loading_and_leaving_cancels_it(tmp_path: Path) -> None:
+    """Long pairs align in a worker: the texts show at once, a loading state says why
+    the links are missing, and leaving the screen cancels the work."""
     release = threading.Event()
 
     def slow(a, b):  # type: ignore[no-untyped-def]
         release.wait(5)
         return compare(a, b)
 
-    app = make_app(PAIR_000_001)
+    long_pair = []
+    for path in PAIR_000_001:
+        copy = tmp_path / path.name
+        copy.write_text(path.read_text(encoding="utf-8") * 12, encoding="utf-8")
+        long_pair.append(copy)
+    app = make_app(long_pair)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
         screen = CompareScreen(app.articles[0], app.articles[1], comparison_of=slow)
         await app.push_screen(screen)
         await pilot.pause()
-        assert screen.has_class("-aligning")
         assert screen.query_one("#aligning").display
+        assert "Finding shared sentences" in str(screen.query_one("#summary").render())
+        assert screen.left.view.document.blocks  # the texts show while the links are found
         (worker,) = [w for w in app.workers if w.node is screen]
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)

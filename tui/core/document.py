@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -66,19 +66,41 @@ class Document:
 
     blocks: tuple[Block, ...]
     """Every block, in the order they appear."""
+    _shown: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """Indices of the blocks that show text (rules show none), in source order."""
+    _ends: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """Source end of each block in `_shown`; increasing, so spans are found by bisection."""
+
+    @property
+    def display_chars(self) -> int:
+        """How many characters the document shows, a measure of the work to lay it out."""
+        return sum(len(block.text) for block in self.blocks)
+
+    def __post_init__(self) -> None:
+        shown = tuple(index for index, block in enumerate(self.blocks) if block.offsets)
+        object.__setattr__(self, "_shown", shown)
+        object.__setattr__(self, "_ends", tuple(self.blocks[i].offsets[-1] + 1 for i in shown))
 
     def blocks_overlapping(self, span: Span) -> list[int]:
-        """Indices of the blocks showing any character of ``span``."""
-        return [
-            index
-            for index, block in enumerate(self.blocks)
-            if block.offsets and block.source.overlaps(span)
-        ]
+        """Indices of the blocks showing any character of ``span`` (found by bisection)."""
+        found = []
+        for position in range(bisect_right(self._ends, span.start), len(self._shown)):
+            index = self._shown[position]
+            if self.blocks[index].offsets[0] >= span.end:
+                break
+            found.append(index)
+        return found
+
+    def block_at(self, offset: int) -> int | None:
+        """Index of the block showing ``offset``, or of the next block after it."""
+        position = bisect_right(self._ends, offset)
+        return self._shown[position] if position < len(self._shown) else None
 
     def displayed(self, span: Span) -> str:
         """The text a reader sees for ``span``: block pieces joined by a space."""
         pieces = []
-        for block in self.blocks:
+        for index in self.blocks_overlapping(span):
+            block = self.blocks[index]
             start, end = block.display_range(span)
             if start < end:
                 pieces.append(block.text[start:end])

@@ -17,7 +17,6 @@ from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 from textual.worker import get_current_worker
 
-from tui.app.documents import documents
 from tui.app.screens.export import ExportScreen
 from tui.app.widgets.document_view import DocumentView, Highlight
 from tui.app.widgets.key_bar import KeyBar
@@ -35,13 +34,15 @@ from tui.core.comparison import (
     swapped,
     visible,
 )
-from tui.core.document import Document
 from tui.core.inert import one_line
 from tui.core.report import share_line
 from tui.core.spans import Span
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 """A number as written, to single out the figures inside a changed run of words."""
+_ALIGN_AT_ONCE = 60_000
+"""Pairs shorter than this (characters, both texts) align before the first frame: a few
+milliseconds, and the screen appears once, complete. Longer pairs align in a worker."""
 NARROW = 100
 """Below this many columns the two sources stack instead of sitting side by side."""
 
@@ -130,7 +131,6 @@ class CompareScreen(Screen[None]):
         self._comparison_of = comparison_of
         self.comparison: Comparison | None = None
         """The alignment, once the worker has computed it."""
-        self._documents: tuple[Document, Document] | None = None
         self.tiers: set[str] = set(TIERS)
         """Tiers whose links are shown."""
         self.links: list[Link] = []
@@ -150,8 +150,8 @@ class CompareScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield Static(id="summary")
-        yield LoadingIndicator(id="aligning")
+        with Horizontal(id="summary-row"):
+            yield Static(id="summary")
         with Horizontal(id="sides"):
             yield Reader(gutter=True, label="A", id="left")
             yield Reader(gutter=True, label="B", id="right")
@@ -161,9 +161,18 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         a, b = self._articles
         self.sub_title = f"compare {one_line(a.outlet)} with {one_line(b.outlet)}"
-        self.set_class(True, "-aligning")
+        self.left.show(a)
+        self.right.show(b)
+        self.left.view.focus()
+        if len(a.text) + len(b.text) <= _ALIGN_AT_ONCE:
+            self._aligned(self._comparison_of(a, b))
+            return
+        # A long pair: the texts show at once (rendered in the readers' workers), and
+        # the links are drawn over them when the alignment, started after this frame,
+        # is done.
         self.query_one("#summary", Static).update(Text("Finding shared sentences…", "dim"))
-        self._align(a, b)
+        self.query_one("#summary-row").mount(LoadingIndicator(id="aligning"))
+        self.call_after_refresh(self._align, a, b)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
@@ -172,16 +181,12 @@ class CompareScreen(Screen[None]):
     def _align(self, a: Article, b: Article) -> None:
         worker = get_current_worker()
         comparison = self._comparison_of(a, b)
-        rendered = (documents.render(a.text), documents.render(b.text))
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._aligned, comparison, rendered)
+            self.app.call_from_thread(self._aligned, comparison)
 
-    def _aligned(self, comparison: Comparison, documents: tuple[Document, Document]) -> None:
-        self.comparison, self._documents = comparison, documents
-        self.set_class(False, "-aligning")
-        self.left.show_document(comparison.a, documents[0])
-        self.right.show_document(comparison.b, documents[1])
-        self.left.view.focus()
+    def _aligned(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.query("#aligning").remove()
         self._refilter(keep=None)
         if self.links:
             self._select(0)
@@ -239,15 +244,18 @@ class CompareScreen(Screen[None]):
         self._select(next_link(self.links, self.selected, step))
 
     def action_swap(self) -> None:
-        assert self.comparison is not None and self._documents is not None
+        assert self.comparison is not None
         current = self.links[self.selected] if self.selected is not None else None
         self.comparison = swapped(self.comparison)
-        self._documents = (self._documents[1], self._documents[0])
-        self._articles = (self._articles[1], self._articles[0])
-        self._aligned(self.comparison, self._documents)
+        self._articles = (self.comparison.a, self.comparison.b)
+        self.left.show(self.comparison.a)
+        self.right.show(self.comparison.b)
+        self._refilter(keep=None)
         if current is not None:
             position = [(link.b, link.a) for link in self.links].index((current.a, current.b))
             self._select(position)
+        elif self.links:
+            self._select(0)
 
     def action_toggle_tier(self, tier: str) -> None:
         keep = self.links[self.selected] if self.selected is not None else None
@@ -271,6 +279,15 @@ class CompareScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    @on(Reader.Shown)
+    def _reader_shown(self, event: Reader.Shown) -> None:
+        """A text arrived after the alignment: draw its links and bring the pair into view."""
+        if self.comparison is not None:
+            self._redraw()
+            if self.selected is not None:
+                link = self.links[self.selected]
+                event.reader.view.scroll_to_span(link.a if event.reader is self.left else link.b)
 
     @on(DocumentView.Clicked)
     def _clicked(self, event: DocumentView.Clicked) -> None:

@@ -170,6 +170,7 @@ class LibraryScreen(Screen[None]):
     def _loading_finished(self) -> None:
         self._loading = False
         self.refresh_bindings()
+        self._warm_up()
         self.query(ProgressBar).remove()
         count = len(self._app.articles)
         self.sub_title = f"{self.story} · {count} article{'s' if count != 1 else ''}"
@@ -194,6 +195,14 @@ class LibraryScreen(Screen[None]):
                 self._app.open_compare(0, 1)
             else:
                 self.notify("--compare needs two articles.", severity="error")
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Import the compare screen and the alignment engine while the user reads.
+
+        Startup does not wait for them, and the first compare does not either.
+        """
+        import tui.app.screens.compare  # noqa: F401
 
     # Navigation
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.events import Click, Resize
 from textual.geometry import Size
@@ -33,6 +36,9 @@ _BLOCK_STYLES = {
     "table": "table",
 }
 """Component class (suffix) that styles each kind of block."""
+_line_start = attrgetter("start")
+_LAYOUT_IN_THREAD = 100_000
+"""Documents with more displayed characters than this are wrapped in a worker thread."""
 _BLENDED = ("tier-", "find", "only", "lead", "gutter", "rule", "code", "image", "link")
 """Component classes whose colours are translucent and must be blended to be drawn."""
 
@@ -145,11 +151,14 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._highlights: list[Highlight] = []
         self._find: list[Highlight] = []
         self._lines: list[Line] = []
-        self._block_lines: list[int] = []
+        self._block_lines: list[tuple[int, int]] = []
+        """For each block, its first line and one past its last line."""
         self._runs: dict[int, list[tuple[int, int, str]]] = {}
         self._marks: dict[int, str] = {}
         self._layout_width = -1
-        self._pending_scroll: Span | None = None
+        self._laying_out = False
+        self._pending_scroll: tuple[int, int] | None = None
+        """A scroll asked for before the layout was ready: (source offset, rows above it)."""
         self._styles: dict[str, Style] = {}
         self._strips: dict[int, Strip] = {}
 
@@ -188,30 +197,32 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def scroll_to_span(self, span: Span, *, animate: bool = False) -> None:
         """Scroll so ``span`` starts a third of the way down the view.
 
-        Before the view has a size (still hidden), the scroll waits for the layout.
+        Before the layout is ready (the view still hidden, or a long article being
+        laid out in a worker), the scroll waits for it.
         """
-        if not self._lines:
-            self._pending_scroll = span
+        self._scroll_to_offset(span.start, self.scrollable_content_region.height // 3, animate)
+
+    def _scroll_to_offset(self, offset: int, above: int, animate: bool = False) -> None:
+        if not self._lines or self._laying_out:
+            self._pending_scroll = (offset, above)
             return
-        line = self.line_of(span.start)
+        line = self.line_of(offset)
         if line is not None:
-            target = max(line - self.scrollable_content_region.height // 3, 0)
-            self.scroll_to(y=target, animate=animate, immediate=not animate)
+            self.scroll_to(y=max(line - above, 0), animate=animate, immediate=not animate)
 
     def line_of(self, offset: int) -> int | None:
         """The terminal line showing the source character at ``offset`` (or the next one)."""
-        for index, block in enumerate(self._document.blocks):
-            if block.offsets and block.offsets[-1] >= offset:
-                position = block.display_range(Span(offset, offset))[0]
-                first = self._block_lines[index]
-                while (
-                    first + 1 < len(self._lines)
-                    and self._lines[first + 1].block == index
-                    and self._lines[first + 1].start <= position
-                ):
-                    first += 1
-                return first
-        return None
+        index = self._document.block_at(offset)
+        if index is None or not self._lines:
+            return None
+        position = self._document.blocks[index].display_range(Span(offset, offset))[0]
+        return self._line_in_block(index, position)
+
+    def _line_in_block(self, index: int, position: int) -> int:
+        """The line of block ``index`` holding display ``position`` (found by bisection)."""
+        first, end = self._block_lines[index]
+        found = bisect_right(self._lines, position, lo=first, hi=end, key=_line_start) - 1
+        return max(found, first)
 
     def position_of(self, offset: int) -> tuple[int, int] | None:
         """``(line, column)`` where the source character at ``offset`` is drawn.
@@ -248,20 +259,37 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     # Layout and styles
 
     def _relayout(self) -> None:
+        """Wrap the document to the view's width: here if short, in a worker if long."""
         width = self.scrollable_content_region.width - (2 if self._gutter else 0)
         if width <= 0 or width == self._layout_width:
             return
         self._layout_width = width
-        self._lines = layout(self._document, width)
-        self._block_lines = [0] * len(self._document.blocks)
-        for number in range(len(self._lines) - 1, -1, -1):
-            if self._lines[number].block >= 0:
-                self._block_lines[self._lines[number].block] = number
+        if self._document.display_chars > _LAYOUT_IN_THREAD:
+            self._laying_out = True
+            self._layout_in_thread(self._document, width)
+        else:
+            self._apply_layout(self._document, width, layout(self._document, width))
+
+    @work(thread=True, exclusive=True, group="layout")
+    def _layout_in_thread(self, document: Document, width: int) -> None:
+        lines = layout(document, width)
+        self.app.call_from_thread(self._apply_layout, document, width, lines)
+
+    def _apply_layout(self, document: Document, width: int, lines: list[Line]) -> None:
+        if document is not self._document or width != self._layout_width:
+            return  # a newer document or width is being laid out
+        self._laying_out = False
+        self._lines = lines
+        self._block_lines = [(0, 0)] * len(self._document.blocks)
+        for number, line in enumerate(self._lines):
+            if line.block >= 0:
+                first, end = self._block_lines[line.block]
+                self._block_lines[line.block] = (number if end == 0 else first, number + 1)
         self.virtual_size = Size(width, len(self._lines))
         self._restyle()
         if self._pending_scroll is not None:
-            span, self._pending_scroll = self._pending_scroll, None
-            self.call_after_refresh(self.scroll_to_span, span)
+            (offset, above), self._pending_scroll = self._pending_scroll, None
+            self.call_after_refresh(self._scroll_to_offset, offset, above)
 
     def _restyle(self) -> None:
         """Turn highlights into per-block display runs and gutter marks per line."""
@@ -274,11 +302,12 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                 if start >= end:
                     continue
                 runs.setdefault(index, []).append((start, end, highlight.style))
-                if highlight.mark and self._block_lines:
-                    line = self._block_lines[index]
+                if highlight.mark and self._lines:
+                    line = self._line_in_block(index, start)
                     while line < len(self._lines) and self._lines[line].block == index:
-                        if self._lines[line].start < end and start < self._lines[line].end:
-                            marks[line] = highlight.mark
+                        if self._lines[line].start >= end:
+                            break
+                        marks[line] = highlight.mark
                         line += 1
         self._runs, self._marks = runs, marks
         self._strips.clear()
@@ -309,12 +338,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
 
     def on_resize(self, event: Resize) -> None:
+        width = self.scrollable_content_region.width - (2 if self._gutter else 0)
         top = self.first_visible_offset()
+        if top is not None and width != self._layout_width:
+            self._pending_scroll = (top, 0)  # keep the first visible line in view
         self._relayout()
-        if top is not None:
-            line = self.line_of(top)
-            if line is not None:
-                self.scroll_to(y=line, animate=False, immediate=True)
 
     def on_mount(self) -> None:
         self._relayout()
@@ -375,6 +403,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         index = scroll_y + y
         width = self.scrollable_content_region.width
         if index >= len(self._lines):
+            if index == 0 and self._laying_out:
+                return Strip(Text("Laying out…", style="dim").render(self.app.console)).crop_extend(
+                    0, width, self._base
+                )
             return Strip.blank(width, self._base)
         strip = self._strips.get(index)
         if strip is None:

@@ -8,6 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import LoadingIndicator
 
 from tui.app.documents import documents
@@ -41,6 +42,19 @@ class Reader(Vertical):
     """
 
     BINDING_GROUP_TITLE = "Reader"
+
+    class Shown(Message):
+        """The article's text is on screen (its document rendered and laid out)."""
+
+        def __init__(self, reader: Reader) -> None:
+            self.reader = reader
+            """The reader that shows it."""
+            super().__init__()
+
+        @property
+        def control(self) -> Reader:
+            """The reader, so ``@on(Reader.Shown, "#left")`` works."""
+            return self.reader
 
     DEFAULT_CSS = """
     Reader {
@@ -119,6 +133,7 @@ class Reader(Vertical):
         self.set_class(False, "-rendering")
         self.view.show(document)
         self._search(self._query)
+        self.post_message(self.Shown(self))
 
     async def open_find(self) -> None:
         """Show the find bar with the cursor in it."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,6 +21,7 @@ from tui.core.problems import Problem
 
 if TYPE_CHECKING:
     from tui.core.comparison import Comparison
+    from tui.core.spans import Span
 
 THEME = "textual-dark"
 """The theme the app starts in (snapshot tests rely on it; ctrl+p switches)."""
@@ -105,8 +106,19 @@ class StoryReaderApp(App[None]):
             self._comparisons[key] = cached
         return cached
 
-    def open_compare(self, first: int, second: int | None = None) -> None:
-        """Compare article ``first`` with ``second``, or let the user pick the second."""
+    def open_compare(
+        self,
+        first: int,
+        second: int | None = None,
+        comparison_of: Callable[[Article, Article], Comparison] | None = None,
+    ) -> None:
+        """Compare article ``first`` with ``second``, or let the user pick the second.
+
+        The compare screen opens over the current screen (escape comes back to it),
+        except over another compare screen, which it replaces. ``comparison_of``
+        supplies links already computed (the overview's); by default the pair is
+        aligned, once, and kept.
+        """
         # Imported on first use, like the engine they drive: startup stays lean.
         from tui.app.screens.compare import CompareScreen
         from tui.app.screens.pick import PickSourceScreen
@@ -115,9 +127,10 @@ class StoryReaderApp(App[None]):
             picker = PickSourceScreen(first, self.articles, self.comparison_of)
             self.push_screen(picker, lambda chosen: self._picked(first, chosen))
             return
-        self._return_to_library()
+        if isinstance(self.screen, CompareScreen):
+            self.pop_screen()
         a, b = self.articles[first], self.articles[second]
-        self.push_screen(CompareScreen(a, b, comparison_of=self.comparison_of))
+        self.push_screen(CompareScreen(a, b, comparison_of=comparison_of or self.comparison_of))
 
     def _picked(self, first: int, chosen: int | None) -> None:
         if chosen is not None:
@@ -132,6 +145,18 @@ class StoryReaderApp(App[None]):
         self._return_to_library()
         if isinstance(self.screen, LibraryScreen):
             self.screen.select(index)
+
+    def open_sentence(self, index: int, span: Span | None) -> None:
+        """Read article ``index`` over the current screen, ``span`` marked and in view."""
+        from tui.app.screens.article import ArticleScreen
+
+        self.push_screen(ArticleScreen(self.articles[index], span))
+
+    def open_overview(self) -> None:
+        """The story overview of every article loaded."""
+        from tui.app.screens.overview import OverviewScreen
+
+        self.push_screen(OverviewScreen(self.articles))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

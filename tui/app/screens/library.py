@@ -52,6 +52,7 @@ class LibraryScreen(Screen[None]):
         Binding("y", "copy", "Copy", tooltip="Copy the selection, or the whole article"),
         Binding("l", "toggle_library", "Library", tooltip="Show or hide the library pane"),
         Binding("exclamation_mark", "problems", "Skipped", tooltip="Files that could not be read"),
+        Binding("o", "overview", "Overview", tooltip="The whole story: shares, groups, figures, quotes"),
         Binding("escape", "focus_library", "Back to the list", show=False),
     ]
     """
@@ -61,6 +62,7 @@ class LibraryScreen(Screen[None]):
     | y | Copy the selected text, or the whole article. |
     | l | Show or hide the library pane. |
     | ! | List the files that could not be read, and why. |
+    | o | The story overview: who shares what, figures, quotes, only-here. |
     | escape | Back to the library list. |
     """
 
@@ -250,7 +252,12 @@ class LibraryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "problems":
             return bool(self._app.problems)
+        if action == "overview":
+            return len(self._app.articles) > 1 and not self._loading
         return True
+
+    def action_overview(self) -> None:
+        self._app.open_overview()
 
     def action_problems(self) -> None:
         self.app.push_screen(ProblemsScreen(self._app.problems))

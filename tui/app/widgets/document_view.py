@@ -39,7 +39,7 @@ _BLOCK_STYLES = {
 _line_start = attrgetter("start")
 _LAYOUT_IN_THREAD = 100_000
 """Documents with more displayed characters than this are wrapped in a worker thread."""
-_BLENDED = ("tier-", "find", "only", "lead", "gutter", "rule", "code", "image", "link")
+_BLENDED = ("tier-", "find", "target", "only", "lead", "gutter", "rule", "code", "image", "link")
 """Component classes whose colours are translucent and must be blended to be drawn."""
 
 
@@ -109,6 +109,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         "document-view--number",
         "document-view--find",
         "document-view--find-current",
+        "document-view--target",
     }
 
     DEFAULT_CSS = """

@@ -13,7 +13,7 @@ from textual.widgets import LoadingIndicator
 
 from tui.app.documents import documents
 from tui.app.widgets.article_header import ArticleHeader
-from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.document_view import DocumentView, Highlight
 from tui.app.widgets.find_bar import FindBar
 from tui.core.articles import Article
 from tui.core.document import Document
@@ -78,6 +78,7 @@ class Reader(Vertical):
         """Shown before the title (``A``, ``B``) when two readers sit side by side."""
         self.article: Article | None = None
         self._query = ""
+        self._reveal: Span | None = None
         self._matches: list[Span] = []
         self._current: int | None = None
 
@@ -133,7 +134,17 @@ class Reader(Vertical):
         self.set_class(False, "-rendering")
         self.view.show(document)
         self._search(self._query)
+        if self._reveal is not None:
+            self.view.set_highlights([Highlight(self._reveal, "target")])
+            self.view.scroll_to_span(self._reveal)
         self.post_message(self.Shown(self))
+
+    def reveal(self, span: Span) -> None:
+        """Mark ``span`` and bring it into view, now or when the text is shown."""
+        self._reveal = span
+        if self.view.document.blocks:
+            self.view.set_highlights([Highlight(span, "target")])
+            self.view.scroll_to_span(span)
 
     async def open_find(self) -> None:
         """Show the find bar with the cursor in it."""

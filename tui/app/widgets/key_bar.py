@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual.binding import ActiveBinding
 from textual.events import Click
 from textual.screen import Screen
 from textual.widget import Widget
@@ -17,7 +18,9 @@ class KeyBar(Widget):
     Textual's `Footer` builds one widget per key and rebuilds them on every focus
     change, which costs a tenth of a second at startup; this draws the same
     information (``screen.active_bindings``, shown ones only, one entry per action)
-    as a single line. Clicking a key presses it.
+    as a single line. Help and the command palette stay pinned to the right so a
+    narrow terminal never hides them; the others show as many as fit. Clicking a key
+    presses it.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description"}
@@ -47,37 +50,48 @@ class KeyBar(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        key_style = self.get_component_rich_style("key-bar--key")
-        description_style = self.get_component_rich_style("key-bar--description")
-        palette_key = self.app.COMMAND_PALETTE_BINDING
-        text = Text(no_wrap=True, overflow="crop", end="")
-        regions: list[tuple[int, int, str]] = []
+        left: list[tuple[Text, str]] = []
+        right: list[tuple[Text, str]] = []
         seen: set[str] = set()
-        palette = None
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            if key == palette_key:
-                palette = active
-                continue
-            if not binding.show or binding.action in seen:
+            pinned = key == self.app.COMMAND_PALETTE_BINDING or (
+                active.node is self.app and binding.action == "help"
+            )
+            if not (binding.show or pinned) or binding.action in seen:
                 continue
             seen.add(binding.action)
-            start = text.cell_len
-            dim = Style(dim=not active.enabled)
-            text.append(f" {self.app.get_key_display(binding)} ", key_style + dim)
-            text.append(f"{binding.description} ", description_style + dim)
-            regions.append((start, text.cell_len, binding.key))
-        if palette is not None:
-            label = Text.assemble(
-                (f" {self.app.get_key_display(palette.binding)} ", key_style),
-                (f"{palette.binding.description} ", description_style),
-            )
-            gap = max(self.size.width - text.cell_len - label.cell_len, 1)
-            text.append(" " * gap)
-            regions.append((text.cell_len, text.cell_len + label.cell_len, palette.binding.key))
-            text.append_text(label)
+            (right if pinned else left).append((self._entry(active), binding.key))
+        return self._assemble(left, right)
+
+    def _entry(self, active: ActiveBinding) -> Text:
+        """`` key description `` in the bar's styles, dimmed when the key does nothing now."""
+        dim = Style(dim=not active.enabled)
+        return Text.assemble(
+            (f" {self.app.get_key_display(active.binding)} ", self._style("key") + dim),
+            (f"{active.binding.description} ", self._style("description") + dim),
+        )
+
+    def _assemble(self, left: list[tuple[Text, str]], right: list[tuple[Text, str]]) -> Text:
+        """Left entries as many as fit, then help and the palette pinned to the right."""
+        pinned = sum(entry.cell_len for entry, _ in right)
+        room = self.size.width - pinned
+        text = Text(no_wrap=True, overflow="crop", end="")
+        regions: list[tuple[int, int, str]] = []
+        for entry, key in left:
+            if text.cell_len + entry.cell_len > room:
+                break
+            regions.append((text.cell_len, text.cell_len + entry.cell_len, key))
+            text.append_text(entry)
+        text.append(" " * max(room - text.cell_len, 0))
+        for entry, key in right:
+            regions.append((text.cell_len, text.cell_len + entry.cell_len, key))
+            text.append_text(entry)
         self._regions = regions
         return text
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"key-bar--{name}")
 
     def on_click(self, event: Click) -> None:
         for start, end, key in self._regions:

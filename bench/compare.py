@@ -10,8 +10,8 @@ every sentence is distinct and rare words stay rare at any size. Each article ke
 most sentences of the story and edits many of them. The 2 MB / 1 MB ratio shows how
 the engine scales (all pairs of sentences would make it about 4x); the links found
 at each size show that both runs do the same work per sentence. Each time is also
-given in units of a fixed pure-Python job run in the same process, which makes runs
-on a busy machine comparable.
+given in CPU seconds and in units of a fixed pure-Python job run just before it in
+the same process, both steadier than wall time on a busy machine.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
@@ -146,25 +147,51 @@ def align_with_diffs(a: str, b: str) -> int:
     return sum(len(link.diff) for link in align(a, b))
 
 
+class Timing(NamedTuple):
+    """Medians over several runs of one measurement."""
+
+    wall: float
+    """Wall seconds."""
+    cpu: float
+    """CPU seconds of this process: steadier when other work shares the machine."""
+    units: float
+    """Wall time over that of `reference_job` run just before, run by run."""
+
+
+def measure(call: Callable[[], object], text: str, repeat: int) -> Timing:
+    """Time ``call`` ``repeat`` times, each run right after the reference job on ``text``."""
+    walls, cpus, units = [], [], []
+    for _ in range(repeat):
+        unit = median_seconds(lambda: reference_job(text), 1)
+        wall, cpu = time.perf_counter(), time.process_time()
+        call()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+        units.append(walls[-1] / unit)
+    return Timing(*map(statistics.median, (walls, cpus, units)))
+
+
 def scale(pool: list[str], repeat: int) -> None:
     """Time 1 MB and 2 MB pairs of synthetic articles; print times, ratios and links."""
-    seconds: dict[int, float] = {}
+    timings: dict[int, Timing] = {}
     links: dict[int, int] = {}
     for size in (MB, 2 * MB):
         sentences = story(pool, size, seed=0)
         a, b = synthetic(sentences, size, seed=1), synthetic(sentences, size, seed=2)
-        unit = median_seconds(lambda a=a: reference_job(a), repeat)
-        seconds[size] = median_seconds(lambda a=a, b=b: align(a, b), repeat)
-        full = median_seconds(lambda a=a, b=b: align_with_diffs(a, b), repeat)
         links[size] = len(align(a, b))
+        timings[size] = took = measure(lambda a=a, b=b: align(a, b), a, repeat)
+        full = measure(lambda a=a, b=b: align_with_diffs(a, b), a, repeat)
         print(
-            f"synthetic {len(a) / MB:.2f} MB vs {len(b) / MB:.2f} MB: "
-            f"align median {seconds[size]:5.2f} s ({seconds[size] / unit:4.1f} units), "
-            f"with every diff {full:5.2f} s, {links[size]} links"
+            f"synthetic {len(a) / MB:.2f} MB vs {len(b) / MB:.2f} MB, {links[size]} links:\n"
+            f"  align            median {took.wall:5.2f} s wall, {took.cpu:5.2f} s CPU, "
+            f"{took.units:5.1f} units\n"
+            f"  with every diff  median {full.wall:5.2f} s wall, {full.cpu:5.2f} s CPU, "
+            f"{full.units:5.1f} units"
         )
+    one, two = timings[MB], timings[2 * MB]
     print(
-        f"  2 MB / 1 MB: time {seconds[2 * MB] / seconds[MB]:.2f}x, "
-        f"links {links[2 * MB] / links[MB]:.2f}x"
+        f"  2 MB / 1 MB: wall {two.wall / one.wall:.2f}x, CPU {two.cpu / one.cpu:.2f}x, "
+        f"units {two.units / one.units:.2f}x; links {links[2 * MB] / links[MB]:.2f}x"
     )
 
 

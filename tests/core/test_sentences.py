@@ -84,6 +84,24 @@ def test_kinds_of_lines() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Protesters in Minsk Photo: AFP", True),
+        ("PHOTOS BY AP", True),
+        ("Image credit: Kremlin.ru", True),
+        ("Illustrations  by the author", True),
+        ("İMAGE: VCG", True),
+        ("He worked as a photographer by trade.", False),
+        ("The telephoto lens: a new model.", False),
+        ("Discredit by association is common.", False),
+    ],
+)
+def test_photo_credits_are_captions_in_any_case(line: str, caption: bool) -> None:
+    (sentence,) = segment(line)
+    assert (sentence.kind == CAPTION) is caption
+
+
 def test_seed_headline_is_its_own_sentence(seeds: Path) -> None:
     text = (seeds / "004_159432c7cf2bb8a3.txt").read_text(encoding="utf-8")
     first, second = segment(text)[:2]

@@ -18,6 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
+from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -91,9 +93,12 @@ class Link:
         return diff
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    """A pair proposed by the index, with the measures the tiers are decided on."""
+class _Candidate(NamedTuple):
+    """A pair proposed by the index, with the measures the tiers are decided on.
+
+    A named tuple: there are tens of thousands, and a tuple is quicker to build than
+    a frozen dataclass.
+    """
 
     i: int
     j: int
@@ -217,10 +222,8 @@ class _KeyIndex:
             if unit.linkable:
                 for key in unit.keys:
                     postings[key].append(j)
-        usable = sorted(
-            (key for key, found in postings.items() if len(found) <= _POSTING_CAP),
-            key=lambda key: (-weigh.key(key), key),
-        )
+        usable = sorted(key for key, found in postings.items() if len(found) <= _POSTING_CAP)
+        usable.sort(key=weigh.key, reverse=True)  # stable: equal weights stay in key order
         self._rank = {key: rank for rank, key in enumerate(usable)}
         self._postings = [postings[key] for key in usable]
 
@@ -228,7 +231,9 @@ class _KeyIndex:
         """Sentences sharing the rarest of ``keys``: those most of `_PROBES` probes hit."""
         ranks = sorted(map(self._rank.__getitem__, self._rank.keys() & keys))[:_PROBES]
         hits = Counter(chain.from_iterable(map(self._postings.__getitem__, ranks)))
-        return [j for j, _ in hits.most_common(_PER_SENTENCE_CANDIDATES)]
+        # most_common(n) without its heap loop in Python: the same order, ties first-hit first.
+        best = sorted(hits.items(), key=itemgetter(1), reverse=True)
+        return [j for j, _ in best[:_PER_SENTENCE_CANDIDATES]]
 
 
 class _SentenceTokens(dict[Span, list[Token]]):

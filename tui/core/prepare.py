@@ -106,15 +106,16 @@ def _unit(text: str, sentence: Sentence) -> Unit:
         quoted_keys = keys(quoted)
         quotes.append(Quotation(span, content_keys(quoted, quoted_keys), len(quoted_keys)))
     body_keys, parts = clause_keys(body)
+    content = content_keys(body, body_keys)
     clauses = (frozenset(part).difference(STOP_KEYS) for part in parts)
     return Unit(
         span=sentence.span,
         kind=sentence.kind,
-        keys=content_keys(body, body_keys),
+        keys=content,
         norm=" ".join(body_keys),
         quotes=tuple(quotes),
         clauses=tuple(clause for clause in clauses if clause),
-        figures=frozenset(key for key in body_keys if key[0] == "#" and _is_figure(key)),
+        figures=frozenset(key for key in content if key[0] == "#" and _is_figure(key)),
     )
 
 

@@ -25,11 +25,22 @@ HEADING = "heading"
 CAPTION = "caption"
 """Kind of a photo caption or credit line."""
 
-_TERMINATOR = re.compile(r"(?:\.{2,}|[.!?…])+[\"'”’»)\]*_]*")
+# A run of stops (``.``, ``?!``, ``...``) and the closers after it. Starting with a
+# character class lets the regex engine skip quickly to the next candidate.
+_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»)\]*_]*")
 _CLOSERS = "\"'”’»)]*_"
 _OPENERS = "\"'“‘«([*_#>-"
 _LINE = re.compile(r"[^\n]*(?:\n|\Z)")
-_PHOTO = re.compile(r"\b(?:photo|image|picture|credit|illustration)s?\s*(?:by\b|:)", re.IGNORECASE)
+# "Photo by", "Image:", "Credits:" in any case. It reads as ``\b(?:photo|image|picture|
+# credit|illustration)s?\s*(?:by\b|:)`` ignoring case, but starts with a character class
+# (the letters that can begin those words, ``İ`` and ``ı`` included as ``i`` ignoring case
+# matches them), so that the regex engine jumps from candidate letter to candidate
+# letter instead of trying every position. The lookbehind after that first letter
+# stands for the ``\b`` before it.
+_PHOTO = re.compile(
+    r"[PpIiİıCc](?<!\w[PpIiİıCc])"
+    r"(?i:(?:(?<=p)(?:hoto|icture)|(?<=i)(?:mage|llustration)|(?<=c)redit)s?\s*(?:by\b|:))"
+)
 _BLOCK_MARK = re.compile(r"\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\||```)")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 # Abbreviations that never end a sentence (titles), and those that end one only when

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 _NUMBER = (
@@ -18,12 +19,16 @@ _NUMBER = (
     r"(?:\s?(?:trillion|billion|million|thousand|bn|mn|m|k)\b)?(?:\s?%)?)"
 )
 _WORD = r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
-_TOKEN = re.compile(f"{_NUMBER}|{_WORD}")
+# Words first: they are most tokens, and no word can start where a number does.
+_TOKEN = re.compile(f"{_WORD}|{_NUMBER}")
 # The same, plus the punctuation that ends a clause (a comma not inside a number).
-_STREAM = re.compile(f"{_NUMBER}|{_WORD}|(?P<stop>[;:()\\[\\]—–]|,(?!\\d)|\\s-\\s)")
+_STREAM = re.compile(f"{_WORD}|{_NUMBER}|(?P<stop>[;:()\\[\\]—–]|,(?!\\d)|\\s-\\s)")
 _CONJUNCTIONS = frozenset(
     ["and", "but", "while", "although", "though", "whereas", "because", "after", "since"]
 )
+_ISE = re.compile(r"is(e|ed|es|ing|ation)?$")
+"""British ``-ise`` spellings, turned into ``-ize``."""
+_INFLECTIONS = ("ingly", "edly", "ing", "ed", "ly")
 _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -94,7 +99,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def keys(fragment: str) -> list[str]:
     """The comparison keys of ``fragment``'s words and numbers, in order."""
     return [
-        number_key(number) if number else stem(word) for number, word in _TOKEN.findall(fragment)
+        number_key(number) if number else stem(word) for word, number in _TOKEN.findall(fragment)
     ]
 
 
@@ -105,18 +110,21 @@ def clause_keys(fragment: str) -> tuple[list[str], list[list[str]]]:
     offsets, and each distinct word is stemmed once. Clauses end at a comma,
     semicolon, colon, dash or bracket, and before a coordinating conjunction.
     """
-    ordered: list[str] = []
-    clauses: list[list[str]] = [[]]
-    for number, word, stop in _STREAM.findall(fragment):
-        if stop or word.lower() in _CONJUNCTIONS:
-            if clauses[-1]:
-                clauses.append([])
-            if stop:
-                continue
+    clause: list[str] = []
+    clauses = [clause]
+    for word, number, stop in _STREAM.findall(fragment):
+        if stop:
+            if clause:
+                clause = []
+                clauses.append(clause)
+            continue
         key = number_key(number) if number else stem(word)
-        ordered.append(key)
-        clauses[-1].append(key)
-    return ordered, clauses
+        # The key test first: it is cheaper than lowering every word.
+        if clause and key in _CONJUNCTION_KEYS and word.lower() in _CONJUNCTIONS:
+            clause = []
+            clauses.append(clause)
+        clause.append(key)
+    return list(chain.from_iterable(clauses)), clauses
 
 
 def content_keys(fragment: str, found_keys: list[str] | None = None) -> frozenset[str]:
@@ -172,7 +180,8 @@ def stem(word: str) -> str:
     if len(word) <= 3:
         return word
     word = _strip_suffix(word)
-    word = re.sub(r"is(e|ed|es|ing|ation)?$", lambda m: "iz" + (m.group(1) or ""), word)
+    if "is" in word:
+        word = _ISE.sub(r"iz\1", word)
     if len(word) > 5 and word.endswith("our"):
         word = word[:-3] + "or"
     if len(word) > 5 and word.endswith("tre"):
@@ -188,7 +197,9 @@ def _strip_suffix(word: str) -> str:
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    for suffix in ("ingly", "edly", "ing", "ed", "ly"):
+    if not word.endswith(_INFLECTIONS):
+        return word
+    for suffix in _INFLECTIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             root = word[: -len(suffix)]
             if suffix == "ed" and root.endswith("e") and len(root) > 3:
@@ -201,3 +212,4 @@ def _strip_suffix(word: str) -> str:
 
 STOP_KEYS = frozenset(stem(word) for word in STOP_WORDS)
 """`STOP_WORDS` as keys."""
+_CONJUNCTION_KEYS = frozenset(map(stem, _CONJUNCTIONS))

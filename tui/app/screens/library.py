@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -13,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 NARROW = 100
 """Below this many columns the library stacks above the reader."""
 _BATCH_SECONDS = 0.05
-"""How often the loading worker hands new rows to the table."""
+"""How often new rows from the loading worker reach the table."""
 _FIRST_FRAME_BUDGET = 0.04
 """Seconds spent reading files before the first frame; the worker reads the rest."""
 _PROGRESS_AFTER = 0.3
@@ -75,6 +77,9 @@ class LibraryScreen(Screen[None]):
         self._loading = True
         self._done = 0
         self._total = 0
+        self._inbox: deque[tuple[list[Article], list[Problem], int]] = deque()
+        """What the loading worker has read and the library not yet shown."""
+        self._drainer: Timer
 
     @property
     def _app(self) -> StoryReaderApp:
@@ -134,25 +139,36 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, files: list[Path], start: int) -> None:
+        """Read the remaining files; a timer on the UI side drains what they give.
+
+        Handing results over through a queue (not a call per batch) means a slow file
+        never holds back the rows already read.
+        """
         worker = get_current_worker()
-        batch: list[Article] = []
-        skipped: list[Problem] = []
-        flushed = time.monotonic()
         for done, path in enumerate(files[start:], start + 1):
             if worker.is_cancelled:
                 return
             loaded = load_file(path)
-            batch.extend(loaded.articles)
-            skipped.extend(loaded.problems)
-            if time.monotonic() - flushed > _BATCH_SECONDS or done == len(files):
-                self.app.call_from_thread(self._arrived, batch, skipped, done)
-                batch, skipped, flushed = [], [], time.monotonic()
+            self._inbox.append((loaded.articles, loaded.problems, done))
         self.app.call_from_thread(self._loading_finished)
+
+    def _drain(self) -> None:
+        """Move what the loading worker has read into the library."""
+        articles: list[Article] = []
+        problems: list[Problem] = []
+        done = self._done
+        while self._inbox:
+            batch, skipped, done = self._inbox.popleft()
+            articles.extend(batch)
+            problems.extend(skipped)
+        if done != self._done:
+            self._arrived(articles, problems, done)
 
     def _loading_started(self, total: int, problems: list[Problem]) -> None:
         self._total = total
         self._app.problems.extend(problems)
         self.set_timer(_PROGRESS_AFTER, self._show_progress)
+        self._drainer = self.set_interval(_BATCH_SECONDS, self._drain)
 
     def _show_progress(self) -> None:
         if self._loading:
@@ -170,6 +186,8 @@ class LibraryScreen(Screen[None]):
         self.sub_title = f"{self.story} · loading {done:,}/{self._total:,} files…"
 
     def _loading_finished(self) -> None:
+        self._drainer.stop()
+        self._drain()
         self._loading = False
         self.refresh_bindings()
         self._warm_up()

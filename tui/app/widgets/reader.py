@@ -109,7 +109,8 @@ class Reader(Vertical):
             self.set_class(True, "-rendering")
             if not self.query(LoadingIndicator):
                 self.mount(LoadingIndicator(), after=self.view)
-        self._render_in_thread(article)
+        # Started after this frame: the thread would compete with painting it.
+        self.call_after_refresh(self._render_in_thread, article)
 
     def show_document(self, article: Article, document: Document) -> None:
         """Show ``article`` with a document already rendered (by a worker)."""

@@ -62,6 +62,8 @@ _MOSTLY_CONTROLS = 0.05
 """Share of `_BINARY_BYTES` above which a file is binary whatever its encoding says."""
 
 _CONTROL_BYTES = bytes(sorted(set(range(0x20)) - set(b"\t\n\r"))) + b"\x7f"
+_NOT_CONTROL_BYTES = bytes(sorted(set(range(256)) - set(_CONTROL_BYTES)))
+"""Deleting these leaves only the control bytes: nearly nothing to write for most files."""
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _CONTROLS = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]")
 """What a terminal acts on instead of showing: C0 but tab and line breaks, DEL, C1, bidi."""
@@ -133,42 +135,46 @@ def decode(data: bytes, *, declared: str | None = None, partial: bool = False) -
     kind = binary_kind(data)
     if kind is not None:
         raise NotTextError(kind)
-    decoded = _decode(data, declared, partial)
-    controls, binary_share = _scan_controls(data, decoded)
+    text, encoding, note = _decode(data, declared, partial)
+    controls, binary_share = _scan_controls(data, text, encoding)
     if binary_share > _MOSTLY_CONTROLS:
         raise NotTextError("binary file (mostly control characters)")
-    return Decoded(decoded.text, decoded.encoding, decoded.note, controls)
+    return Decoded(text, encoding, note, controls)
 
 
-def _scan_controls(data: bytes, decoded: Decoded) -> tuple[bool, float]:
+def _scan_controls(data: bytes, text: str, encoding: str) -> tuple[bool, float]:
     """Whether the text holds control characters, and the share no text uses.
 
     Both are counted in the bytes where the encoding keeps ASCII as it is (all but
     UTF-16 and UTF-32): ten times faster than in the text.
     """
-    if decoded.encoding.startswith(("utf-16", "utf-32")):
-        if not has_controls(decoded.text):
+    if encoding.startswith(("utf-16", "utf-32")):
+        if not has_controls(text):
             return False, 0.0
-        sample = decoded.text[:_SAMPLE]
+        sample = text[:_SAMPLE]
         return True, len(_BINARY_CHARS.findall(sample)) / len(sample)
-    if len(data.translate(None, _CONTROL_BYTES)) == len(data):
-        return _high_controls(data, decoded), 0.0
+    if not data.translate(None, _NOT_CONTROL_BYTES):
+        return _high_controls(data, text, encoding), 0.0
     sample_bytes = data[:_SAMPLE]
     binary = len(sample_bytes) - len(sample_bytes.translate(None, _BINARY_BYTES))
     return True, binary / len(sample_bytes)
 
 
-def _high_controls(data: bytes, decoded: Decoded) -> bool:
+def _high_controls(data: bytes, text: str, encoding: str) -> bool:
     """True when the text holds a C1 control or a bidi mark (all beyond ASCII).
 
     For UTF-8 the bytes are searched behind a fast lead-byte test; cp1252 has no
     such characters; any other encoding has its text searched.
     """
-    if data.isascii() or decoded.encoding == "cp1252":
-        return False
-    if decoded.encoding in ("utf-8", "utf-8-sig"):
+    if encoding in ("utf-8", "utf-8-sig"):
+        # ASCII text has no lead byte to look for (a BOM has none either); the text
+        # knows it is ASCII without a scan.
+        if text.isascii():
+            return False
         return any(lead in data and pattern.search(data) for lead, pattern in _UTF8_CONTROLS)
-    return has_controls(decoded.text)
+    if encoding == "cp1252" or data.isascii():
+        return False
+    return has_controls(text)
 
 
 def has_controls(text: str) -> bool:
@@ -180,7 +186,11 @@ def has_controls(text: str) -> bool:
     return _CONTROLS.search(text) is not None
 
 
-def _decode(data: bytes, declared: str | None, partial: bool) -> Decoded:
+def _decode(data: bytes, declared: str | None, partial: bool) -> tuple[str, str, str | None]:
+    """The text, the codec's name and the note for the user (see `Decoded`)."""
+    nul = data.find(b"\x00", 0, _SAMPLE) >= 0
+    if not nul and data.isascii():  # the common case: no BOM, not UTF-16, valid UTF-8
+        return data.decode("ascii"), "utf-8", None
     bom = _bom(data)
     if bom is not None:
         size, codec = bom
@@ -188,16 +198,16 @@ def _decode(data: bytes, declared: str | None, partial: bool) -> Decoded:
         if text is not None:
             name = "utf-8-sig" if codec == "utf-8" else codec
             note = None if codec == "utf-8" else f"decoded as {codec} (not UTF-8)"
-            return Decoded(text, name, note)
+            return text, name, note
     # Before UTF-8: BOM-less UTF-16 of Latin text is also valid UTF-8, full of NULs.
-    utf16 = _utf16_without_bom(data[:_SAMPLE]) if data.find(b"\x00", 0, _SAMPLE) >= 0 else None
+    utf16 = _utf16_without_bom(data[:_SAMPLE]) if nul else None
     if utf16 is not None:
         text = _strict(data, utf16, partial)
         if text is not None:
-            return Decoded(text, utf16, f"decoded as {utf16} without byte-order mark (not UTF-8)")
+            return text, utf16, f"decoded as {utf16} without byte-order mark (not UTF-8)"
     text = _strict(data, "utf-8", partial)
     if text is not None:
-        return Decoded(text, "utf-8")
+        return text, "utf-8", None
     return _mostly_utf8(data, partial) or _legacy(data, declared, partial)
 
 
@@ -238,7 +248,7 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
-def _mostly_utf8(data: bytes, partial: bool) -> Decoded | None:
+def _mostly_utf8(data: bytes, partial: bool) -> tuple[str, str, str | None] | None:
     """UTF-8 with the few invalid bytes replaced, when valid sequences outnumber them."""
     if partial:
         text = codecs.getincrementaldecoder("utf-8")("replace").decode(data, final=False)
@@ -249,18 +259,18 @@ def _mostly_utf8(data: bytes, partial: bool) -> Decoded | None:
     if valid <= replaced:
         return None
     plural = "s" if replaced != 1 else ""
-    return Decoded(text, "utf-8", f"{replaced} invalid UTF-8 byte{plural} shown as \ufffd")
+    return text, "utf-8", f"{replaced} invalid UTF-8 byte{plural} shown as \ufffd"
 
 
-def _legacy(data: bytes, declared: str | None, partial: bool) -> Decoded:
+def _legacy(data: bytes, declared: str | None, partial: bool) -> tuple[str, str, str | None]:
     """The declared encoding or cp1252 when the bytes fit, else latin-1, which fits all."""
     codec = _codec_name(declared) if declared else None
     for candidate in (codec, "cp1252"):
         if candidate is not None:
             text = _strict(data, candidate, partial)
             if text is not None:
-                return Decoded(text, candidate, f"decoded as {candidate} (not UTF-8)")
-    return Decoded(data.decode("latin-1"), "latin-1", "decoded as latin-1 (not UTF-8)")
+                return text, candidate, f"decoded as {candidate} (not UTF-8)"
+    return data.decode("latin-1"), "latin-1", "decoded as latin-1 (not UTF-8)"
 
 
 def _codec_name(name: str) -> str | None:

@@ -37,8 +37,8 @@ _HOST_PREFIX = re.compile(r"^(?:www\d*|m|mobile|amp)\.")
 
 def last_lines(text: str) -> list[str]:
     """The last non-blank lines of ``text``, stripped, in order."""
-    lines = [line.strip() for line in text[-TAIL_CHARS:].split("\n")[-TAIL_LINES * 4 :]]
-    return [line for line in lines if line][-TAIL_LINES:]
+    lines = text[-TAIL_CHARS:].split("\n")[-TAIL_LINES * 4 :]
+    return [stripped for line in lines if (stripped := line.strip())][-TAIL_LINES:]
 
 
 def source_url(lines: list[str]) -> str | None:
@@ -92,7 +92,7 @@ def signoff(lines: list[str]) -> str | None:
         return None
     last = lines[-1][-80:]
     # What follows the last sentence stop, or the whole line when it has none.
-    stop = max(last.rfind(char) for char in _SENTENCE_STOPS)
+    stop = max(map(last.rfind, _SENTENCE_STOPS))
     candidate = last[stop + 1 :].strip(_SIGNOFF_MARKS)
     if stop < 0 and len(last) < len(lines[-1]):
         return None  # a long last line without a stop in its end: no sign-off

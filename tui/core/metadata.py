@@ -25,7 +25,7 @@ nothing is guessed where no pattern applies.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from tui.core import footer
@@ -67,13 +67,14 @@ class Metadata:
 
 
 def extract_metadata(
-    text: str, name: str, stated: Mapping[str, str | None] | None = None
+    text: str, name: str | Callable[[], str], stated: Mapping[str, str | None] | None = None
 ) -> Metadata:
     """Title, outlet, agency, date, byline and url of an article, with the rules above.
 
     Args:
         text: The article text as decoded.
-        name: What to call it when nothing in the text does (the file name's stem).
+        name: What to call it when nothing in the text does (the file name's stem), or
+            a function giving it, called only then (most articles never need it).
         stated: Values given outside the text (JSON Lines fields, HTML metadata), keyed
             by `STATED_KEYS`; they override front matter and guesses.
 
@@ -106,7 +107,7 @@ def extract_metadata(
     notes: list[str] = []
     outlet = given.get("outlet") or footer.host(url) or agency
     if not outlet:
-        outlet = name
+        outlet = name = name if isinstance(name, str) else name()
         notes.append("no outlet found: showing the file name")
     title = given.get("title") or header.title
     if not title:
@@ -114,7 +115,7 @@ def extract_metadata(
         if _ALNUM.search(title):
             notes.append("no headline found: showing the first sentence")
         else:
-            title = name
+            title = name if isinstance(name, str) else name()
             notes.append("no headline found: showing the file name")
     return Metadata(title, outlet, agency, date, byline, url, tuple(notes))
 
@@ -129,6 +130,8 @@ def front_matter(text: str) -> tuple[dict[str, str], int]:
     Returns:
         The fields found (empty when there is no block) and the offset after the block.
     """
+    if not text.startswith(("---", "\ufeff---")):  # the block's first line; no slice needed
+        return {}, 0
     match = _FRONT_MATTER.match(text[:HEAD_CHARS])
     if match is None:
         return {}, 0

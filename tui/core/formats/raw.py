@@ -82,8 +82,8 @@ def build_article(
         controls: Whether ``text`` holds control characters, when the caller already
             knows (decoding finds out cheaply from the bytes); else it is looked for.
     """
-    meta = extract_metadata(text, fallback_name(raw.path), stated)
-    found = list(raw.notes) + list(notes)
+    meta = extract_metadata(text, lambda: fallback_name(raw.path), stated)
+    found = [*raw.notes, *notes] if raw.truncated else list(notes)
     if has_controls(text) if controls is None else controls:
         found.append("contains control characters")
     found.extend(meta.notes)

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.widgets.component_styles import ComponentStyles
 from tui.core.articles import Article
 from tui.core.inert import one_line
 
@@ -35,7 +36,7 @@ _DATE = 10
 _WORDS = 6
 
 
-class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=False):
     """Outlet, headline, date and length of every article; the cursor picks what to read.
 
     A Line API widget: only the rows on screen are drawn, so ten thousand articles
@@ -68,6 +69,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     BINDING_GROUP_TITLE = "Library"
+    STYLE_PREFIX = "article-list"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--header",
@@ -121,7 +123,6 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._articles = articles
         self._order: list[int] = []
         self._outlet_width = 6
-        self._styles: dict[str, Style] = {}
         self.marked: int | None = None
         """The article marked with space, waiting for a partner to compare with."""
 
@@ -220,21 +221,6 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # Drawing
 
-    def _style(self, name: str) -> Style:
-        """The widget's style (``""``) or a component's, cached: rows ask for them per line."""
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = (
-                self.get_component_rich_style(f"article-list--{name}", partial=True)
-                if name
-                else self.rich_style
-            )
-        return style
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-
     def _row(
         self, cells: Sequence[str], width: int, style: Style, muted: Style, mark: bool = False
     ) -> Strip:
@@ -260,18 +246,18 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self._style("")
+        base = self.component_style("")
         if y == 0:
-            header = base + self._style("header")
+            header = base + self.component_style("header")
             arrow = "" if self.sort == "file" else f" (by {self.sort})"
             return self._row(("Outlet", f"Headline{arrow}", "Date", "Words"), width, header, header)
         row = int(self.scroll_y) + y - 1
         if row >= len(self._order):
             return Strip.blank(width, base)
         article = self._articles[self._order[row]]
-        style, muted = base, base + self._style("muted")
+        style, muted = base, base + self.component_style("muted")
         if row == self.cursor:
-            style = muted = base + self._style("cursor")
+            style = muted = base + self.component_style("cursor")
         cells = (
             one_line(article.outlet),
             one_line(article.title),

@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from tui.app.widgets.component_styles import ComponentStyles
 from tui.app.widgets.line_layout import Line, layout
 from tui.core.document import Block, Document
 from tui.core.spans import Span
@@ -56,7 +57,7 @@ class Highlight:
     last highlight with a mark wins a line)."""
 
 
-class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
+class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=False):
     """A Markdown `Document`, wrapped to the widget width and drawn with the Line API.
 
     Only visible lines are drawn, so a megabyte article scrolls as fast as a short
@@ -81,6 +82,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     BINDING_GROUP_TITLE = "Article text"
+    STYLE_PREFIX = "document-view"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "document-view--h1",
@@ -160,7 +162,6 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._laying_out = False
         self._pending_scroll: tuple[int, int] | None = None
         """A scroll asked for before the layout was ready: (source offset, rows above it)."""
-        self._styles: dict[str, Style] = {}
         self._strips: dict[int, Strip] = {}
 
     @property
@@ -316,26 +317,16 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def _base(self) -> Style:
-        """The view's own style, computed once per style change (it is asked per line)."""
-        base = self._styles.get("")
-        if base is None:
-            base = self._styles[""] = self.rich_style
-        return base
+        """The view's own style (asked for on every line)."""
+        return self.component_style()
 
     def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            # Translucent colours (`$tier-copy 30%`, `$text-muted`) need blending with
-            # the view's own background; the other styles only add attributes.
-            blended = name.startswith(_BLENDED)
-            style = self._styles[name] = self.get_component_rich_style(
-                f"document-view--{name}", partial=not blended
-            )
-        return style
+        # Translucent colours (`$tier-copy 30%`, `$text-muted`) need blending with
+        # the view's own background; the other styles only add attributes.
+        return self.component_style(name, partial=not name.startswith(_BLENDED))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
         self._strips.clear()
 
     def on_resize(self, event: Resize) -> None:

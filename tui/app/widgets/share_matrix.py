@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.widgets.component_styles import ComponentStyles
 from tui.core.inert import one_line
 from tui.core.matrix import Cell
 
@@ -35,7 +36,7 @@ def heat_level(share: float) -> int:
     return 1 + sum(share >= threshold for threshold in HEAT)
 
 
-class ShareMatrix(ScrollView, can_focus=True, inherit_bindings=False):
+class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=False):
     """Rows and columns are articles; cell (A, B) is the share of A's sentences B carries.
 
     Each cell shows its percentage as text and a shade of one hue, so it reads in any
@@ -60,6 +61,7 @@ class ShareMatrix(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     BINDING_GROUP_TITLE = "Matrix"
+    STYLE_PREFIX = "share-matrix"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "share-matrix--header",
@@ -111,7 +113,6 @@ class ShareMatrix(ScrollView, can_focus=True, inherit_bindings=False):
         self._similar: tuple[int, ...] = ()
         self._by_similarity = True
         self._first_column = 0
-        self._styles: dict[str, Style] = {}
 
     @property
     def order(self) -> tuple[int, ...]:
@@ -189,16 +190,8 @@ class ShareMatrix(ScrollView, can_focus=True, inherit_bindings=False):
     # Drawing
 
     def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = (
-                self.get_component_rich_style(f"share-matrix--{name}") if name else self.rich_style
-            )
-        return style
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
+        """A matrix style, blended: the heat map's shades are translucent."""
+        return self.component_style(name, partial=False)
 
     def _label(self, text: str, width: int) -> Text:
         label = Text(text, no_wrap=True)

@@ -64,7 +64,7 @@ class StoryReaderApp(App[None]):
         self.paths = list(paths)
         self.start_compare = compare
         self.articles: list[Article] = []
-        """Every article loaded so far, in library order (row keys index it)."""
+        """Every article loaded so far, in load order; screens refer to articles by index."""
         self.problems: list[Problem] = []
         """Every input that could not be read, with the reason."""
         self._comparisons: dict[tuple[int, int], Comparison] = {}

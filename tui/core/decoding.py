@@ -11,8 +11,9 @@ note, so the user knows the text was guessed.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _SAMPLE = 8192
 """Bytes inspected to recognise a binary file or BOM-less UTF-16."""
@@ -57,7 +58,6 @@ _ALL_BOMS = tuple(bom for bom, _ in _BOMS)
 
 _BINARY_BYTES = bytes(sorted(set(range(0x20)) - set(b"\t\n\x0b\x0c\r\x1b")))
 """C0 controls that no text uses: tab, line breaks and ESC (colour codes) are spared."""
-_BINARY_CHARS = re.compile(f"[{re.escape(_BINARY_BYTES.decode('ascii'))}]")
 _MOSTLY_CONTROLS = 0.05
 """Share of `_BINARY_BYTES` above which a file is binary whatever its encoding says."""
 
@@ -65,7 +65,7 @@ _CONTROL_BYTES = bytes(sorted(set(range(0x20)) - set(b"\t\n\r"))) + b"\x7f"
 _NOT_CONTROL_BYTES = bytes(sorted(set(range(256)) - set(_CONTROL_BYTES)))
 """Deleting these leaves only the control bytes: nearly nothing to write for most files."""
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_CONTROLS = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]")
+_CONTROLS = f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]"
 """What a terminal acts on instead of showing: C0 but tab and line breaks, DEL, C1, bidi."""
 _UTF8_CONTROLS = (
     # lead byte (a fast memchr test), then the pattern: C1, Arabic letter mark, bidi
@@ -74,16 +74,21 @@ _UTF8_CONTROLS = (
     (b"\xe2", re.compile(rb"\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])")),
 )
 """`_CONTROLS` beyond ASCII as UTF-8 byte patterns, each behind its lead byte."""
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = r"[^\x00-\x7f]"
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """A pattern compiled on first use: most files, UTF-8 without controls, need none."""
+    return re.compile(source)
 
 
 class NotTextError(ValueError):
     """The bytes are not text; the message is the reason shown to the user."""
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    """Text decoded from bytes, and how."""
+class Decoded(NamedTuple):
+    """Text decoded from bytes, and how (a named tuple: cheaper to build and to import)."""
 
     text: str
     """The decoded text; BOM removed, nothing else changed."""
@@ -152,7 +157,8 @@ def _scan_controls(data: bytes, text: str, encoding: str) -> tuple[bool, float]:
         if not has_controls(text):
             return False, 0.0
         sample = text[:_SAMPLE]
-        return True, len(_BINARY_CHARS.findall(sample)) / len(sample)
+        binary = _pattern(f"[{re.escape(_BINARY_BYTES.decode('ascii'))}]").findall(sample)
+        return True, len(binary) / len(sample)
     if not data.translate(None, _NOT_CONTROL_BYTES):
         return _high_controls(data, text, encoding), 0.0
     sample_bytes = data[:_SAMPLE]
@@ -183,7 +189,7 @@ def has_controls(text: str) -> bool:
     That is every C0 control but tab and line breaks, DEL, the C1 controls and the
     bidirectional overrides and marks: what the reader must show inert.
     """
-    return _CONTROLS.search(text) is not None
+    return _pattern(_CONTROLS).search(text) is not None
 
 
 def _decode(data: bytes, declared: str | None, partial: bool) -> tuple[str, str, str | None]:
@@ -255,7 +261,7 @@ def _mostly_utf8(data: bytes, partial: bool) -> tuple[str, str, str | None] | No
     else:
         text = data.decode("utf-8", "replace")
     replaced = text.count("\ufffd") - data.count("\ufffd".encode())
-    valid = len(_NON_ASCII.findall(text)) - replaced
+    valid = len(_pattern(_NON_ASCII).findall(text)) - replaced
     if valid <= replaced:
         return None
     plural = "s" if replaced != 1 else ""

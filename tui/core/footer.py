@@ -5,6 +5,7 @@ Only the last `TAIL_LINES` non-blank lines within `TAIL_CHARS` of the end are re
 
 from __future__ import annotations
 
+import functools
 import re
 
 from tui.core.agencies import is_agency
@@ -29,7 +30,6 @@ _URL_LABEL = re.compile(
 )
 _LABEL_LETTERS = frozenset("OoSsUuLlPp")
 _BARE_URL = re.compile(r"<?(https?://\S+?)>?|\[[^\]]*\]\((https?://[^)\s]+)\)")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|$|[-_])")
 _HOST = re.compile(r"https?://(?:[^/?#@]*@)?([^/?#:@\[\]]+)", re.IGNORECASE)
 """The host of a web address, without credentials or port."""
 _HOST_PREFIX = re.compile(r"^(?:www\d*|m|mobile|amp)\.")
@@ -72,8 +72,14 @@ def host(url: str | None) -> str | None:
 
 def date_in_url(url: str | None) -> str | None:
     """The date a URL's path spells (``/2020/09/14/``), as ISO, or ``None``."""
-    match = _URL_DATE.search(url) if url else None
+    match = _url_date().search(url) if url else None
     return parse_date("-".join(match.groups())) if match else None
+
+
+@functools.cache
+def _url_date() -> re.Pattern[str]:
+    """``/2020/09/14/``, compiled on first use: only articles with no other date need it."""
+    return re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|$|[-_])")
 
 
 def date_line(lines: list[str]) -> str | None:

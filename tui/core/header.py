@@ -64,7 +64,6 @@ _DATE_PREFIXES = frozenset((
 ))  # fmt: skip
 """The first three letters of every word `_DATE_START` accepts, lower-cased."""
 _SEPARATOR = re.compile(r"\s*[|–—:-]\s*")
-_DATELINE = re.compile(r"[^\W\d_][\w .,'’-]{0,60}?\((?P<agency>[^()]{2,40})\)\s*[-–—:]")
 _STOP = re.compile(r"[.!?…]+[\"”’')\]]*")
 """A sentence stop with the closing quotes and brackets that belong to it."""
 _ABBREVIATIONS = frozenset((
@@ -149,9 +148,15 @@ def read_header(text: str, start: int = 0) -> Header:
 
 def _take_dateline(line: str, header: Header) -> None:
     """Note the agency of a wire dateline opening the body (``MOSCOW (Reuters) -``)."""
-    dateline = _DATELINE.match(line) if "(" in line[:80] else None
+    dateline = _dateline().match(line) if "(" in line[:80] else None
     if dateline and is_agency(dateline["agency"].strip()):
         header.agency = dateline["agency"].strip()
+
+
+@functools.cache
+def _dateline() -> re.Pattern[str]:
+    """``MOSCOW (Reuters) -``, compiled on first use: few texts open with one."""
+    return re.compile(r"[^\W\d_][\w .,'’-]{0,60}?\((?P<agency>[^()]{2,40})\)\s*[-–—:]")
 
 
 def _underlined(text: str, position: int, end: int) -> bool:

@@ -24,9 +24,10 @@ nothing is guessed where no pattern applies.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.core import footer
 from tui.core.dates import parse_date
@@ -41,14 +42,17 @@ _ALIASES = {
     "published": "date", "link": "url",
 }  # fmt: skip
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n((?:.*\n){0,60}?)---[ \t]*(?:\r?\n|\Z)")
-_FRONT_LINE = re.compile(r"\s*(?:#.*|-\s.*|(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?))\s*")
+_FRONT_MATTER = r"\A\ufeff?---[ \t]*\r?\n((?:.*\n){0,60}?)---[ \t]*(?:\r?\n|\Z)"
+_FRONT_LINE = r"\s*(?:#.*|-\s.*|(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?))\s*"
 _ALNUM = re.compile(r"[^\W_]")
 
 
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    """What the library shows about one article, and how sure it is."""
+class Metadata(NamedTuple):
+    """What the library shows about one article, and how sure it is.
+
+    A named tuple rather than a dataclass: one is built per article, and the module
+    is imported at startup, where building a dataclass costs about a millisecond.
+    """
 
     title: str
     """Headline, else the first sentence (trimmed), else the fallback name."""
@@ -132,14 +136,14 @@ def front_matter(text: str) -> tuple[dict[str, str], int]:
     """
     if not text.startswith(("---", "\ufeff---")):  # the block's first line; no slice needed
         return {}, 0
-    match = _FRONT_MATTER.match(text[:HEAD_CHARS])
+    match = _pattern(_FRONT_MATTER).match(text[:HEAD_CHARS])
     if match is None:
         return {}, 0
     fields: dict[str, str] = {}
     for line in match[1].splitlines():
         if not line.strip():
             continue
-        entry = _FRONT_LINE.fullmatch(line)
+        entry = _pattern(_FRONT_LINE).fullmatch(line)
         if entry is None:
             return {}, 0
         if entry["key"]:
@@ -149,6 +153,12 @@ def front_matter(text: str) -> tuple[dict[str, str], int]:
             if key in STATED_KEYS and value and key not in fields:
                 fields[key] = value
     return (fields, match.end()) if fields else ({}, 0)
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """Front-matter patterns, compiled on first use: few articles have a block."""
+    return re.compile(source)
 
 
 def _unquote(value: str) -> str:

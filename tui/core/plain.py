@@ -8,22 +8,23 @@ reaches a terminal or a table column.
 
 from __future__ import annotations
 
+import functools
 import re
 
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
+_ESCAPES = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?"
 """ANSI CSI and OSC sequences, then any other ESC with the character after it."""
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_CONTROLS = r"[\x00-\x1f\x7f-\x9f]+"
 _ASCII_PRINTABLE = bytes(range(0x20, 0x7F))
 _SCAN_IN_BYTES = 100
 """Length above which `_printable` checks ASCII text in bytes (below, the call costs more)."""
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_CODE = re.compile(r"`+([^`\n]*)`+")
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
+_IMAGE = r"!\[[^\]\n]*\]\([^)\n]*\)"
+_LINK = r"\[([^\]\n]*)\]\([^)\n]*\)"
+_AUTOLINK = r"<((?:https?|mailto):[^>\s]+)>"
+_STRONG = r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
+_EMPHASIS = r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"
+_CODE = r"`+([^`\n]*)`+"
+_ESCAPED = r"\\([\\`*_{}\[\]()#+\-.!$<>|~])"
 _REWRITES = (
     ("![", _IMAGE, ""),
     ("](", _LINK, r"\1"),
@@ -35,7 +36,11 @@ _REWRITES = (
     ("`", _CODE, r"\1"),
     ("\\", _ESCAPED, r"\1"),
 )
-"""Markdown marks, the pattern each one starts, and what the match becomes, in order."""
+"""Markdown marks, the pattern each one starts, and what the match becomes, in order.
+
+The patterns are sources, compiled on first use (`_pattern`): most lines hold no
+markup and no control character, and many runs never meet one.
+"""
 
 
 def strip_controls(value: str) -> str:
@@ -44,8 +49,14 @@ def strip_controls(value: str) -> str:
         # Printable text holds no whitespace but the ASCII space (every other kind is
         # a separator or a control), so without a double space only the ends change.
         return value.strip(" ") if "  " not in value else " ".join(value.split())
-    value = _CONTROLS.sub(" ", _ESCAPES.sub("", value))
+    value = _pattern(_CONTROLS).sub(" ", _pattern(_ESCAPES).sub("", value))
     return " ".join(value.split())
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """``source`` compiled, once."""
+    return re.compile(source)
 
 
 def _printable(value: str) -> bool:
@@ -76,6 +87,6 @@ def plain_text(line: str) -> str:
     # Each rewrite runs only when its mark is present: most lines have none.
     for mark, pattern, replacement in _REWRITES:
         if mark in line:
-            line = pattern.sub(replacement, line)
+            line = _pattern(pattern).sub(replacement, line)
             rewritten = True
     return " ".join(line.split()) if rewritten else line

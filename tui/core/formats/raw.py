@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.core.articles import Article
 from tui.core.decoding import has_controls
@@ -19,9 +19,8 @@ from tui.core.metadata import extract_metadata
 _MB = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class RawFile:
-    """One file's bytes, as loading read them."""
+class RawFile(NamedTuple):
+    """One file's bytes, as loading read them (a named tuple: one is built per file)."""
 
     path: Path
     """The file, as found (relative when the user gave a relative path)."""

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tui.core import loading
 from tui.core.articles import Article
-from tui.core.loading import discover, iter_load, load_file, load_paths
+from tui.core.loading import (
+    discover,
+    find_files,
+    iter_load,
+    load_file,
+    load_files,
+    load_paths,
+)
 from tui.core.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,21 +189,55 @@ def test_permission_denied_reported(tmp_path, monkeypatch):
     assert reasons(load_paths([path])) == {"locked.txt": "permission denied"}
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
-def test_permission_denied_for_real(tmp_path):
+def refuse_for(monkeypatch, *paths: Path) -> None:
+    """Make opening or listing ``paths`` fail as a file without read permission does.
+
+    Root reads everything, so a real ``chmod 0`` proves nothing where tests run as
+    root (as here, and perhaps in CI): the refusal is made at the system call.
+    """
+    refused = {os.fspath(path) for path in paths}
+    real_open, real_scandir = os.open, os.scandir
+
+    def check(path) -> None:
+        if os.fspath(path) in refused:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+
+    def open_(path, *args, **kwargs):
+        check(path)
+        return real_open(path, *args, **kwargs)
+
+    def scandir(path="."):
+        check(path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(loading.os, "open", open_)
+    monkeypatch.setattr(loading.os, "scandir", scandir)
+
+
+def test_permission_denied_names_the_file_and_the_rest_still_load(tmp_path, monkeypatch):
     write(tmp_path / "ok.txt", "Headline here\n\nBody.")
     locked = write(tmp_path / "locked.txt", "Headline\n\nBody.")
-    folder = tmp_path / "closed"
-    folder.mkdir()
-    locked.chmod(0)
-    folder.chmod(0)
-    try:
-        result = load_paths([tmp_path])
-    finally:
-        locked.chmod(0o644)
-        folder.chmod(0o755)
+    closed = tmp_path / "closed"
+    write(closed / "inside.txt", "Headline\n\nBody.")
+    refuse_for(monkeypatch, locked, closed)
+    result = load_paths([tmp_path])
     assert [a.path.name for a in result.articles] == ["ok.txt"]
-    assert reasons(result) == {"locked.txt": "permission denied", "closed": "permission denied"}
+    assert result.problems == [
+        Problem(closed, "permission denied"),
+        Problem(locked, "permission denied"),
+    ]
+    assert str(result.problems[1]) == f"{locked}: permission denied"
+
+
+def test_permission_denied_by_the_app_path_too(tmp_path, monkeypatch):
+    write(tmp_path / "ok.txt", "Headline here\n\nBody.")
+    locked = write(tmp_path / "locked.txt", "Headline\n\nBody.")
+    refuse_for(monkeypatch, locked)
+    found = find_files([tmp_path])
+    loaded = dict(load_files(found.files, folders=found.folders))
+    assert loaded[locked].problems == [Problem(locked, "permission denied")]
+    assert [a.path.name for a in loaded[tmp_path / "ok.txt"].articles] == ["ok.txt"]
+    assert load_file(locked).problems == [Problem(locked, "permission denied")]
 
 
 def test_deep_folders_do_not_overflow(tmp_path):
@@ -367,3 +411,127 @@ def test_odd_file_names_give_printable_fallbacks(tmp_path):
     assert outlets == ["bad\ufffdname", "evil^[[2Jname"]
     for outlet in outlets:
         outlet.encode("utf-8")
+
+
+# --- the app's path: find_files, then one load_files over all of them ---------------
+
+
+def app_path(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
+    """What the app collects: the walk's problems, then each file's, in order."""
+    found = find_files(paths)
+    articles, problems = [], list(found.problems)
+    for _, result in load_files(found.files, folders=found.folders):
+        articles.extend(result.articles)
+        problems.extend(result.problems)
+    return articles, problems
+
+
+def test_a_folder_whose_files_all_fail_is_reported_after_its_last_file(tmp_path):
+    bad, good = tmp_path / "bad", tmp_path / "good"
+    write(bad / "empty.txt", b"")
+    write(bad / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
+    write(good / "story.txt", "Headline here\n\nBody.")
+    found = find_files([bad, good])
+    loaded = list(load_files(found.files, folders=found.folders))
+    assert [path.name for path, _ in loaded] == ["empty.txt", "image.txt", "story.txt"]
+    assert loaded[1][1].problems == [
+        Problem(bad / "image.txt", "binary file (PNG image)"),
+        Problem(bad, "folder has no readable articles"),
+    ]
+    assert loaded[2][1].problems == []
+
+
+@pytest.mark.parametrize(
+    "layout",
+    ["all fail", "one good", "no candidates", "same folder twice", "file and missing", "nested"],
+)
+def test_the_app_path_reports_what_iter_load_reports(tmp_path, layout):
+    write(tmp_path / "a" / "empty.txt", b"")
+    write(tmp_path / "a" / "blank.md", b"  \n")
+    write(tmp_path / "b" / "good.txt", "Headline here\n\nBody.")
+    write(tmp_path / "b" / "bad.txt", b"\x00\x01\x02\x03" * 10)
+    write(tmp_path / "c" / "image.png", b"\x89PNG")
+    write(tmp_path / "d" / "inner" / "gone.txt", b"")
+    write(tmp_path / "d" / "ok.md", "# Title\n\nBody.")
+    paths = {
+        "all fail": [tmp_path / "a"],
+        "one good": [tmp_path / "a", tmp_path / "b"],
+        "no candidates": [tmp_path / "c", tmp_path / "a"],
+        "same folder twice": [tmp_path / "b", tmp_path / "b", tmp_path / "a"],
+        "file and missing": [tmp_path / "b" / "good.txt", tmp_path / "nope", tmp_path / "a"],
+        "nested": [tmp_path / "d", tmp_path / "d" / "inner", tmp_path],
+    }[layout]
+    streamed = load_paths(paths)
+    articles, problems = app_path(paths)
+    assert articles == streamed.articles
+    # The walk's problems come first on the app's path; otherwise the same, in order.
+    assert sorted(problems, key=str) == sorted(streamed.problems, key=str)
+
+
+def test_discover_is_find_files_as_a_pair():
+    found = find_files([STORY, Path("/no/such")])
+    assert discover([STORY, Path("/no/such")]) == (found.files, found.problems)
+    assert found.folders == [(STORY, 0, 3)]
+
+
+def test_one_generator_can_serve_the_first_screen_then_a_worker(tmp_path):
+    for index in range(loading.BATCH + 5):
+        write(tmp_path / f"{index:03d}.txt", f"Headline {index}\n\nBody.")
+    found = find_files([tmp_path])
+    items = load_files(found.files, folders=found.folders)
+    first = [next(items) for _ in range(3)]
+    rest = list(items)
+    titles = [a.title for _, r in first + rest for a in r.articles]
+    assert titles == [f"Headline {i}" for i in range(loading.BATCH + 5)]
+
+
+def test_a_batch_ends_at_its_byte_budget(tmp_path, monkeypatch):
+    for index in range(10):
+        write(tmp_path / f"{index}.txt", "Headline\n\n" + "word " * 200)  # 1,010 bytes
+    monkeypatch.setattr(loading, "BATCH_BYTES", 2500)
+    reads = []
+    original = loading._read_bytes
+    monkeypatch.setattr(loading, "_read_bytes", lambda p: reads.append(p) or original(p))
+    files, _ = discover([tmp_path])
+    items = loading.load_files(files)
+    next(items)
+    assert len(reads) == 3  # the third file passes 2,500 bytes; parsing starts there
+    assert len(list(items)) == 9
+
+
+def test_a_file_larger_than_its_size_said_is_read_whole(tmp_path, monkeypatch):
+    # /proc files say 0 bytes, and a file may grow between fstat and read.
+    text = "Headline here\n\n" + "Body text. " * 500
+    path = write(tmp_path / "grown.txt", text)
+    real_fstat = os.fstat
+
+    def fstat(descriptor):
+        info = list(real_fstat(descriptor))
+        info[6] = 0  # st_size
+        return os.stat_result(info)
+
+    monkeypatch.setattr(loading, "_CHUNK", 1000)
+    monkeypatch.setattr(loading.os, "fstat", fstat)
+    result = load_file(path)
+    assert result.articles[0].text == text
+    assert result.problems == []
+    monkeypatch.setattr(loading, "MAX_BYTES", 2500)
+    (article,) = load_file(path).articles
+    assert article.text == text[:2500]
+    assert article.notes[0].startswith("truncated")
+
+
+def test_a_folder_named_like_an_article_is_not_read(tmp_path):
+    folder = tmp_path / "looks.txt"
+    folder.mkdir()
+    assert load_file(folder).problems == [Problem(folder, "is a folder")]
+
+
+def test_page_and_json_readers_are_imported_only_when_needed():
+    code = (
+        "import sys, tui.core.loading\n"
+        "print([m for m in ('tui.core.formats.html', 'tui.core.formats.jsonl', 'trafilatura')"
+        " if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

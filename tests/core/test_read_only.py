@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tui.cli import main
 from tui.core.listing import format_listing
-from tui.core.loading import discover, iter_load, load_file, load_paths
+from tui.core.loading import discover, find_files, iter_load, load_file, load_files, load_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 OLD = 1_000_000_000  # 2001-09-09: any write would move the mtime away from it
@@ -41,6 +41,8 @@ def test_loading_listing_and_comparing_write_nothing(tmp_path, capsys):
     files, _ = discover([tmp_path])
     for path in files:
         load_file(path)
+    found = find_files([tmp_path])
+    assert list(load_files(found.files, folders=found.folders))
     format_listing(result.articles, "json")
     format_listing(result.articles, "table")
     assert main(["list", str(tmp_path), "--format", "json"]) == 0

@@ -14,10 +14,20 @@ and metadata only reads a bounded window at each end.
 Three ways in, for three callers:
 
 - `load_paths`: everything at once (the ``list`` and ``compare`` commands).
-- `iter_load`: articles and problems one by one as files are read, so the app's
-  worker can fill the library while the rest loads.
-- `discover` then `load_files` (or `load_file` per file): when a progress bar needs
-  the total first.
+- `iter_load`: articles and problems one by one as files are read, the first
+  article before the walk has finished.
+- `find_files` then `load_files`: when a progress bar needs the total first (the
+  app). One `load_files` generator over all the files, pulled from as far as the
+  first screen needs and then by a worker, reads in batches and reports what
+  `iter_load` reports, a folder whose files all failed included::
+
+      found = find_files(paths)            # walk only; nothing is opened
+      problems = list(found.problems)      # skipped on the way, and empty folders
+      for path, result in load_files(found.files, folders=found.folders):
+          ...                              # one (path, LoadResult) per file, in order
+
+  `discover` is `find_files` as a ``(files, problems)`` pair; `load_file` reads one
+  file alone (no batching, and no folder to report on).
 """
 
 from __future__ import annotations
@@ -28,10 +38,9 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.core.articles import Article
-from tui.core.formats.html import read_html
-from tui.core.formats.jsonl import read_jsonl
 from tui.core.formats.raw import RawFile
 from tui.core.formats.text import read_text
 from tui.core.problems import Problem
@@ -40,21 +49,41 @@ MAX_BYTES = 50 * 1024 * 1024
 """Files are read up to 50 MB; anything after that is left out, and the user is told."""
 BATCH = 64
 """Files read before they are parsed: small enough that the first article comes at once."""
+BATCH_BYTES = 8 * 1024 * 1024
+"""A batch also ends once it holds this many bytes, so big files are not all held at once."""
+NO_ARTICLES = "folder has no readable articles"
+"""The reason given for a folder named by the user in which nothing could be read."""
 
 Reader = Callable[[RawFile], list[Article | Problem]]
+
+
+def _read_html(raw: RawFile) -> list[Article | Problem]:
+    # Imported on the first page met: startup pays for formats only when they are used.
+    from tui.core.formats.html import read_html
+
+    return read_html(raw)
+
+
+def _read_jsonl(raw: RawFile) -> list[Article | Problem]:
+    from tui.core.formats.jsonl import read_jsonl  # as for pages: json is not needed at startup
+
+    return read_jsonl(raw)
+
+
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".md": read_text,
     ".markdown": read_text,
-    ".html": read_html,
-    ".htm": read_html,
-    ".jsonl": read_jsonl,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".jsonl": _read_jsonl,
 }
 """The reader for each supported extension (lower case)."""
 
 _CHUNK = 1024 * 1024
 """Read size once a file turns out longer than its size said (or has none, like /proc)."""
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_IRREGULAR = "not a regular file"
 
 
 @dataclass(slots=True)
@@ -74,12 +103,27 @@ class LoadResult:
             self.articles.append(item)
 
 
-@dataclass(slots=True)
-class _Visited:
+class Found(NamedTuple):
+    """What `find_files` found: the files to read, and what was passed over on the way.
+
+    A named tuple rather than a dataclass: this module is imported at startup, and
+    building a dataclass costs about a millisecond.
+    """
+
+    files: list[Path]
+    """Files to read, in walk order."""
+    problems: list[Problem]
+    """Paths skipped while walking, and folders named that hold no file to read."""
+    folders: list[tuple[Path, int, int]]
+    """Each folder named that holds files to read, with the span ``files[start:end]``
+    found in it: `load_files` reports the folder when none of them gives an article."""
+
+
+class _Visited(NamedTuple):
     """Identities (device, inode) already walked, so nothing is read twice."""
 
-    folders: set[tuple[int, int]] = field(default_factory=set)
-    files: set[tuple[int, int]] = field(default_factory=set)
+    folders: set[tuple[int, int]]
+    files: set[tuple[int, int]]
 
 
 def load_paths(paths: Iterable[Path | str]) -> LoadResult:
@@ -96,7 +140,7 @@ def iter_load(paths: Iterable[Path | str]) -> Iterator[Article | Problem]:
     Files are read `BATCH` at a time (see `load_files`). A folder that yields no
     article at all is reported once more, as a whole.
     """
-    visited = _Visited()
+    visited = _Visited(set(), set())
     for root in map(Path, paths):
         found = False
         for batch in _batches(_walk(root, visited)):
@@ -108,7 +152,7 @@ def iter_load(paths: Iterable[Path | str]) -> Iterator[Article | Problem]:
                 yield from result.articles
                 yield from result.problems
         if not found and root.is_dir():
-            yield Problem(root, "folder has no readable articles")
+            yield Problem(root, NO_ARTICLES)
 
 
 def _batches(items: Iterator[Path | Problem]) -> Iterator[list[Path] | Problem]:
@@ -126,95 +170,156 @@ def _batches(items: Iterator[Path | Problem]) -> Iterator[list[Path] | Problem]:
         yield batch
 
 
-def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Problem]]:
+def find_files(paths: Iterable[Path | str]) -> Found:
     """The files to read under ``paths``, in walk order, and what was skipped on the way.
 
-    Cheap (no file is opened), so a caller can size a progress bar, then call
-    `load_file` on each path.
+    Cheap (no file is opened), so a caller can size a progress bar first, then read
+    the files with `load_files`, passing `Found.folders` along.
     """
-    visited = _Visited()
-    files: list[Path] = []
-    problems: list[Problem] = []
+    visited = _Visited(set(), set())
+    found = Found([], [], [])
     for root in map(Path, paths):
-        before = len(files)
+        start = len(found.files)
         for item in _walk(root, visited):
             if isinstance(item, Problem):
-                problems.append(item)
+                found.problems.append(item)
             else:
-                files.append(item)
-        if len(files) == before and root.is_dir():
-            problems.append(Problem(root, "folder has no readable articles"))
-    return files, problems
+                found.files.append(item)
+        end = len(found.files)
+        if root.is_dir():
+            if end == start:
+                found.problems.append(Problem(root, NO_ARTICLES))
+            else:
+                found.folders.append((root, start, end))
+    return found
+
+
+def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Problem]]:
+    """`find_files` as a pair: the files to read, and what was skipped on the way.
+
+    A folder whose files all fail to load is not reported by `load_file`; use
+    `find_files` and `load_files` for that.
+    """
+    found = find_files(paths)
+    return found.files, found.problems
 
 
 def load_file(path: Path) -> LoadResult:
     """The articles in one file (several for JSON Lines), or why there are none."""
-    return _parse(path, _read_raw(path))
+    return _parse(_read(path))
 
 
-def load_files(paths: Sequence[Path]) -> Iterator[tuple[Path, LoadResult]]:
-    """`load_file` for each path in order, reading the files `BATCH` at a time.
+def load_files(
+    paths: Sequence[Path], *, folders: Iterable[tuple[Path, int, int]] = ()
+) -> Iterator[tuple[Path, LoadResult]]:
+    """`load_file` for each path in order, reading the files in batches.
 
-    Reading a batch of files and then parsing it runs about a third faster than
-    alternating between the two for every file: the parsing code stays in the
-    processor's caches instead of being evicted by each system call.
+    A batch is `BATCH` files, or fewer once it holds `BATCH_BYTES`. Reading a batch
+    and then parsing it runs about a third faster than alternating between the two
+    for every file: the parsing code stays in the processor's caches instead of
+    being evicted by each system call.
+
+    Args:
+        paths: The files to read, as `find_files` lists them.
+        folders: Spans of ``paths`` found in one folder (`Found.folders`). When none of
+            a span's files gives an article, the result of its last file also holds
+            the problem `NO_ARTICLES` for the folder, as `iter_load` reports it.
+
+    Yields:
+        Each path with its articles and problems, one pair per path.
     """
-    for start in range(0, len(paths), BATCH):
-        batch = paths[start : start + BATCH]
-        raws = [_read_raw(path) for path in batch]
-        for path, raw in zip(batch, raws, strict=True):
-            yield path, _parse(path, raw)
+    ends = {end - 1: (folder, start) for folder, start, end in folders if end > start}
+    last_article = -1
+    index = 0
+    while index < len(paths):
+        batch, size = [], 0
+        for path in paths[index : index + BATCH]:
+            item = _read(path)
+            batch.append(item)
+            if not isinstance(item, Problem):
+                size += len(item[1].data)
+                if size >= BATCH_BYTES:
+                    break
+        for item in batch:
+            result = _parse(item)
+            if result.articles:
+                last_article = index
+            if index in ends:
+                folder, start = ends[index]
+                if last_article < start:
+                    result.problems.append(Problem(folder, NO_ARTICLES))
+            yield paths[index], result
+            index += 1
 
 
 def is_supported(path: Path) -> bool:
     """True when storyreader has a reader for the file's extension."""
-    return path.suffix.lower() in READERS
+    return _reader(path.name) is not None
 
 
-def _read_raw(path: Path) -> RawFile | Problem:
-    """The file's bytes, or why they cannot be read."""
-    if not is_supported(path):
+def _reader(name: str) -> Reader | None:
+    """The reader for a file name's extension, as `Path.suffix` finds it (lower-cased).
+
+    Plain string work on the name: pathlib's properties cost more, for every file.
+    """
+    dot = name.rfind(".")
+    return READERS.get(name[dot:].lower()) if 0 < dot < len(name) - 1 else None
+
+
+def _read(path: Path) -> tuple[Reader, RawFile] | Problem:
+    """The file's reader and bytes, or why they cannot be read."""
+    reader = _reader(path.name)
+    if reader is None:
         return Problem(path, _unsupported(path))
     try:
         raw = _read_bytes(path)
     except OSError as error:
         return Problem(path, _reason(path, error))
-    if isinstance(raw, RawFile) and not raw.data:
-        return Problem(path, "empty file")
-    return raw
-
-
-def _parse(path: Path, raw: RawFile | Problem) -> LoadResult:
-    """The articles the format's reader finds in ``raw``, and the problems."""
-    result = LoadResult()
     if isinstance(raw, Problem):
-        result.problems.append(raw)
-        return result
-    for item in READERS[path.suffix.lower()](raw):
-        result.add(item)
-    if raw.truncated and result.articles:
-        result.problems.append(Problem(path, raw.notes[0]))
+        return raw
+    if not raw.data:
+        return Problem(path, "empty file")
+    return reader, raw
+
+
+def _parse(item: tuple[Reader, RawFile] | Problem) -> LoadResult:
+    """The articles the format's reader finds in the bytes, and the problems."""
+    if isinstance(item, Problem):
+        return LoadResult(problems=[item])
+    reader, raw = item
+    result = LoadResult()
+    for found in reader(raw):
+        result.add(found)
+    if result.articles and raw.truncated:
+        result.problems.append(Problem(raw.path, raw.notes[0]))
     return result
 
 
 def _read_bytes(path: Path) -> RawFile | Problem:
-    """Up to `MAX_BYTES` of the file, opened read-only and non-blocking."""
+    """Up to `MAX_BYTES` of the file, opened read-only and non-blocking.
+
+    Plain `os` calls: a file object around the descriptor costs more than the read.
+    """
     descriptor = os.open(path, _OPEN_FLAGS)
-    with open(descriptor, "rb", buffering=0) as stream:
+    try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            return Problem(path, "not a regular file")
+            return Problem(path, "is a folder" if stat.S_ISDIR(info.st_mode) else _IRREGULAR)
         # One read of the size the file has, plus a byte to notice growth: asking for
         # MAX_BYTES would allocate 50 MB for every file before reading it.
-        chunks = [stream.read(min(info.st_size, MAX_BYTES) + 1)]
-        total = len(chunks[0])
-        while info.st_size < total <= MAX_BYTES:  # grew since, or has no size (/proc)
-            chunk = stream.read(min(_CHUNK, MAX_BYTES + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        data = os.read(descriptor, min(info.st_size, MAX_BYTES) + 1)
+        total = len(data)
+        if info.st_size < total <= MAX_BYTES:  # grew since, or has no size (/proc)
+            chunks = [data]
+            while info.st_size < total <= MAX_BYTES:
+                chunk = os.read(descriptor, min(_CHUNK, MAX_BYTES + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
+    finally:
+        os.close(descriptor)
     return RawFile(path, data[:MAX_BYTES], max(info.st_size, total))
 
 
@@ -228,7 +333,7 @@ def _walk(root: Path, visited: _Visited) -> Iterator[Path | Problem]:
     if stat.S_ISDIR(info.st_mode):
         yield from _walk_folder(root, info, visited)
     elif not stat.S_ISREG(info.st_mode):
-        yield Problem(root, "not a regular file")
+        yield Problem(root, _IRREGULAR)
     elif not is_supported(root):
         yield Problem(root, _unsupported(root))
     elif _first_visit(visited.files, _identity(info)):
@@ -255,7 +360,7 @@ def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator
         if not entry.is_symlink() and entry.is_file(follow_symlinks=False):
             # The common case, answered from the folder listing without a stat call:
             # a plain file lives on its folder's device, and the listing has its inode.
-            if not is_supported(path):
+            if _reader(entry.name) is None:
                 yield Problem(path, _unsupported(path))
             elif _first_visit(visited.files, (folder.device, entry.inode())):
                 yield path
@@ -277,15 +382,14 @@ def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator
                     ancestors = folder.ancestors | {identity}
                     stack.append(_Folder(children, path, entry_info.st_dev, ancestors))
         elif not stat.S_ISREG(entry_info.st_mode):
-            yield Problem(path, "not a regular file")
+            yield Problem(path, _IRREGULAR)
         elif not is_supported(path):
             yield Problem(path, _unsupported(path))
         elif _first_visit(visited.files, identity):
             yield path
 
 
-@dataclass(slots=True)
-class _Folder:
+class _Folder(NamedTuple):
     """One folder being walked: its sorted entries still to visit, and where it sits."""
 
     entries: Iterator[os.DirEntry[str]]

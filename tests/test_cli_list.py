@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from tui.cli import main
+from tui.core import loading
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -34,8 +35,32 @@ def test_problems_go_to_stderr_and_the_rest_still_lists(capsys, tmp_path):
     out, err = capsys.readouterr()
     assert code == 0
     assert len(json.loads(out)) == 1
-    assert f"{tmp_path / 'empty.txt'}: empty file" in err
-    assert "/no/such/file.txt: not found" in err
+    assert err.splitlines() == [
+        f"storyreader: {tmp_path / 'empty.txt'}: empty file",
+        "storyreader: /no/such/file.txt: not found",
+    ]
+
+
+def test_partly_read_files_are_listed_and_their_problem_not_called_skipped(
+    capsys, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(loading, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("Headline here\n\n" + "Body text. " * 200, encoding="utf-8")
+    lines = tmp_path / "news.jsonl"
+    lines.write_text('{"text": "First story."}\nnot json\n{"text": "Third story."}\n')
+    code = main(["list", str(big), str(lines), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert [(Path(r["path"]).name, r["part"]) for r in json.loads(out)] == [
+        ("big.txt", None),
+        ("news.jsonl", 1),
+        ("news.jsonl", 3),
+    ]
+    truncated, bad_line = err.splitlines()
+    assert truncated.startswith(f"storyreader: {big}: truncated: only the first ")
+    assert bad_line == f"storyreader: {lines}: line 2: not valid JSON"
+    assert "skipped" not in err
 
 
 def test_nothing_readable_exits_1(capsys, tmp_path):

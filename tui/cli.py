@@ -68,7 +68,8 @@ def _list(argv: Sequence[str]) -> int:
 
     result = load_paths(_paths(args.paths))
     for problem in result.problems:
-        print(f"storyreader: skipped {problem}", file=sys.stderr)
+        # The reason says what happened: skipped, or only partly read (still listed).
+        print(f"storyreader: {problem}", file=sys.stderr)
     print(format_listing(result.articles, args.format))
     return 0 if result.articles else 1
 

@@ -173,7 +173,12 @@ def split_date(line: str) -> tuple[str | None, str]:
     (``date 2020-09-14 ...``, ``Published: ...``) or is set off by a dash or bar; a
     sentence that merely starts with a date is left alone: ``(None, line)``.
     """
-    if not _may_start_date(line) or _DIGIT.search(line, 0, 60) is None:
+    head = line[:3]
+    # Most lines are told apart from a date by their first letters, without the regex.
+    # Beyond ASCII, case-insensitive matching has surprises (U+017F is an "s"): it decides.
+    if head.lower() not in _DATE_PREFIXES and head.isascii() and not "0" <= head < ":":
+        return None, line
+    if _DATE_START.match(line) is None or _DIGIT.search(line, 0, 60) is None:
         return None, line
     return _split_date(line)
 
@@ -200,15 +205,6 @@ def _split_date(line: str) -> tuple[str | None, str]:
     if whole:
         return date, ""
     return date, rest[separator.end() if separator else 0 :].strip()
-
-
-def _may_start_date(line: str) -> bool:
-    """`_DATE_START` matches ``line``: most lines are told apart by their first letters."""
-    head = line[:3]
-    # Beyond ASCII, case-insensitive matching has surprises (U+017F is an "s"): ask the regex.
-    if head.isascii() and not head[:1].isdigit() and head.lower() not in _DATE_PREFIXES:
-        return False
-    return _DATE_START.match(line) is not None
 
 
 def _take_date(line: str, header: Header) -> str:

@@ -11,7 +11,7 @@ from tests.helpers import make_app, settle
 from tui.app.screens import library
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
-from tui.core.loading import load_file
+from tui.core.loading import load_files
 
 FILES = 120
 HELD_AFTER = 10
@@ -33,16 +33,14 @@ async def test_rows_arrive_while_files_are_still_being_read(
     """The reader thread is held after ten files: the first rows are on screen, the
     progress bar shows, and the library answers keys, before the last file is read."""
     release = threading.Event()
-    read = 0
 
-    def held_load_file(path: Path):  # type: ignore[no-untyped-def]
-        nonlocal read
-        read += 1
-        if read > HELD_AFTER:
-            release.wait(10)
-        return load_file(path)
+    def held_load_files(paths, folders=()):  # type: ignore[no-untyped-def]
+        for number, item in enumerate(load_files(paths, folders=folders)):
+            if number >= HELD_AFTER:
+                release.wait(10)
+            yield item
 
-    monkeypatch.setattr(library, "load_file", held_load_file)
+    monkeypatch.setattr(library, "load_files", held_load_files)
     monkeypatch.setattr(library, "_FIRST_FRAME_BUDGET", 0.0)
     monkeypatch.setattr(library, "_PROGRESS_AFTER", 0.01)
     app = make_app([folder])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -24,7 +24,7 @@ from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.articles import Article
-from tui.core.loading import discover, load_file
+from tui.core.loading import LoadResult, find_files, load_files
 from tui.core.problems import Problem
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ _BATCH_SECONDS = 0.05
 """How often new rows from the loading worker reach the table."""
 _FIRST_FRAME_BUDGET = 0.04
 """Seconds spent reading files before the first frame; the worker reads the rest."""
+_WARM_UP_AFTER = 1.0
+"""Seconds after loading before the compare engine is imported in the background."""
 _PROGRESS_AFTER = 0.3
 """Seconds of loading after which a progress bar appears (small stories never need one)."""
 
@@ -105,11 +107,12 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.library.focus()
-        files, problems = discover(self.paths)
-        self._loading_started(len(files), problems)
-        done = self._load_first(files)
-        if done < len(files):
-            self._load(files, done)
+        found = find_files(self.paths)
+        self._loading_started(len(found.files), found.problems)
+        results = load_files(found.files, folders=found.folders)
+        done = self._load_first(results, len(found.files))
+        if done < len(found.files):
+            self._load(results, done)
         else:
             # After the first frame, so its notification lands on a live screen.
             self.call_after_refresh(self._loading_finished)
@@ -119,18 +122,19 @@ class LibraryScreen(Screen[None]):
 
     # Loading
 
-    def _load_first(self, files: list[Path]) -> int:
+    def _load_first(self, results: Iterator[tuple[Path, LoadResult]], total: int) -> int:
         """Read files until the budget is spent, so the first frame already has rows.
 
         A story of a few dozen articles is read entirely here; a big folder shows its
-        first rows at once and the worker reads the rest. Returns how many were read.
+        first rows at once and the worker reads the rest from the same ``results``.
+        Returns how many files were read.
         """
         deadline = time.monotonic() + _FIRST_FRAME_BUDGET
         articles: list[Article] = []
         problems: list[Problem] = []
         done = 0
-        while done < len(files) and time.monotonic() < deadline:
-            loaded = load_file(files[done])
+        while done < total and time.monotonic() < deadline:
+            _, loaded = next(results)
             articles.extend(loaded.articles)
             problems.extend(loaded.problems)
             done += 1
@@ -138,17 +142,16 @@ class LibraryScreen(Screen[None]):
         return done
 
     @work(thread=True, exclusive=True, group="load")
-    def _load(self, files: list[Path], start: int) -> None:
+    def _load(self, results: Iterator[tuple[Path, LoadResult]], start: int) -> None:
         """Read the remaining files; a timer on the UI side drains what they give.
 
         Handing results over through a queue (not a call per batch) means a slow file
         never holds back the rows already read.
         """
         worker = get_current_worker()
-        for done, path in enumerate(files[start:], start + 1):
+        for done, (_, loaded) in enumerate(results, start + 1):
             if worker.is_cancelled:
                 return
-            loaded = load_file(path)
             self._inbox.append((loaded.articles, loaded.problems, done))
         self.app.call_from_thread(self._loading_finished)
 
@@ -190,7 +193,7 @@ class LibraryScreen(Screen[None]):
         self._drain()
         self._loading = False
         self.refresh_bindings()
-        self._warm_up()
+        self.set_timer(_WARM_UP_AFTER, self._warm_up)
         self.query(ProgressBar).remove()
         count = len(self._app.articles)
         self.sub_title = f"{self.story} · {count} article{'s' if count != 1 else ''}"

@@ -196,7 +196,7 @@ class LibraryScreen(Screen[None]):
         self.set_timer(_WARM_UP_AFTER, self._warm_up)
         self.query(ProgressBar).remove()
         count = len(self._app.articles)
-        self.sub_title = f"{self.story} · {count} article{'s' if count != 1 else ''}"
+        self.sub_title = f"{self.story} · {count:,} article{'s' if count != 1 else ''}"
         problems = self._app.problems
         if problems:
             lines = [str(problem) for problem in problems[:5]]

@@ -158,11 +158,11 @@ class Timing(NamedTuple):
     """Wall time over that of `reference_job` run just before, run by run."""
 
 
-def measure(call: Callable[[], object], text: str, repeat: int) -> Timing:
-    """Time ``call`` ``repeat`` times, each run right after the reference job on ``text``."""
+def measure(call: Callable[[], object], reference: str, repeat: int) -> Timing:
+    """Time ``call`` ``repeat`` times, each run right after the reference job on ``reference``."""
     walls, cpus, units = [], [], []
     for _ in range(repeat):
-        unit = median_seconds(lambda: reference_job(text), 1)
+        unit = median_seconds(lambda: reference_job(reference), 1)
         wall, cpu = time.perf_counter(), time.process_time()
         call()
         walls.append(time.perf_counter() - wall)
@@ -175,12 +175,14 @@ def scale(pool: list[str], repeat: int) -> None:
     """Time 1 MB and 2 MB pairs of synthetic articles; print times, ratios and links."""
     timings: dict[int, Timing] = {}
     links: dict[int, int] = {}
+    seed_text = " ".join(pool)
+    reference = (seed_text * (MB // len(seed_text) + 1))[:MB]
     for size in (MB, 2 * MB):
         sentences = story(pool, size, seed=0)
         a, b = synthetic(sentences, size, seed=1), synthetic(sentences, size, seed=2)
         links[size] = len(align(a, b))
-        timings[size] = took = measure(lambda a=a, b=b: align(a, b), a, repeat)
-        full = measure(lambda a=a, b=b: align_with_diffs(a, b), a, repeat)
+        timings[size] = took = measure(lambda a=a, b=b: align(a, b), reference, repeat)
+        full = measure(lambda a=a, b=b: align_with_diffs(a, b), reference, repeat)
         print(
             f"synthetic {len(a) / MB:.2f} MB vs {len(b) / MB:.2f} MB, {links[size]} links:\n"
             f"  align            median {took.wall:5.2f} s wall, {took.cpu:5.2f} s CPU, "

@@ -21,8 +21,12 @@ _NUMBER = (
 _WORD = r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
 # Words first: they are most tokens, and no word can start where a number does.
 _TOKEN = re.compile(f"{_WORD}|{_NUMBER}")
-# The same, plus the punctuation that ends a clause (a comma not inside a number).
-_STREAM = re.compile(f"{_WORD}|{_NUMBER}|(?P<stop>[;:()\\[\\]—–]|,(?!\\d)|\\s-\\s)")
+# The same for `findall`, which needs no offsets: leading whitespace is matched outside
+# the groups, so the regex engine takes a space and the token after it in one step
+# instead of first failing at the space.
+_KEYS = re.compile(rf"\s*(?:{_WORD}|{_NUMBER})")
+# That, plus the punctuation that ends a clause (a comma not inside a number).
+_STREAM = re.compile(rf"\s*(?:{_WORD}|{_NUMBER}|(?P<stop>[;:()\[\]—–]|,(?!\d)|\s-\s))")
 _CONJUNCTIONS = frozenset(
     ["and", "but", "while", "although", "though", "whereas", "because", "after", "since"]
 )
@@ -99,7 +103,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def keys(fragment: str) -> list[str]:
     """The comparison keys of ``fragment``'s words and numbers, in order."""
     return [
-        number_key(number) if number else stem(word) for word, number in _TOKEN.findall(fragment)
+        number_key(number) if number else stem(word) for word, number in _KEYS.findall(fragment)
     ]
 
 

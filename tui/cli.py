@@ -8,6 +8,7 @@ commands fast and usable where no terminal is attached.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,6 +18,24 @@ from tui.core.bundled import bundled_story
 
 _FORMATS_LIST = ("table", "json")
 _FORMATS_COMPARE = ("json", "text", "markdown")
+_CLOSED_PIPE = 141
+"""Exit code when the reader of stdout went away: 128 + SIGPIPE, as shells report it."""
+
+
+def _emit(report: str) -> bool:
+    """Print ``report`` to stdout; False when the reader closed the pipe (``| head``).
+
+    Whatever is left to write then goes to the null device, so that Python's own
+    flush at exit does not fail again with a traceback.
+    """
+    try:
+        print(report)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return False
+    return True
 
 
 def _paths(values: Sequence[str]) -> list[Path]:
@@ -70,7 +89,8 @@ def _list(argv: Sequence[str]) -> int:
     for problem in result.problems:
         # The reason says what happened: skipped, or only partly read (still listed).
         print(f"storyreader: {problem}", file=sys.stderr)
-    print(format_listing(result.articles, args.format))
+    if not _emit(format_listing(result.articles, args.format)):
+        return _CLOSED_PIPE
     return 0 if result.articles else 1
 
 
@@ -94,8 +114,7 @@ def _compare(argv: Sequence[str]) -> int:
             print(f"storyreader: cannot compare {name}: {reason}", file=sys.stderr)
             return 2
         sides.append(result.articles[0])
-    print(format_comparison(sides[0], sides[1], args.format))
-    return 0
+    return 0 if _emit(format_comparison(sides[0], sides[1], args.format)) else _CLOSED_PIPE
 
 
 def _overview(argv: Sequence[str]) -> int:

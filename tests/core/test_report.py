@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,3 +129,30 @@ def test_no_links_is_said_plainly() -> None:
 def test_unknown_format(pair: tuple[Article, Article]) -> None:
     with pytest.raises(ValueError, match="unknown format"):
         format_comparison(*pair, "html")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["compare", "000_02b2830ff24b6d49.txt", "001_904d19f1e7a1825b.txt", "--format", "json"],
+        ["list", "."],
+    ],
+    ids=["compare", "list"],
+)
+def test_a_closed_pipe_ends_the_report_quietly(command: list[str]) -> None:
+    """``storyreader compare A B | head``: no BrokenPipeError traceback, exit code 141."""
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first byte
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", *command],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            cwd=seeds,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 141
+    assert b"Traceback" not in done.stderr

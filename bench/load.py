@@ -124,7 +124,8 @@ def _run(loading: Any, mode: str, folder: Path) -> int:
         results = loading.load_files(files)
     if mode == "first":
         return next(len(result.articles) for _, result in results if result.articles)
-    return sum(len(result.articles) for _, result in results)
+    articles = [article for _, result in results for article in result.articles]  # kept, as the app
+    return len(articles)
 
 
 def measure(mode: str, folder: Path, root: Path) -> dict[str, float]:

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from tui.core.quotes import find_quotes
 from tui.core.sentences import SENTENCE, TITLE, Sentence, segment
@@ -88,12 +89,9 @@ def story_weights(articles: Iterable[Prepared]) -> dict[str, float]:
     appear in many sentences of every article and weigh little; a detail that two
     sentences share and few others mention weighs most.
     """
-    frequency: Counter[str] = Counter()
-    total = 0
-    for article in articles:
-        for unit in article.units:
-            total += 1
-            frequency.update(unit.keys)
+    units = [unit for article in articles for unit in article.units]
+    frequency = Counter(chain.from_iterable(unit.keys for unit in units))
+    total = len(units)
     return {key: math.log((total + 1) / (count + 0.5)) for key, count in frequency.items()}
 
 

@@ -32,7 +32,6 @@ _CONJUNCTIONS = frozenset(
 )
 _ISE = re.compile(r"is(e|ed|es|ing|ation)?$")
 """British ``-ise`` spellings, turned into ``-ize``."""
-_INFLECTIONS = ("ingly", "edly", "ing", "ed", "ly")
 _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -201,9 +200,7 @@ def _strip_suffix(word: str) -> str:
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    if not word.endswith(_INFLECTIONS):
-        return word
-    for suffix in _INFLECTIONS:
+    for suffix in ("ingly", "edly", "ing", "ed", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             root = word[: -len(suffix)]
             if suffix == "ed" and root.endswith("e") and len(root) > 3:
@@ -217,3 +214,4 @@ def _strip_suffix(word: str) -> str:
 STOP_KEYS = frozenset(stem(word) for word in STOP_WORDS)
 """`STOP_WORDS` as keys."""
 _CONJUNCTION_KEYS = frozenset(map(stem, _CONJUNCTIONS))
+"""`_CONJUNCTIONS` as keys: a word whose key is not among them is no conjunction."""

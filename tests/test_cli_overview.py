@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from tui.cli import main
+from tui.core import loading
 from tui.core.align import TIERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,4 +103,37 @@ def test_problems_go_to_stderr_and_nothing_readable_exits_1(capsys, tmp_path):
     assert main(["overview", str(tmp_path / "empty.txt"), "--format", "json"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert "empty file" in err and "no articles" in err
+    assert err.splitlines() == [
+        f"storyreader: {tmp_path / 'empty.txt'}: empty file",
+        "storyreader: no articles to give an overview of",
+    ]
+
+
+def test_partly_read_files_take_part_and_their_problem_is_not_called_skipped(
+    capsys, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(loading, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("Headline here\n\n" + "Body text. " * 200, encoding="utf-8")
+    assert main(["overview", str(big), str(HANDMADE), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)["articles"]) == 5
+    assert err.startswith(f"storyreader: {big}: truncated: only the first ")
+    assert "skipped" not in err
+
+
+def test_a_closed_pipe_ends_the_report_quietly():
+    """``storyreader overview | head``: no BrokenPipeError traceback, exit code 141."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first byte
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", "overview", str(HANDMADE)],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 141
+    assert b"Traceback" not in done.stderr

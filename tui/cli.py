@@ -135,12 +135,13 @@ def _overview(argv: Sequence[str]) -> int:
 
     result = load_paths(_paths(args.paths))
     for problem in result.problems:
-        print(f"storyreader: skipped {problem}", file=sys.stderr)
+        # The reason says what happened: skipped, or only partly read (still counted).
+        print(f"storyreader: {problem}", file=sys.stderr)
     if not result.articles:
         print("storyreader: no articles to give an overview of", file=sys.stderr)
         return 1
-    print(format_overview(build_overview(result.articles), args.format))
-    return 0
+    report = format_overview(build_overview(result.articles), args.format)
+    return 0 if _emit(report) else _CLOSED_PIPE
 
 
 _COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {

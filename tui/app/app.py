@@ -12,6 +12,7 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from tui.app.commands import ArticleCommands
+from tui.app.offload import run_in_process
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from tui.core.comparison import Comparison
     from tui.core.spans import Span
 
+OFFLOAD_CHARS = 200_000
+"""Pairs longer than this (characters, both texts) are aligned in a child process."""
 THEME = "textual-dark"
 """The theme the app starts in (snapshot tests rely on it; ctrl+p switches)."""
 
@@ -93,7 +96,12 @@ class StoryReaderApp(App[None]):
     def comparison_of(self, a: Article, b: Article) -> Comparison:
         """Align ``a`` with ``b`` once; later requests (either way round) reuse it.
 
-        Safe to call from worker threads: at worst two threads align the same pair.
+        Call it from a worker thread. A long pair is aligned in a child process, so
+        the interface answers keys at full speed meanwhile (see `tui.app.offload`);
+        at worst two workers align the same pair.
+
+        Raises:
+            OffloadCancelledError: The calling worker was cancelled during a long pair.
         """
         # Imported on first use: the alignment engine is not needed to show the library.
         from tui.core.comparison import compare, swapped
@@ -102,7 +110,12 @@ class StoryReaderApp(App[None]):
         cached = self._comparisons.get(key)
         if cached is None:
             reverse = self._comparisons.get((id(b), id(a)))
-            cached = swapped(reverse) if reverse is not None else compare(a, b)
+            if reverse is not None:
+                cached = swapped(reverse)
+            elif len(a.text) + len(b.text) > OFFLOAD_CHARS:
+                cached = run_in_process(compare, a, b)
+            else:
+                cached = compare(a, b)
             self._comparisons[key] = cached
         return cached
 

@@ -60,9 +60,14 @@ class Block:
         return Span(self.offsets[0], self.offsets[-1] + 1)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)
 class Document:
-    """An article as the reader shows it: display blocks in source order."""
+    """An article as the reader shows it: display blocks in source order.
+
+    Compared by identity (its blocks hold a megabyte article's offsets; comparing or
+    hashing them would cost more than it could save), and weakly referable, so views
+    can cache work per document.
+    """
 
     blocks: tuple[Block, ...]
     """Every block, in the order they appear."""

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 from textual.worker import get_current_worker
 
+from tui.app.offload import OffloadCancelledError
 from tui.app.screens.export import ExportScreen
 from tui.app.widgets.document_view import DocumentView, Highlight
 from tui.app.widgets.key_bar import KeyBar
@@ -180,7 +181,10 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare")
     def _align(self, a: Article, b: Article) -> None:
         worker = get_current_worker()
-        comparison = self._comparison_of(a, b)
+        try:
+            comparison = self._comparison_of(a, b)
+        except OffloadCancelledError:
+            return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._aligned, comparison)
 

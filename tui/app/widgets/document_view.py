@@ -268,7 +268,8 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         self._layout_width = width
         if self._document.display_chars > _LAYOUT_IN_THREAD:
             self._laying_out = True
-            self._layout_in_thread(self._document, width)
+            # Started after this frame, so the thread does not slow painting it.
+            self.call_after_refresh(self._layout_in_thread, self._document, width)
         else:
             self._apply_layout(self._document, width, layout(self._document, width))
 

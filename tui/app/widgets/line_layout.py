@@ -7,13 +7,17 @@ counts cells, never characters; a word wider than the line is split by cells.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from rich.cells import cell_len
 
 from tui.core.document import Block, Document
 
 _PIECE = re.compile(r"\S+\s*|\s+")
+_WIDTHS_KEPT = 4
+"""Layouts kept per document: the reader's width, the compare panes', a resize or two."""
 QUOTE_BAR = "▌ "
 """Drawn in the indent of block quotes."""
 
@@ -45,6 +49,16 @@ def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, 
     return pieces
 
 
+@lru_cache(maxsize=8)
+def _ascii_line(width: int) -> re.Pattern[str]:
+    """One wrapped line of plain ASCII text: the most words that fit, else a cut word.
+
+    The regex engine does in C what `wrap` does word by word, for the common case
+    where every character takes one cell.
+    """
+    return re.compile(rf"(?:\S[^\n]{{0,{width - 1}}}(?=[ \n]|\Z)|\S{{{width}}}) *")
+
+
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     r"""Display ranges ``(start, end)`` of each line of ``text`` wrapped at ``width`` cells.
 
@@ -54,7 +68,13 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     width = max(width, 1)
     lines: list[tuple[int, int]] = []
     paragraph_start = 0
+    plain = text.isascii()
     for paragraph_end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
+        if plain and paragraph_end > paragraph_start and text[paragraph_start] != " ":
+            found = _ascii_line(width).finditer(text, paragraph_start, paragraph_end)
+            lines.extend(match.span() for match in found)
+            paragraph_start = paragraph_end + 1
+            continue
         line_start, cells = paragraph_start, 0
         for match in _PIECE.finditer(text, paragraph_start, paragraph_end):
             start, end = match.span()
@@ -62,10 +82,11 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
             if cells and cells + word > width:
                 lines.append((line_start, start))
                 line_start, cells = start, 0
-            if word > width:
-                *full, (line_start, last_end) = _split_long(text, start, end, width)
+            if word > width:  # cut the word itself; its trailing spaces stay with its end
+                word_end = start + len(match.group().rstrip())
+                *full, (line_start, _) = _split_long(text, start, word_end, width)
                 lines.extend(full)
-                cells = cell_len(text[line_start:last_end])
+                cells = cell_len(text[line_start:end])
                 continue
             cells += cell_len(match.group())
         lines.append((line_start, paragraph_end))
@@ -82,8 +103,25 @@ def _leads(block: Block) -> tuple[str, str]:
     return pad + block.prefix, pad + " " * len(block.prefix)
 
 
+_layouts: WeakKeyDictionary[Document, dict[int, list[Line]]] = WeakKeyDictionary()
+"""Layouts already made, per document and width: going back to an article is instant."""
+
+
 def layout(document: Document, width: int) -> list[Line]:
-    """Every terminal line of ``document`` at ``width`` cells, blank lines between blocks."""
+    """Every terminal line of ``document`` at ``width`` cells, blank lines between blocks.
+
+    Kept while the document lives (a few widths each), so the lines must not be changed.
+    """
+    widths = _layouts.setdefault(document, {})
+    lines = widths.get(width)
+    if lines is None:
+        lines = widths[width] = _layout(document, width)
+        while len(widths) > _WIDTHS_KEPT:
+            del widths[next(iter(widths))]
+    return lines
+
+
+def _layout(document: Document, width: int) -> list[Line]:
     lines: list[Line] = []
     for index, block in enumerate(document.blocks):
         if lines and not (block.kind == "item" and document.blocks[index - 1].kind == "item"):

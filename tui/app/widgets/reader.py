@@ -66,7 +66,7 @@ class Reader(Vertical):
             text-overflow: ellipsis;
         }
         & > .document { height: 1fr; }
-        & > LoadingIndicator { height: 1fr; }
+        & > LoadingIndicator { height: 1; }
         &.-rendering > .document { display: none; }
     }
     """

@@ -28,6 +28,8 @@ async def test_each_link_highlights_exactly_its_rendered_text(pair) -> None:  # 
     async with app.run_test(size=(160, 400)) as pilot:
         screen = await open_compare(pilot)
         assert screen.links
+        for reader in (screen.left, screen.right):
+            reader.view.set_highlights([], layer="pair")  # only the highlight under test
         for link in screen.links:
             for reader, span in ((screen.left, link.a), (screen.right, link.b)):
                 view = reader.view

@@ -48,39 +48,40 @@ NARROW = 100
 """Below this many columns the two sources stack instead of sitting side by side."""
 
 
-def pane_highlights(
-    comparison: Comparison, links: list[Link], selected: int | None, side: str
-) -> list[Highlight]:
-    """What one pane draws: only-here sentences, every visible link, the selected pair.
+def link_highlights(comparison: Comparison, links: list[Link], side: str) -> list[Highlight]:
+    """What one pane shows of the comparison: only-here sentences and every visible link.
 
-    Later highlights win where they overlap, so the order is: only-here (dim), the
-    tier of each link (least literal first, with its gutter mark), the selected pair
-    (marked ``▶``), the words that differ inside it, and last the figures that differ.
+    Least literal first, so a sentence linked twice shows its most literal tier; the
+    only-here sentences (dim) go under everything.
     """
     only = comparison.only_a if side == "a" else comparison.only_b
-    text = comparison.a.text if side == "a" else comparison.b.text
     highlights = [Highlight(span, "only") for span in only]
-    # Least literal first, so a sentence linked twice shows its most literal tier.
     by_literalness = sorted(links, key=lambda link: -TIERS.index(link.tier))
     highlights.extend(
         Highlight(getattr(link, side), f"tier-{link.tier}", TIER_MARKS[link.tier])
         for link in by_literalness
     )
-    if selected is not None:
-        link = links[selected]
-        span = getattr(link, side)
-        highlights.append(Highlight(span, f"tier-{link.tier}"))
-        highlights.append(Highlight(span, "selected", "▶"))
-        for op in link.diff:
-            span = op.a if side == "a" else op.b
-            if op.op == "equal" or not len(span):
-                continue
-            highlights.append(Highlight(span, op.op))
-            if op.numeric:
-                highlights.extend(
-                    Highlight(Span(span.start + found.start(), span.start + found.end()), "number")
-                    for found in _FIGURE.finditer(span.slice(text))
-                )
+    return highlights
+
+
+def pair_highlights(link: Link, text: str, side: str) -> list[Highlight]:
+    """The selected pair on one side, drawn over the links.
+
+    Its tier, marked ``▶``, the words that differ inside it, and last the figures
+    that differ.
+    """
+    span = getattr(link, side)
+    highlights = [Highlight(span, f"tier-{link.tier}"), Highlight(span, "selected", "▶")]
+    for op in link.diff:
+        changed = op.a if side == "a" else op.b
+        if op.op == "equal" or not len(changed):
+            continue
+        highlights.append(Highlight(changed, op.op))
+        if op.numeric:
+            highlights.extend(
+                Highlight(Span(changed.start + found.start(), changed.start + found.end()), "number")
+                for found in _FIGURE.finditer(changed.slice(text))
+            )
     return highlights
 
 
@@ -208,15 +209,26 @@ class CompareScreen(Screen[None]):
         return styles
 
     def _redraw(self) -> None:
+        """Draw the visible links in both panes, the summary, then the selected pair."""
         comparison = self.comparison
         if comparison is None:
             return
         for reader, side in ((self.left, "a"), (self.right, "b")):
-            reader.view.set_highlights(pane_highlights(comparison, self.links, self.selected, side))
+            reader.view.set_highlights(link_highlights(comparison, self.links, side))
         summary = Text(share_line(comparison.summary, "a"))
         summary.append("\n")
         summary.append(share_line(comparison.summary, "b"))
         self.query_one("#summary", Static).update(summary)
+        self._redraw_pair()
+
+    def _redraw_pair(self) -> None:
+        """Draw the selected pair over the links, and the pair bar: cheap, per key press."""
+        comparison = self.comparison
+        if comparison is None:
+            return
+        link = self.links[self.selected] if self.selected is not None else None
+        for reader, side, text in ((self.left, "a", comparison.a.text), (self.right, "b", comparison.b.text)):
+            reader.view.set_highlights(pair_highlights(link, text, side) if link else [], layer="pair")
         self.query_one(PairBar).show(self.selected, self.links, self.tiers, self._tier_styles())
         self.refresh_bindings()
 
@@ -229,7 +241,7 @@ class CompareScreen(Screen[None]):
 
     def _select(self, index: int | None) -> None:
         self.selected = index
-        self._redraw()
+        self._redraw_pair()
         if index is not None:
             link = self.links[index]
             self.left.view.scroll_to_span(link.a)

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -42,6 +42,19 @@ _LAYOUT_IN_THREAD = 100_000
 """Documents with more displayed characters than this are wrapped in a worker thread."""
 _BLENDED = ("tier-", "find", "target", "only", "lead", "gutter", "rule", "code", "image", "link")
 """Component classes whose colours are translucent and must be blended to be drawn."""
+
+
+LAYERS = ("base", "pair", "find")
+"""Highlight layers, bottom to top: what a view shows, the selection in it, find matches."""
+
+
+class _Styled(NamedTuple):
+    """One layer of highlights, ready to draw."""
+
+    runs: dict[int, list[tuple[int, int, str]]]
+    """Per block: display ``(start, end, style)`` runs."""
+    marks: dict[int, str]
+    """Per terminal line: the gutter mark."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,13 +164,13 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         super().__init__(name=name, id=id, classes=classes)
         self._document = document or Document(blocks=())
         self._gutter = gutter
-        self._highlights: list[Highlight] = []
-        self._find: list[Highlight] = []
+        self._layers: dict[str, list[Highlight]] = {name: [] for name in LAYERS}
+        """Highlights by layer, drawn in `LAYERS` order (later layers on top)."""
+        self._styled: dict[str, _Styled] = dict.fromkeys(LAYERS, _Styled({}, {}))
+        """Each layer's highlights as display runs per block and gutter marks per line."""
         self._lines: list[Line] = []
         self._block_lines: list[tuple[int, int]] = []
         """For each block, its first line and one past its last line."""
-        self._runs: dict[int, list[tuple[int, int, str]]] = {}
-        self._marks: dict[int, str] = {}
         self._layout_width = -1
         self._laying_out = False
         self._pending_scroll: tuple[int, int] | None = None
@@ -177,24 +190,33 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
     def show(self, document: Document) -> None:
         """Replace the document, clear highlights and go back to the top."""
         self._document = document
-        self._highlights, self._find = [], []
-        self._lines, self._block_lines, self._runs, self._marks = [], [], {}, {}
+        self._layers = {name: [] for name in LAYERS}
+        self._styled = dict.fromkeys(LAYERS, _Styled({}, {}))
+        self._lines, self._block_lines = [], []
         self._layout_width = -1
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
-    def set_highlights(self, highlights: Iterable[Highlight]) -> None:
-        """Draw these highlights (under find matches and the selection)."""
-        self._highlights = list(highlights)
-        self._restyle()
+    def set_highlights(self, highlights: Iterable[Highlight], layer: str = "base") -> None:
+        """Draw these highlights on ``layer`` (one of `LAYERS`), replacing its others.
+
+        Layers are restyled apart: moving the selection (``pair``) over thousands of
+        ``base`` highlights only redoes the few of the selection.
+        """
+        self._layers[layer] = list(highlights)
+        self._styled[layer] = self._style_layer(self._layers[layer])
+        self._strips.clear()
+        self.refresh()
 
     def set_find(self, matches: Sequence[Span], current: int | None) -> None:
         """Mark every find match, and the current one more strongly."""
-        self._find = [
-            Highlight(span, "find-current" if index == current else "find")
-            for index, span in enumerate(matches)
-        ]
-        self._restyle()
+        self.set_highlights(
+            (
+                Highlight(span, "find-current" if index == current else "find")
+                for index, span in enumerate(matches)
+            ),
+            layer="find",
+        )
 
     def scroll_to_span(self, span: Span, *, animate: bool = False) -> None:
         """Scroll so ``span`` starts a third of the way down the view.
@@ -295,11 +317,17 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
             self.call_after_refresh(self._scroll_to_offset, offset, above)
 
     def _restyle(self) -> None:
-        """Turn highlights into per-block display runs and gutter marks per line."""
+        """Restyle every layer (after a new layout: marks are per line)."""
+        self._styled = {name: self._style_layer(layer) for name, layer in self._layers.items()}
+        self._strips.clear()
+        self.refresh()
+
+    def _style_layer(self, highlights: Sequence[Highlight]) -> _Styled:
+        """Highlights as display runs per block and gutter marks per line."""
         runs: dict[int, list[tuple[int, int, str]]] = {}
         marks: dict[int, str] = {}
         blocks = self._document.blocks
-        for highlight in [*self._highlights, *self._find]:
+        for highlight in highlights:
             for index in self._document.blocks_overlapping(highlight.span):
                 start, end = blocks[index].display_range(highlight.span)
                 if start >= end:
@@ -312,9 +340,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
                             break
                         marks[line] = highlight.mark
                         line += 1
-        self._runs, self._marks = runs, marks
-        self._strips.clear()
-        self.refresh()
+        return _Styled(runs, marks)
 
     @property
     def _base(self) -> Style:
@@ -354,7 +380,8 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         text = Text(block.text[line.start : line.end], end="")
         if block.kind in _BLOCK_STYLES:
             text.stylize(self._style(_BLOCK_STYLES[block.kind]))
-        for start, end, name in [*block.marks, *self._runs.get(line.block, [])]:
+        layered = (run for styled in self._styled.values() for run in styled.runs.get(line.block, ()))
+        for start, end, name in [*block.marks, *layered]:
             if start < line.end and line.start < end:
                 text.stylize(
                     self._style(name),
@@ -422,7 +449,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         body = body.apply_style(self._base)
         if not self._gutter:
             return body
-        mark = self._marks.get(index, "")
+        mark = next((m for styled in reversed(self._styled.values()) if (m := styled.marks.get(index))), "")
         gutter = Text(f"{mark:<1} ", style=self._style("gutter"), end="")
         gutter_strip = Strip(gutter.render(self.app.console), gutter.cell_len)
         return Strip.join([gutter_strip.apply_style(self._base), body])

@@ -51,6 +51,7 @@ def _app_parser() -> argparse.ArgumentParser:
             "headless commands:\n"
             "  storyreader list [PATH...] [--format table|json]\n"
             "  storyreader compare A B [--format json|text|markdown]\n"
+            "  storyreader overview [PATH...] [--format json|text]\n"
             "\nWith no PATH, the bundled story opens."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,

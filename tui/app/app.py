@@ -11,22 +11,32 @@ from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.screen import Screen
 
-from tui.app.commands import ArticleCommands
 from tui.app.offload import run_in_process
-from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
-from tui.app.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.core.articles import Article
 from tui.core.bundled import bundled_story
 from tui.core.problems import Problem
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from tui.core.comparison import Comparison
     from tui.core.spans import Span
 
 OFFLOAD_CHARS = 200_000
 """Pairs longer than this (characters, both texts) are aligned in a child process."""
+MIN_WIDTH = 40
+"""Narrowest terminal (columns) the app lays out for."""
+MIN_HEIGHT = 10
+"""Shortest terminal (rows) the app lays out for."""
 THEME = "textual-dark"
+
+
+def _article_commands() -> type[Provider]:
+    """The palette's article commands, imported when the palette first opens."""
+    from tui.app.commands import ArticleCommands
+
+    return ArticleCommands
 """The theme the app starts in (snapshot tests rely on it; ctrl+p switches)."""
 
 
@@ -45,7 +55,7 @@ class StoryReaderApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "storyreader"
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = App.COMMANDS | {_article_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
@@ -82,6 +92,8 @@ class StoryReaderApp(App[None]):
 
     def _check_size(self, width: int, height: int) -> None:
         """Cover the app with a clear message while the terminal is too small."""
+        from tui.app.screens.too_small import TooSmallScreen
+
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
@@ -90,6 +102,9 @@ class StoryReaderApp(App[None]):
             self.pop_screen()
 
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+        from tui.app.screens.too_small import TooSmallScreen
+
         if not isinstance(self.screen, HelpScreen | TooSmallScreen):
             self.push_screen(HelpScreen(self.screen))
 

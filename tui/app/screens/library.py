@@ -18,7 +18,6 @@ from textual.timer import Timer
 from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
-from tui.app.screens.problems import ProblemsScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
@@ -281,6 +280,8 @@ class LibraryScreen(Screen[None]):
         self._app.open_overview()
 
     def action_problems(self) -> None:
+        from tui.app.screens.problems import ProblemsScreen
+
         self.app.push_screen(ProblemsScreen(self._app.problems))
 
     def action_toggle_library(self) -> None:

@@ -9,10 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-MIN_WIDTH = 40
-"""Narrowest terminal (columns) the app lays out for."""
-MIN_HEIGHT = 10
-"""Shortest terminal (rows) the app lays out for."""
+from tui.app.app import MIN_HEIGHT, MIN_WIDTH
 
 
 class TooSmallScreen(ModalScreen[None]):

@@ -236,3 +236,30 @@ async def test_a_long_pair_shows_loading_and_leaving_cancels_it(tmp_path: Path) 
         await pilot.pause(0.2)
         assert worker.is_cancelled
         assert screen.comparison is None
+
+
+async def test_differing_figures_stand_out_in_the_selected_pair() -> None:
+    """774 arrested (002) against more than 700 detained (004): both figures marked."""
+    pair = [SEEDS / "002_854cd6e9c4ecd428.txt", SEEDS / "004_159432c7cf2bb8a3.txt"]
+    app = make_app(pair, compare=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_compare(pilot)
+        target = next(
+            index
+            for index, link in enumerate(screen.links)
+            if "774" in link.a.slice(screen.comparison.a.text)
+        )
+        while screen.selected != target:
+            await pilot.press("n")
+        marked = {
+            side: [
+                h.span.slice(text)
+                for h in reader.view.highlights("pair")
+                if h.style == "number"
+            ]
+            for side, reader, text in (
+                ("a", screen.left, screen.comparison.a.text),
+                ("b", screen.right, screen.comparison.b.text),
+            )
+        }
+        assert marked == {"a": ["774"], "b": ["700"]}

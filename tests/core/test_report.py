@@ -100,6 +100,7 @@ def test_share_line() -> None:
     assert share_line(summary, "a") == (
         "A 2/3 sentences shared (67%) · copy 2 · edit 0 · quote 0 · paraphrase 0"
     )
+    assert share_line(summary, "b", "Daily").startswith("B (Daily) ")
 
 
 def test_text_marks_changed_words(pair: tuple[Article, Article]) -> None:

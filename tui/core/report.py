@@ -63,13 +63,17 @@ def summarise(text_a: str, text_b: str, links: Sequence[Link]) -> dict[str, Any]
     }
 
 
-def share_line(summary: dict[str, Any], side: str) -> str:
-    """One line for a header: ``A 14/18 sentences shared (78%) · copy 10 · edit 2 · ...``."""
+def share_line(summary: dict[str, Any], side: str, name: str = "") -> str:
+    """One line for a header: ``A 14/18 sentences shared (78%) · copy 10 · edit 2 · ...``.
+
+    With ``name`` (an outlet), the side reads ``A (AFP)``.
+    """
     part = summary[side]
     total = part["sentences"]
     percent = round(100 * part["shared"] / total) if total else 0
     tiers = " · ".join(f"{tier} {part['by_tier'][tier]['sentences']}" for tier in TIERS)
-    return f"{side.upper()} {part['shared']}/{total} sentences shared ({percent}%) · {tiers}"
+    label = f"{side.upper()} ({name})" if name else side.upper()
+    return f"{label} {part['shared']}/{total} sentences shared ({percent}%) · {tiers}"
 
 
 def format_comparison(a: Article, b: Article, fmt: str) -> str:

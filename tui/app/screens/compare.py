@@ -64,13 +64,14 @@ def link_highlights(comparison: Comparison, links: list[Link], side: str) -> lis
     return highlights
 
 
-def pair_highlights(link: Link, text: str, side: str) -> list[Highlight]:
-    """The selected pair on one side, drawn over the links.
+def pair_highlights(link: Link, text: str, other: str, side: str) -> list[Highlight]:
+    """The selected pair on one side (``text``; ``other`` is the other side's text).
 
-    Its tier, marked ``▶``, the words that differ inside it, and last the figures
-    that differ.
+    Drawn over the links: its tier, marked ``▶``, the words that differ inside it, and
+    last each figure of a changed run that the other sentence does not state.
     """
-    span = getattr(link, side)
+    span, other_span = (link.a, link.b) if side == "a" else (link.b, link.a)
+    theirs = {_number(found.group()) for found in _FIGURE.finditer(other_span.slice(other))}
     highlights = [Highlight(span, f"tier-{link.tier}"), Highlight(span, "selected", "▶")]
     for op in link.diff:
         changed = op.a if side == "a" else op.b
@@ -81,8 +82,14 @@ def pair_highlights(link: Link, text: str, side: str) -> list[Highlight]:
             highlights.extend(
                 Highlight(Span(changed.start + found.start(), changed.start + found.end()), "number")
                 for found in _FIGURE.finditer(changed.slice(text))
+                if _number(found.group()) not in theirs
             )
     return highlights
+
+
+def _number(written: str) -> str:
+    """A figure without its thousands separators: ``7,000`` and ``7000`` are the same."""
+    return written.replace(",", "")
 
 
 class CompareScreen(Screen[None]):
@@ -215,9 +222,9 @@ class CompareScreen(Screen[None]):
             return
         for reader, side in ((self.left, "a"), (self.right, "b")):
             reader.view.set_highlights(link_highlights(comparison, self.links, side))
-        summary = Text(share_line(comparison.summary, "a"))
+        summary = Text(share_line(comparison.summary, "a", one_line(comparison.a.outlet)))
         summary.append("\n")
-        summary.append(share_line(comparison.summary, "b"))
+        summary.append(share_line(comparison.summary, "b", one_line(comparison.b.outlet)))
         self.query_one("#summary", Static).update(summary)
         self._redraw_pair()
 
@@ -227,8 +234,10 @@ class CompareScreen(Screen[None]):
         if comparison is None:
             return
         link = self.links[self.selected] if self.selected is not None else None
-        for reader, side, text in ((self.left, "a", comparison.a.text), (self.right, "b", comparison.b.text)):
-            reader.view.set_highlights(pair_highlights(link, text, side) if link else [], layer="pair")
+        texts = (comparison.a.text, comparison.b.text)
+        for reader, side, (text, other) in ((self.left, "a", texts), (self.right, "b", texts[::-1])):
+            pair = pair_highlights(link, text, other, side) if link else []
+            reader.view.set_highlights(pair, layer="pair")
         self.query_one(PairBar).show(self.selected, self.links, self.tiers, self._tier_styles())
         self.refresh_bindings()
 

@@ -208,6 +208,10 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         self._strips.clear()
         self.refresh()
 
+    def highlights(self, layer: str = "base") -> Sequence[Highlight]:
+        """The highlights drawn on ``layer``."""
+        return self._layers[layer]
+
     def set_find(self, matches: Sequence[Span], current: int | None) -> None:
         """Mark every find match, and the current one more strongly."""
         self.set_highlights(

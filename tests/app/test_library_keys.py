@@ -181,3 +181,15 @@ async def test_markup_in_an_article_shows_literally(tmp_path: Path) -> None:
         assert view.document.blocks[0].text == "[bold]Not bold[/] and [red]not red[/red]."
         lines = [view.render_line(y).text for y in range(3)]
         assert any("[bold]Not bold[/]" in line for line in lines)
+
+
+async def test_dragging_selects_text_and_y_copies_the_selection() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(DocumentView)
+        await pilot.mouse_down(view, offset=(1, 0))
+        await pilot.hover(view, offset=(11, 0))
+        await pilot.mouse_up(view, offset=(11, 0))
+        await pilot.press("y")
+        assert app.clipboard == "Belarusian "

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import permutations
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.align import TIERS, Link, align, align_prepared
-from tui.core.prepare import prepare, story_weights
+from tui.core.align import TIERS, Link, StoryAligner, align, align_prepared
+from tui.core.prepare import SENTENCE, Prepared, prepare, story_weights
 
 
 def find(links: list[Link], text_a: str, a: str, text_b: str, b: str) -> Link:
@@ -137,3 +139,65 @@ def test_any_text_aligns_without_error_and_inside_bounds(a: str, b: str) -> None
         assert 0 <= link.b.start < link.b.end
         for op in link.diff:
             assert op.op in ("equal", "insert", "delete", "replace")
+
+
+def fingerprint(links: list[Link], text: str) -> list[tuple[str, str, str, float]]:
+    """Links by the text of their B sentence, so that B's offsets do not matter."""
+    return [(str(link.a), link.b.slice(text), link.tier, link.score) for link in links]
+
+
+def test_the_rarer_shared_word_wins_a_tie_however_short_the_other_article() -> None:
+    """Two sentences of B are equally similar to A's: the one sharing ``Vardo`` is the copy.
+
+    With a few sentences, B is searched without an index; padded with unrelated
+    sentences, through it. Both must pick the same partner, as the index orders it.
+    """
+    a = prepare("Minsk pilots warned ferries about drifting ice near Vardo.")
+    pair = (
+        "Minsk pilots warned ferries about drifting ice near Zqzqz. "
+        "Qzqzq pilots warned ferries about drifting ice near Vardo."
+    )
+    padding = " ".join(f"Orchard {n} ripened under kalo{n} skies early." for n in range(9))
+    context = prepare("Minsk crews met. Minsk boats wait. Minsk closed.")
+    for b in (prepare(pair), prepare(f"{pair} {padding}")):
+        links = align_prepared(a, b, story_weights([a, b, context]))
+        copy = next(link for link in links if link.tier == "copy")
+        assert copy.b.slice(b.text).startswith("Qzqzq")
+
+
+_WORDS = st.sampled_from(["harbour", "ferry", "winter", "island", "council", "storm", "bridge"])
+_SENTENCE = st.lists(_WORDS, min_size=3, max_size=16).map(lambda w: " ".join(w).capitalize() + ".")
+_TEXT = st.lists(_SENTENCE, min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_TEXT, _TEXT)
+def test_unrelated_sentences_in_b_change_no_link(a: str, b: str) -> None:
+    """Few words, many ties: B alone is searched directly, B padded through its index."""
+    padding = " ".join(f"Orchard {n} ripened under kalo{n} skies early." for n in range(9))
+    pa, pb, padded = prepare(a), prepare(b), prepare(f"{b} {padding}")
+    weights = story_weights([pa, padded])
+    alone = align_prepared(pa, pb, weights)
+    assert fingerprint(alone, b) == fingerprint(align_prepared(pa, padded, weights), padded.text)
+
+
+def test_one_story_aligner_gives_the_links_of_each_pair_alone(seed_texts: dict[str, str]) -> None:
+    prepared = [prepare(text) for text in seed_texts.values()]
+    weights = story_weights(prepared)
+    aligner = StoryAligner(weights)
+    for pa, pb in permutations(prepared, 2):
+        assert aligner.align(pa, pb) == align_prepared(pa, pb, weights)
+
+
+def test_may_link_says_whether_two_sentences_alone_are_linked(seed_texts: dict[str, str]) -> None:
+    prepared = {name: prepare(text) for name, text in seed_texts.items()}
+    aligner = StoryAligner(story_weights(prepared.values()))
+    verdicts = []
+    for first, second in [(prepared["000"], prepared["004"]), (prepared["002"], prepared["003"])]:
+        for ua in first.units:
+            for ub in second.units:
+                if ua.kind == SENTENCE == ub.kind and ua.linkable and ub.linkable:
+                    one_a, one_b = Prepared(first.text, (ua,)), Prepared(second.text, (ub,))
+                    verdicts.append((aligner.may_link(ua, ub), bool(aligner.align(one_a, one_b))))
+    assert sum(may for may, _ in verdicts) > 10
+    assert all(may == linked for may, linked in verdicts)

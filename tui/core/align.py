@@ -49,7 +49,8 @@ _CLAUSE_FACTOR = 0.5
 _CLAUSE_KEY = 2.0
 _CLAUSE_SHARED = 2
 _NUMBER_BONUS = 0.12
-_CANDIDATE = 0.12
+CANDIDATE_FLOOR = 0.12
+"""Weighted overlap (cosine) below which two sentences are never linked."""
 _POSTING_CAP = 64
 """Keys found in more sentences than this are too common to propose candidates."""
 _PROBES = 12
@@ -123,7 +124,7 @@ def align(a: str, b: str, *, context: Iterable[str] = ()) -> list[Link]:
     Returns:
         Links sorted by ``(a.start, b.start)``; empty for empty or unreadable input.
     """
-    with _collector_paused():
+    with collector_paused():
         return _align_texts(a, b, context)
 
 
@@ -145,7 +146,147 @@ def align_prepared(
     if not (pa.has_prose and pb.has_prose):
         return []
     weights = story_weights([pa, pb]) if weights is None else weights
-    candidates = _candidates(pa, pb, weights)
+    return StoryAligner(weights).align(pa, pb)
+
+
+class StoryAligner:
+    """Links many pairs of one story's prepared articles, as `align_prepared` would each.
+
+    An overview aligns thousands of small pairs (a sentence or two of each article,
+    `tui.core.candidates`). Per call, `align_prepared` would look for the heaviest
+    of the story's weights, weigh every sentence again and index the other article
+    again; here the weights' default, each sentence's weight and each article's
+    token cache are shared by all pairs, and a pair with a few sentences on each
+    side needs no index. The links are the same, in the same order.
+    """
+
+    __slots__ = ("_masses", "_tokens", "_weigh")
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        self._weigh = _Weigher(weights)
+        self._masses: dict[int, tuple[Unit, float]] = {}
+        """Weight of each sentence's keys by ``id``; the unit is kept so its id stays unique."""
+        self._tokens: dict[str, _SentenceTokens] = {}
+
+    def align(self, pa: Prepared, pb: Prepared) -> list[Link]:
+        """Link ``pa`` to ``pb`` (see `align_prepared`)."""
+        if not (pa.has_prose and pb.has_prose):
+            return []
+        candidates = self._candidates(pa, pb)
+        if not candidates:
+            return []
+        chosen = _choose(candidates)
+        tokens = (self._tokens_of(pa.text), self._tokens_of(pb.text))
+        links = [
+            Link(pa.units[i].span, pb.units[j].span, tier, round(min(score, 1.0), 3), tokens)
+            for (i, j), (tier, score) in chosen.items()
+        ]
+        links.sort(key=lambda link: (link.a.start, link.b.start))
+        return links
+
+    def weight(self, keys: Iterable[str]) -> float:
+        """Total story weight of ``keys`` (a key without one counts as the rarest); never 0."""
+        return self._weigh(keys)
+
+    def key_weight(self, key: str) -> float:
+        """The story weight of one key."""
+        return self._weigh.key(key)
+
+    def may_link(self, ua: Unit, ub: Unit) -> bool:
+        """True when two sentences qualify for a tier on their own, before pairs compete.
+
+        Only such pairs can be linked: the overview's index asks this of each pair it
+        finds, so that articles whose shared sentences could never link are not
+        aligned at all. The measures are taken cheapest first and the answer given
+        as soon as one settles it: a weighted overlap that makes a paraphrase by
+        itself (with a shared figure's bonus), then the wording, then the quotes;
+        the clauses last.
+        """
+        cosine = self._cosine(ua, ub)
+        if cosine < CANDIDATE_FLOOR:
+            return False
+        number = not ua.figures.isdisjoint(ub.figures)
+        if cosine + (_NUMBER_BONUS if number else 0.0) >= _PARAPHRASE:
+            return True  # max(overlap, clause share) + bonus can only be higher
+        cand = _Candidate(0, 0, cosine, 0.0, fuzz.ratio(ua.norm, ub.norm) / 100, 0.0, number)
+        if _literal_tier(cand):
+            return True
+        quote = _quote_score(ua, ub, self._weigh, cosine) if ua.quotes and ub.quotes else 0.0
+        if quote >= _QUOTE:
+            return True
+        clause = _clause_score(ua.clauses, ub.clauses, self._weigh)
+        return bool(_loose_tier(cand._replace(clause=clause, quote=quote))[0])
+
+    def _mass(self, unit: Unit) -> float:
+        found = self._masses.get(id(unit))
+        if found is None:
+            found = self._masses[id(unit)] = (unit, self._weigh(unit.keys))
+        return found[1]
+
+    def _tokens_of(self, text: str) -> _SentenceTokens:
+        found = self._tokens.get(text)
+        if found is None:
+            found = self._tokens[text] = _SentenceTokens(text)
+        return found
+
+    def _candidates(self, pa: Prepared, pb: Prepared) -> list[_Candidate]:
+        """Pairs sharing enough weighted content to qualify for a tier, found through an index.
+
+        Each sentence of A looks up only its rarest keys and keeps the sentences of B
+        that most of them hit, so the work grows with the length of the articles, not
+        with the number of sentence pairs. Most pairs found that way qualify for no
+        tier; they are dropped at once.
+        """
+        weigh = self._weigh
+        units_b = pb.units
+        linkable_b = [j for j, unit in enumerate(units_b) if unit.linkable]
+        small = len(linkable_b) <= _PER_SENTENCE_CANDIDATES
+        index = None if small else _KeyIndex(units_b, weigh)
+        keys_b = frozenset().union(*(units_b[j].keys for j in linkable_b)) if small else frozenset()
+        mass_b = [self._mass(unit) for unit in units_b]
+        candidates = []
+        for i, ua in enumerate(pa.units):
+            if not ua.linkable:
+                continue
+            if index is None and len(ua.keys & keys_b) > _PROBES:
+                index = _KeyIndex(units_b, weigh)  # only the rarest shared keys probe
+            if index is None:
+                found = _every_sharing(ua.keys, units_b, linkable_b, weigh)
+            else:
+                found = index.lookup(ua.keys)
+            mass_a = self._mass(ua)
+            for j in found:
+                ub = units_b[j]
+                cosine = weigh(ua.keys & ub.keys) / math.sqrt(mass_a * mass_b[j])
+                if cosine < CANDIDATE_FLOOR:
+                    continue
+                cand = _measure(i, ua, j, ub, cosine, weigh)
+                if _literal_tier(cand) or _loose_tier(cand)[0]:
+                    candidates.append(cand)
+        return candidates
+
+    def _cosine(self, ua: Unit, ub: Unit) -> float:
+        """Weighted overlap of two sentences' keys, as `_candidates` computes it."""
+        return self._weigh(ua.keys & ub.keys) / math.sqrt(self._mass(ua) * self._mass(ub))
+
+
+def _measure(i: int, ua: Unit, j: int, ub: Unit, cosine: float, weigh: _Weigher) -> _Candidate:
+    """Everything the tiers are decided on for sentences ``i`` and ``j`` of overlap ``cosine``."""
+    ratio = fuzz.ratio(ua.norm, ub.norm) / 100
+    literal = ratio >= _EDIT and cosine >= _EDIT_OVERLAP
+    return _Candidate(
+        i,
+        j,
+        cosine,
+        0.0 if literal else _clause_score(ua.clauses, ub.clauses, weigh),
+        ratio,
+        _quote_score(ua, ub, weigh, cosine),
+        not ua.figures.isdisjoint(ub.figures),
+    )
+
+
+def _choose(candidates: Sequence[_Candidate]) -> dict[tuple[int, int], tuple[str, float]]:
+    """The linked pairs and their tier and score: literal pairs one-to-one, then loose ones."""
     chosen: dict[tuple[int, int], tuple[str, float]] = {}
     partners_a: set[int] = set()
     partners_b: set[int] = set()
@@ -168,17 +309,11 @@ def align_prepared(
         loose.append((score, cand.i, cand.j, tier))
     for score, i, j, tier in _cap(loose):
         chosen[i, j] = (tier, score)
-    tokens = (_SentenceTokens(pa.text), _SentenceTokens(pb.text))
-    links = [
-        Link(pa.units[i].span, pb.units[j].span, tier, round(min(score, 1.0), 3), tokens)
-        for (i, j), (tier, score) in chosen.items()
-    ]
-    links.sort(key=lambda link: (link.a.start, link.b.start))
-    return links
+    return chosen
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while an alignment builds its objects.
 
     Two long articles make hundreds of thousands of small objects (sentences, key
@@ -186,8 +321,9 @@ def _collector_paused() -> Iterator[None]:
     Meanwhile CPython's collector would walk every live object again each few tens
     of thousands of allocations, a cost that grows faster than the articles do (a
     fifth of the time for two 2 MB articles); reference counting frees the objects
-    anyway. The state before is restored, so nested or concurrent alignments never
-    leave the collector off.
+    anyway. The story overview pauses it the same way while it computes. The state
+    before is restored, so nested or concurrent alignments never leave the
+    collector off.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -198,41 +334,23 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _candidates(pa: Prepared, pb: Prepared, weights: Mapping[str, float]) -> list[_Candidate]:
-    """Pairs sharing enough weighted content to qualify for a tier, found through an index.
+def _every_sharing(
+    keys: frozenset[str], units: Sequence[Unit], linkable: Sequence[int], weigh: _Weigher
+) -> list[int]:
+    """`_KeyIndex.lookup` for an article of a few sentences, without building the index.
 
-    Each sentence of A looks up only its rarest keys and keeps the sentences of B
-    that most of them hit, so the work grows with the length of the articles, not
-    with the number of sentence pairs. Most pairs found that way qualify for no
-    tier; they are dropped at once.
+    With no more linkable sentences than `_PER_SENTENCE_CANDIDATES` (so no key is
+    too common either) and no more shared keys than `_PROBES`, the lookup returns
+    every sentence sharing a key, most shared keys first, ties in the order the
+    index would first hit them: by their rarest shared key, then by position.
     """
-    weigh = _Weigher(weights)
-    index = _KeyIndex(pb.units, weigh)
-    mass_b = [weigh(unit.keys) for unit in pb.units]
-    candidates = []
-    for i, ua in enumerate(pa.units):
-        if not ua.linkable:
-            continue
-        mass_a = weigh(ua.keys)
-        for j in index.lookup(ua.keys):
-            ub = pb.units[j]
-            cosine = weigh(ua.keys & ub.keys) / math.sqrt(mass_a * mass_b[j])
-            if cosine < _CANDIDATE:
-                continue
-            ratio = fuzz.ratio(ua.norm, ub.norm) / 100
-            literal = ratio >= _EDIT and cosine >= _EDIT_OVERLAP
-            cand = _Candidate(
-                i,
-                j,
-                cosine,
-                0.0 if literal else _clause_score(ua.clauses, ub.clauses, weigh),
-                ratio,
-                _quote_score(ua, ub, weigh, cosine),
-                not ua.figures.isdisjoint(ub.figures),
-            )
-            if _literal_tier(cand) or _loose_tier(cand)[0]:
-                candidates.append(cand)
-    return candidates
+    hits = [(j, shared) for j in linkable if (shared := keys & units[j].keys)]
+    if len(hits) < 2:
+        return [j for j, _ in hits]
+    ranked = sorted(
+        (-len(shared), min((-weigh.key(key), key) for key in shared), j) for j, shared in hits
+    )
+    return [j for _, _, j in ranked]
 
 
 class _KeyIndex:

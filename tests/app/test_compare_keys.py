@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -113,15 +114,17 @@ async def test_y_copies_the_selected_pair_with_outlets() -> None:
 async def test_e_exports_to_a_new_file_and_never_overwrites(tmp_path: Path) -> None:
     app = make_app(PAIR_000_001, compare=True)
     async with app.run_test(size=(160, 50)) as pilot:
-        await open_compare(pilot)
-        await pilot.press("e")
+        screen = await open_compare(pilot)
+        await pilot.press("s", "e")
         assert isinstance(app.screen, ExportScreen)
         target = tmp_path / "report.json"
         box = app.screen.query_one("#export-path")
         box.value = str(target)  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(pilot)
-        assert target.exists() and '"links"' in target.read_text(encoding="utf-8")
+        exported = json.loads(target.read_text(encoding="utf-8"))
+        assert Path(exported["a"]["path"]).name.startswith("001")  # the sides as shown
+        assert [link["a"] for link in exported["links"]] == [list(l.a) for l in screen.links]
         before = target.read_bytes()
         await pilot.press("e")
         app.screen.query_one("#export-path").value = str(target)  # type: ignore[attr-defined]

@@ -84,7 +84,11 @@ def format_comparison(a: Article, b: Article, fmt: str) -> str:
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    links = align(a.text, b.text)
+    return render_comparison(a, b, align(a.text, b.text), fmt)
+
+
+def render_comparison(a: Article, b: Article, links: Sequence[Link], fmt: str) -> str:
+    """Render links already found (the compare screen's export) as `format_comparison` does."""
     data = comparison_dict(a, b, links)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tui.core.comparison import Comparison
-from tui.core.report import format_comparison
+from tui.core.report import render_comparison
 
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
@@ -74,8 +74,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, path: Path) -> None:
+        """Write what the screen shows (its links, its sides), not a new alignment."""
         comparison = self.comparison
-        text = format_comparison(comparison.a, comparison.b, export_format(path))
+        text = render_comparison(comparison.a, comparison.b, comparison.links, export_format(path))
         try:
             write_new(path, text + "\n")
         except OSError as error:

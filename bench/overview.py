@@ -53,7 +53,9 @@ WIRE_SHARE = 0.7
 FACT_SHARE = 0.6
 """The same for the facts of a day, which its articles restate."""
 OWN_SHARE = 0.8
-"""The same for an article's own material: new facts on a seed sentence's frame."""
+"""The same for an article's own material: new facts on a frame mixed from two seed sentences."""
+RECAP = 0.5
+"""Chance that an article also restates one of the day before's facts (a running story)."""
 _SYLLABLES = [
     "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "de", "po",
     "ga", "ze", "an", "or", "bu", "fe", "hi", "ju", "ke", "la",
@@ -120,6 +122,24 @@ def rewrite(sentence: str, rng: random.Random, share: float) -> str:
     )
 
 
+def frames(pool: Sequence[str], count: int, rng: random.Random) -> list[str]:
+    """``count`` new sentence frames, each mixed from two seed sentences used once."""
+    chosen = rng.sample(pool, 2 * count)
+    return [mix(first, second) for first, second in zip(chosen[::2], chosen[1::2], strict=True)]
+
+
+def mix(first: str, second: str) -> str:
+    """The first half of one sentence and the second half of another: a new frame.
+
+    When that would leave a quotation open or closed alone, the first sentence is
+    kept whole: real text has its quote marks in pairs.
+    """
+    head, tail = first.split(), second.split()
+    mixed = " ".join(head[: len(head) // 2] + tail[len(tail) // 2 :])
+    paired = mixed.count('"') % 2 == 0 and mixed.count("“") == mixed.count("”")
+    return mixed if paired else first
+
+
 def _replace(word: str, rng: random.Random) -> str:
     """An invented word for a word, another number for a number."""
     return f"{rng.randint(2, 99_999):,}" if word[0].isdigit() else invent(rng)
@@ -135,11 +155,11 @@ def story(count: int, seed: int = 0, pool: Sequence[str] | None = None) -> list[
     pool = list(pool or seed_pool())
     days = max(1, count // ARTICLES_PER_DAY)
     wires = [
-        [[rewrite(s, rng, WIRE_SHARE) for s in rng.sample(pool, 25)] for _ in range(WIRES_PER_DAY)]
+        [[rewrite(s, rng, WIRE_SHARE) for s in frames(pool, 25, rng)] for _ in range(WIRES_PER_DAY)]
         for _ in range(days)
     ]
     facts = [
-        [rewrite(s, rng, FACT_SHARE) for s in rng.sample(pool, FACTS_PER_DAY)] for _ in range(days)
+        [rewrite(s, rng, FACT_SHARE) for s in frames(pool, FACTS_PER_DAY, rng)] for _ in range(days)
     ]
     articles = []
     for index in range(count):
@@ -155,11 +175,14 @@ def story(count: int, seed: int = 0, pool: Sequence[str] | None = None) -> list[
                 edit(s, rng, 1) if rng.random() < 0.3 else s for s in report[start : start + length]
             ]
             agency = f"WIRE{day}{'AB'[wire]}" if rng.random() < 0.5 else None
-        for fact in rng.sample(facts[day], 3):
+        told = rng.sample(facts[day], 3)
+        if day and rng.random() < RECAP:
+            told.append(rng.choice(facts[day - 1]))
+        for fact in told:
             parts.insert(rng.randrange(len(parts) + 1), edit(fact, rng, rng.randint(2, 4)))
+        own = iter(frames(pool, len(pool) // 2, rng))
         while sum(map(len, parts)) < ARTICLE_SIZE:
-            own = rewrite(rng.choice(pool), rng, OWN_SHARE)
-            parts.insert(rng.randrange(len(parts) + 1), own)
+            parts.insert(rng.randrange(len(parts) + 1), rewrite(next(own), rng, OWN_SHARE))
         text = "\n\n".join(parts) + ("\n\n" + agency if agency else "") + "\n"
         articles.append(
             Article(

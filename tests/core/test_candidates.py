@@ -2,28 +2,104 @@
 
 from __future__ import annotations
 
+import random
 from itertools import combinations
 
+import pytest
+
 from tests.core.conftest import SEEDS
-from tui.core.align import align_prepared
-from tui.core.candidates import candidate_pairs, pair_weights, restrict
-from tui.core.prepare import prepare, story_weights
+from tui.core import candidates
+from tui.core.align import StoryAligner, align_prepared
+from tui.core.candidates import candidate_pairs, restrict
+from tui.core.prepare import Prepared, prepare, story_weights
+
+
+def search(prepared: list[Prepared]) -> candidates.Candidates:
+    return candidate_pairs(prepared, StoryAligner(story_weights(prepared)))
+
+
+def qualifying(prepared: list[Prepared]) -> set[tuple[int, int, int, int]]:
+    """Every sentence pair of two articles that qualifies for a tier, by brute force."""
+    aligner = StoryAligner(story_weights(prepared))
+    return {
+        (a, i, b, j)
+        for a, b in combinations(range(len(prepared)), 2)
+        for i, ua in enumerate(prepared[a].units)
+        for j, ub in enumerate(prepared[b].units)
+        if prepared[a].has_prose and prepared[b].has_prose
+        if ua.linkable and ub.linkable and aligner.may_link(ua, ub)
+    }
+
+
+def found(
+    result: candidates.Candidates, prepared: list[Prepared]
+) -> set[tuple[int, int, int, int]]:
+    """The qualifying pairs among the sentences the index kept."""
+    aligner = StoryAligner(story_weights(prepared))
+    return {
+        (pair.a, i, pair.b, j)
+        for pair in result.pairs
+        for i in pair.units_a
+        for j in pair.units_b
+        if aligner.may_link(prepared[pair.a].units[i], prepared[pair.b].units[j])
+    }
 
 
 def test_restricted_alignment_matches_full_alignment_on_the_seeds() -> None:
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
     prepared = [prepare(text) for text in texts]
     weights = story_weights(prepared)
-    found = {(pair.a, pair.b): pair for pair in candidate_pairs(prepared, weights)}
+    pairs = {(pair.a, pair.b): pair for pair in search(prepared).pairs}
     for a, b in combinations(range(len(texts)), 2):
         full = {(l.a, l.b, l.tier) for l in align_prepared(prepared[a], prepared[b], weights)}
         if not full:
             continue
-        pair = found[a, b]
+        pair = pairs[a, b]
         pa, pb = restrict(prepared[a], pair.units_a), restrict(prepared[b], pair.units_b)
-        part = align_prepared(pa, pb, pair_weights(weights, pa, pb))
+        part = align_prepared(pa, pb, weights)
         assert {(l.a, l.b, l.tier) for l in part} == full
         assert len(pair.units_a) < len(prepared[a].units)
+
+
+def test_every_qualifying_sentence_pair_is_found_when_no_key_is_too_common() -> None:
+    """The bound only skips what cannot reach the floor: nothing that qualifies is lost."""
+    rng = random.Random(7)
+    words = [f"w{n}" for n in range(60)] + ["harbour", "ferry", "council"] * 10
+    texts = [
+        " ".join(
+            " ".join(rng.choice(words) for _ in range(rng.randint(3, 12))).capitalize() + "."
+            for _ in range(rng.randint(2, 8))
+        )
+        for _ in range(12)
+    ]
+    prepared = [prepare(text) for text in texts]
+    truth = qualifying(prepared)
+    assert len(truth) > 20
+    result = search(prepared)
+    assert found(result, prepared) == truth
+    assert sum(pair.pairs for pair in result.pairs) == len(truth)
+    assert result.weighed >= len(truth)
+
+
+def test_a_copy_made_of_common_words_is_found_by_its_shingles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Keys in more sentences than the cap are not indexed; the copy's phrases find it.
+
+    The second article has the same words in another order: it shares no phrase, so
+    with every key over the cap it is not found (the price of short posting lists).
+    """
+    monkeypatch.setattr(candidates, "KEY_CAP", 2)
+    copy = "Ferries stopped running to the islands after the harbour froze early."
+    texts = [
+        f"{copy} The ferries wait.",
+        "Islands, ferries, harbour: early running stopped, froze.",
+        f"A new library opened downtown. {copy}",
+    ]
+    prepared = [prepare(text) for text in texts]
+    result = search(prepared)
+    assert found(result, prepared) == {(0, 0, 2, 1)}
+    assert {(0, 0, 2, 1), (0, 0, 1, 0)} <= qualifying(prepared)
 
 
 def test_unrelated_articles_are_no_candidates() -> None:
@@ -33,8 +109,7 @@ def test_unrelated_articles_are_no_candidates() -> None:
         "Ferries stopped running to the islands after the harbour froze early this winter.",
     ]
     prepared = [prepare(text) for text in texts]
-    pairs = candidate_pairs(prepared, story_weights(prepared))
-    assert [(pair.a, pair.b) for pair in pairs] == [(0, 2)]
+    assert [(pair.a, pair.b) for pair in search(prepared).pairs] == [(0, 2)]
 
 
 def test_a_headline_alone_keeps_the_whole_article() -> None:
@@ -45,4 +120,5 @@ def test_a_headline_alone_keeps_the_whole_article() -> None:
 
 def test_cancelled_search_returns_what_it_has() -> None:
     prepared = [prepare("The harbour froze early this winter.")] * 3
-    assert candidate_pairs(prepared, story_weights(prepared), cancelled=lambda: True) == []
+    aligner = StoryAligner(story_weights(prepared))
+    assert candidate_pairs(prepared, aligner, cancelled=lambda: True).pairs == []

@@ -81,10 +81,12 @@ def build_cells(
         links: Links of each aligned pair ``(a, b)`` with ``a < b``, A on side ``a``;
             a missing pair shares nothing.
     """
-    rows: list[list[Cell | None]] = [
-        [None if a == b else Cell(0, totals[a], (0,) * len(TIERS)) for b in range(count)]
-        for a in range(count)
-    ]
+    rows: list[list[Cell | None]] = []
+    for a in range(count):
+        # Cells are frozen: one empty cell serves the whole row.
+        row: list[Cell | None] = [Cell(0, totals[a], (0,) * len(TIERS))] * count
+        row[a] = None
+        rows.append(row)
     for (a, b), pair in links.items():
         if not pair:
             continue
@@ -107,7 +109,10 @@ def similarity_order(cells: Sequence[Sequence[Cell | None]]) -> tuple[int, ...]:
     heap: list[tuple[float, int, int]] = []
     for a in range(count):
         for b in range(a + 1, count):
-            value = _mean_share(cells[a][b], cells[b][a])
+            row = cells[a][b]
+            if row is None or not row.carried:
+                continue  # most pairs share nothing: skip them before any arithmetic
+            value = _mean_share(row, cells[b][a])
             if value > 0:
                 near[a][b] = near[b][a] = value
                 heap.append((-value, a, b))

@@ -43,7 +43,9 @@ a span is ``[start, end]``, character offsets into that article's text (Python
   ``sentence``, ``text``, ``speaker`` and ``speaker_in_sentence`` (false when the
   name comes from the sentence before: ``she added``).
 - ``stats``: ``articles``, ``pairs`` (all article pairs), ``aligned_pairs`` (pairs
-  the sentence index proposed), ``candidate_sentence_pairs``, ``links``.
+  the sentence index proposed), ``weighed_sentence_pairs`` (sentence pairs whose
+  overlap was weighed exactly), ``candidate_sentence_pairs`` (those that qualify for
+  a tier), ``links``.
 """
 
 from __future__ import annotations

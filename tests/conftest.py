@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,3 +15,10 @@ from tests.helpers import SEEDS
 def seeds() -> Path:
     """Folder of the bundled story."""
     return SEEDS
+
+
+@pytest.fixture(autouse=True)
+def _thawed_heap() -> Iterator[None]:
+    """An idle app freezes the heap (`LibraryScreen._warmed`); the next test starts thawed."""
+    yield
+    gc.unfreeze()

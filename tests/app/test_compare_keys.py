@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import threading
 from pathlib import Path
@@ -266,3 +267,19 @@ async def test_differing_figures_stand_out_in_the_selected_pair() -> None:
             )
         }
         assert marked == {"a": ["774"], "b": ["700"]}
+
+
+async def test_after_a_second_idle_compare_opens_on_styles_parsed_ahead() -> None:
+    """The idle warm-up parses the compare screen's styles; the screen still lays out right."""
+    app = make_app(PAIR_000_001)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.pause(1.5)
+        await settle(pilot)
+        styles = Path(inspect.getfile(CompareScreen)).parent
+        for name in ("compare.tcss", "help.tcss", "pick.tcss"):
+            assert app.stylesheet.has_source(str((styles / name).resolve()), "")
+        await pilot.press("space", "j", "c")
+        screen = await open_compare(pilot)
+        assert screen.left.region.right <= screen.right.region.x  # side by side
+        assert screen.query_one("#summary-row").region.height == 2

@@ -35,6 +35,7 @@ from tui.core.comparison import (
     swapped,
     visible,
 )
+from tui.core.document import Document
 from tui.core.inert import one_line
 from tui.core.report import share_line
 from tui.core.spans import Span
@@ -146,6 +147,8 @@ class CompareScreen(Screen[None]):
         """The links of the tiers switched on, in order."""
         self.selected: int | None = None
         """Index in `links` of the selected pair."""
+        self._drawn: dict[str, Document] = {}
+        """Per side, the document the links were last drawn on."""
 
     @property
     def left(self) -> Reader:
@@ -222,6 +225,7 @@ class CompareScreen(Screen[None]):
             return
         for reader, side in ((self.left, "a"), (self.right, "b")):
             reader.view.set_highlights(link_highlights(comparison, self.links, side))
+            self._drawn[side] = reader.view.document
         summary = Text(share_line(comparison.summary, "a", one_line(comparison.a.outlet)))
         summary.append("\n")
         summary.append(share_line(comparison.summary, "b", one_line(comparison.b.outlet)))
@@ -307,8 +311,13 @@ class CompareScreen(Screen[None]):
 
     @on(Reader.Shown)
     def _reader_shown(self, event: Reader.Shown) -> None:
-        """A text arrived after the alignment: draw its links and bring the pair into view."""
-        if self.comparison is not None:
+        """A text arrived after the alignment: draw its links and bring the pair into view.
+
+        A text already on show when the links were drawn (one the reader had rendered
+        before) needs nothing: drawing it again would only repaint both panes.
+        """
+        side = "a" if event.reader is self.left else "b"
+        if self.comparison is not None and event.reader.view.document is not self._drawn.get(side):
             self._redraw()
             if self.selected is not None:
                 link = self.links[self.selected]

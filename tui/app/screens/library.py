@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -224,7 +225,22 @@ class LibraryScreen(Screen[None]):
 
         Startup does not wait for them, and the first compare does not either.
         """
-        import tui.app.screens.compare  # noqa: F401
+        from tui.app.screens.compare import CompareScreen
+        from tui.app.screens.help import HelpScreen
+        from tui.app.screens.pick import PickSourceScreen
+
+        self.app.call_from_thread(self._warmed, CompareScreen, HelpScreen, PickSourceScreen)
+
+    def _warmed(self, *screens: type[Screen]) -> None:
+        """Parse the next screens' styles, then settle the heap, once, while the user reads.
+
+        The loaded story lives until exit. After one full collection it is frozen, so
+        the collector's later passes walk only new objects instead of pausing a
+        screen's first paint for tens of milliseconds to rescan the whole story.
+        """
+        self._app.load_styles(*screens)
+        gc.collect()
+        gc.freeze()
 
     # Navigation
 

@@ -283,3 +283,26 @@ async def test_after_a_second_idle_compare_opens_on_styles_parsed_ahead() -> Non
         screen = await open_compare(pilot)
         assert screen.left.region.right <= screen.right.region.x  # side by side
         assert screen.query_one("#summary-row").region.height == 2
+
+
+async def test_resting_on_a_partner_aligns_the_pair_ahead_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[tuple[str, str]] = []
+
+    def counted(a, b):  # type: ignore[no-untyped-def]
+        calls.append((a.path.name, b.path.name))
+        return compare(a, b)
+
+    monkeypatch.setattr("tui.core.comparison.compare", counted)
+    app = make_app(PAIR_000_001)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "j")
+        await pilot.pause(0.6)
+        await app.workers.wait_for_complete()
+        assert calls == [(PAIR_000_001[0].name, PAIR_000_001[1].name)]
+        await pilot.press("c")
+        screen = await open_compare(pilot)
+        assert screen.comparison.a.path == PAIR_000_001[0]
+        assert len(calls) == 1

@@ -42,7 +42,7 @@ from tui.core.spans import Span
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 """A number as written, to single out the figures inside a changed run of words."""
-_ALIGN_AT_ONCE = 60_000
+ALIGN_AT_ONCE = 60_000
 """Pairs shorter than this (characters, both texts) align before the first frame: a few
 milliseconds, and the screen appears once, complete. Longer pairs align in a worker."""
 NARROW = 100
@@ -176,7 +176,7 @@ class CompareScreen(Screen[None]):
         self.left.show(a)
         self.right.show(b)
         self.left.view.focus()
-        if len(a.text) + len(b.text) <= _ALIGN_AT_ONCE:
+        if len(a.text) + len(b.text) <= ALIGN_AT_ONCE:
             self._aligned(self._comparison_of(a, b))
             return
         # A long pair: the texts show at once (rendered in the readers' workers), and

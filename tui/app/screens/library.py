@@ -38,6 +38,9 @@ _FIRST_FRAME_BUDGET = 0.04
 """Seconds spent reading files before the first frame; the worker reads the rest."""
 _WARM_UP_AFTER = 1.0
 """Seconds after loading before the compare engine is imported in the background."""
+_PREFETCH_AFTER = 0.3
+"""Seconds the cursor rests on a partner for the marked article before the two are
+aligned ahead of `c` (short pairs only: a few milliseconds of a thread)."""
 _PROGRESS_AFTER = 0.3
 """Seconds of loading after which a progress bar appears (small stories never need one)."""
 
@@ -249,12 +252,26 @@ class LibraryScreen(Screen[None]):
         article = self._app.articles[event.index]
         if article is not self.reader.article:
             self.reader.show(article)
+        marked = self.library.marked
+        if marked is not None and marked != event.index:
+            self._prefetch(self._app.articles[marked], article)
+
+    @work(thread=True, exclusive=True, group="prefetch")
+    def _prefetch(self, first: Article, second: Article) -> None:
+        """Align the marked article with the one the cursor rests on, so `c` opens at once."""
+        from tui.app.screens.compare import ALIGN_AT_ONCE
+
+        time.sleep(_PREFETCH_AFTER)
+        small = len(first.text) + len(second.text) <= ALIGN_AT_ONCE
+        if small and not get_current_worker().is_cancelled:
+            self._app.comparison_of(first, second)
 
     @on(ArticleList.CompareRequested)
     def _compare_requested(self, event: ArticleList.CompareRequested) -> None:
         if len(self._app.articles) < 2:
             self.notify("Comparing needs at least two articles.", severity="warning")
             return
+        self.workers.cancel_group(self, "prefetch")
         if event.marked is None:
             self._app.open_compare(event.index)
             return

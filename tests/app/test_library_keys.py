@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 from pathlib import Path
 
@@ -193,3 +194,15 @@ async def test_dragging_selects_text_and_y_copies_the_selection() -> None:
         await pilot.mouse_up(view, offset=(11, 0))
         await pilot.press("y")
         assert app.clipboard == "Belarusian "
+
+
+async def test_the_collector_paused_for_startup_runs_again_after_the_first_frame() -> None:
+    """`storyreader` pauses the cyclic collector while it starts; memory must not grow unchecked."""
+    gc.disable()
+    try:
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()

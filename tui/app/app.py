@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -87,6 +88,7 @@ class StoryReaderApp(App[None]):
         self.theme = THEME
         self.push_screen(LibraryScreen(self.paths, story_name(self.paths)))
         self._check_size(self.size.width, self.size.height)
+        self.call_after_refresh(gc.enable)  # paused for startup by `tui.cli`
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)

@@ -32,8 +32,11 @@ if TYPE_CHECKING:
 
 NARROW = 100
 """Below this many columns the library stacks above the reader."""
-_BATCH_SECONDS = 0.05
-"""How often new rows from the loading worker reach the table."""
+_BATCH_SECONDS = 0.25
+"""How often new rows from the loading worker reach the table. The first screenful is
+read before the first frame; after that each batch repaints the list, and painting
+competes with reading for the interpreter (at 20 batches a second, 10,000 files took
+twice as long to load)."""
 _FIRST_FRAME_BUDGET = 0.04
 """Seconds spent reading files before the first frame; the worker reads the rest."""
 _WARM_UP_AFTER = 1.0

@@ -55,7 +55,9 @@ def story_name(paths: Sequence[Path]) -> str:
 class StoryReaderApp(App[None]):
     """Read one news story through many sources."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str | Path]] = ["app.tcss", "screens/library.tcss"]
+    """The library's styles are read with the app's: read when its screen is pushed,
+    they would make Textual parse every stylesheet a second time during startup."""
     TITLE = "storyreader"
     COMMANDS = App.COMMANDS | {_article_commands}
 

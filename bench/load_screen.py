@@ -58,7 +58,9 @@ def one_run(folder: Path, count: int) -> dict[str, float]:
     first_headline = article(random.Random(count), 0).split("\n", 1)[0][:16]
     with Pane(f"{STORYREADER} {folder}", cols=120, rows=40, cwd="/tmp", env=ENV) as pane:
         first = pane.wait_for(first_headline, timeout=60, poll=0.005)
-        loaded = pane.wait_for(f"{count:,} articles", timeout=300, poll=0.01)
+        # Polled less often: each poll starts a tmux client, which takes the CPU
+        # the app is loading with (a 50 ms step on a wait of seconds).
+        loaded = pane.wait_for(f"{count:,} articles", timeout=300, poll=0.05)
         rss = peak_rss_mb(app_pid(pane))
         pane.keys("q")
     return {"first row": first, "fully loaded": loaded, "rss": rss}

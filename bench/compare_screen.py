@@ -9,6 +9,8 @@ tmux server and measures, in the same run:
 - reader: `j` moves the library to B; until a word of B's text is on screen;
 - compare: mark A (`k`, space), `j`, read for `READING` seconds, then `c`; until
   the pair counter (``pair 1/``) is painted, which happens once both panes are drawn;
+- help (seed pair, back in the library): `?` until the help screen is drawn, the
+  cost of pushing a small screen, for scale;
 - compare, cold (seed pair, separate starts): `c` pressed at once, before the app
   has used its first idle second to import the compare screen;
 - for the 1 MB pair also the loading state (``Finding shared sentences``) and,
@@ -84,6 +86,8 @@ def one_run(a: Path, b: Path, big: bool) -> dict[str, float]:
             times["compare"] = time.perf_counter() - opened
         else:
             times["compare"] = since(pane, lambda: pane.keys("c", pause=0), "pair 1/")
+            pane.keys("Escape", pause=0.5)
+            times["help (a bare push)"] = since(pane, lambda: pane.keys("?", pause=0), "Keys")
     return times
 
 

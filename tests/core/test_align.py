@@ -201,3 +201,14 @@ def test_may_link_says_whether_two_sentences_alone_are_linked(seed_texts: dict[s
                     verdicts.append((aligner.may_link(ua, ub), bool(aligner.align(one_a, one_b))))
     assert sum(may for may, _ in verdicts) > 10
     assert all(may == linked for may, linked in verdicts)
+
+
+def test_a_swapped_link_reads_from_the_other_side() -> None:
+    a = "Police detained 500 people in Minsk on Sunday."
+    b = "Police detained 774 people in Minsk on Sunday."
+    (link,) = align(a, b)
+    mirror = link.swapped()
+    assert (mirror.a, mirror.b, mirror.tier, mirror.score) == (link.b, link.a, link.tier, link.score)
+    assert mirror.swapped() == link
+    changed = [op for op in mirror.diff if op.op != "equal"]
+    assert [(op.a.slice(b), op.b.slice(a)) for op in changed] == [("774", "500")]

@@ -18,7 +18,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from operator import itemgetter
 from typing import NamedTuple
@@ -94,6 +94,13 @@ class Link:
             diff = word_diff(tokens_a[self.a], tokens_b[self.b])
             object.__setattr__(self, "_diff", diff)
         return diff
+
+    def swapped(self) -> Link:
+        """The same link seen from the other side: B's sentence first.
+
+        Its diff follows from the swapped sentences, so it is built anew when asked.
+        """
+        return replace(self, a=self.b, b=self.a, _tokens=self._tokens[::-1])
 
 
 class _Candidate(NamedTuple):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from tui.core.align import Link, align
@@ -72,15 +72,10 @@ def compare(a: Article, b: Article) -> Comparison:
     )
 
 
-def _swap_link(link: Link) -> Link:
-    # The diff is derived from the two sentences' tokens, so swapping them swaps it.
-    return replace(link, a=link.b, b=link.a, _tokens=link._tokens[::-1])
-
-
 def swapped(comparison: Comparison) -> Comparison:
     """The same comparison seen from the other side (B on the left)."""
     links = sorted(
-        (_swap_link(link) for link in comparison.links),
+        (link.swapped() for link in comparison.links),
         key=lambda link: (link.a.start, link.b.start),
     )
     return Comparison(

@@ -41,11 +41,23 @@ _FIRST_FRAME_BUDGET = 0.04
 """Seconds spent reading files before the first frame; the worker reads the rest."""
 _WARM_UP_AFTER = 1.0
 """Seconds after loading before the compare engine is imported in the background."""
+_SETTLE_AFTER = 0.2
+"""Seconds between parsing the next screens' styles and settling the heap."""
 _PREFETCH_AFTER = 0.3
 """Seconds the cursor rests on a partner for the marked article before the two are
 aligned ahead of `c` (short pairs only: a few milliseconds of a thread)."""
 _PROGRESS_AFTER = 0.3
 """Seconds of loading after which a progress bar appears (small stories never need one)."""
+
+
+def _settle_heap() -> None:
+    """One full collection, then freeze what is left: the loaded story lives until exit.
+
+    The collector's later passes then walk only new objects instead of pausing a
+    screen's first paint for tens of milliseconds to rescan the whole story.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 class LibraryScreen(Screen[None]):
@@ -238,15 +250,12 @@ class LibraryScreen(Screen[None]):
         self.app.call_from_thread(self._warmed, CompareScreen, HelpScreen, PickSourceScreen)
 
     def _warmed(self, *screens: type[Screen]) -> None:
-        """Parse the next screens' styles, then settle the heap, once, while the user reads.
+        """Parse the next screens' styles now, and settle the heap in a later moment.
 
-        The loaded story lives until exit. After one full collection it is frozen, so
-        the collector's later passes walk only new objects instead of pausing a
-        screen's first paint for tens of milliseconds to rescan the whole story.
+        Two short pauses while the user reads, rather than one long one.
         """
         self._app.load_styles(*screens)
-        gc.collect()
-        gc.freeze()
+        self.set_timer(_SETTLE_AFTER, _settle_heap)
 
     # Navigation
 

@@ -8,10 +8,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tests.paths import SEEDS
 from tui.app.app import StoryReaderApp
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-"""The bundled story, as checked out."""
 
 
 def make_app(paths: Sequence[Path] | None = None, *, compare: bool = False) -> StoryReaderApp:

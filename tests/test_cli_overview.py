@@ -8,13 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.paths import HANDMADE, SEEDS
 from tui.cli import main
 from tui.core import loading
 from tui.core.align import TIERS
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-HANDMADE = ROOT / "tests" / "fixtures" / "overview"
 
 
 def run_json(capsys, *paths: Path) -> dict:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+from tests.paths import SEEDS
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from tests.paths import SEEDS
 from tui.core.comparison import compare, link_at, next_link, pair_text, swapped, visible
 from tui.core.loading import load_paths
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def seed(prefix: str):  # type: ignore[no-untyped-def]

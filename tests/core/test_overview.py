@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.paths import HANDMADE, SEEDS
 from tui.core.align import TIERS
 from tui.core.articles import Article
 from tui.core.copy_groups import AGENCY, COPY, CREDITS, LEAD
@@ -20,10 +21,6 @@ from tui.core.overview import (
     iter_overview,
 )
 from tui.core.quote_index import QuoteGroup
-
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
-HANDMADE = ROOT / "tests" / "fixtures" / "overview"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,15 @@
+"""Where the tests' inputs live: the bundled story and the hand-made fixtures.
+
+No Textual import here: the core and CLI tests use these paths too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The checkout."""
+SEEDS = ROOT / "seeds"
+"""The bundled story, as checked out."""
+HANDMADE = ROOT / "tests" / "fixtures" / "overview"
+"""A small story with a known overview (copy groups, figures, quotes)."""

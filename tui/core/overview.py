@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from tui.core.align import Link, StoryAligner, collector_paused
 from tui.core.articles import Article
-from tui.core.candidates import candidate_pairs, restrict
+from tui.core.candidates import Cancelled, candidate_pairs, restrict
 from tui.core.comparison import Comparison, swapped
 from tui.core.copy_groups import CopyGroup, copy_groups, copy_pairs
 from tui.core.figure_groups import FigureGroup, FigureMention, group_figures
@@ -46,8 +46,6 @@ STAGES = ("prepare", "index", "align", "groups", "figures", "quotes")
 _UPDATES = 100
 """Progress events per stage at most, however many steps it has."""
 
-Cancelled = Callable[[], bool]
-"""Returns True when the caller no longer wants the result."""
 ProgressCallback = Callable[[str, int, int], None]
 """Called with ``(stage, done, total)``."""
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tests.paths import SEEDS
 from tui.app.app import StoryReaderApp
@@ -27,3 +29,10 @@ async def settle(pilot: Pilot[object]) -> None:
     await pilot.pause()
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
+
+
+def static_text(static: Static, width: int) -> str:
+    """What ``static`` shows, as plain text laid out ``width`` cells wide."""
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(static.content)
+    return console.export_text()

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from rich.console import Console
 from textual.widgets import Static
 
-from tests.helpers import SEEDS, make_app, settle
+from tests.helpers import SEEDS, make_app, settle, static_text
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.problems import ProblemsScreen
@@ -56,9 +54,7 @@ async def test_unreadable_inputs_are_listed_with_reasons_and_the_rest_opens(mess
         assert "empty" in reasons["empty.txt"]
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, ProblemsScreen)
-        console = Console(width=120, record=True, file=io.StringIO())
-        console.print(app.screen.query_one(Static).content)
-        listed = console.export_text()
+        listed = static_text(app.screen.query_one(Static), 120)
         for name, reason in reasons.items():
             assert name in listed and reason in listed
         await pilot.press("escape")

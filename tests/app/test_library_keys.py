@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import gc
-import io
 from pathlib import Path
 
-from rich.console import Console
 from textual.widgets import Static
 
-from tests.helpers import make_app, settle
+from tests.helpers import make_app, settle, static_text
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.too_small import TooSmallScreen
@@ -96,9 +94,7 @@ async def test_help_lists_the_keys_of_the_screen_and_closes() -> None:
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        console = Console(width=100, record=True, file=io.StringIO())
-        console.print(app.screen.query_one("#help-panel Static", Static).content)
-        shown = console.export_text()
+        shown = static_text(app.screen.query_one("#help-panel Static", Static), 100)
         for expected in ("Library", "Find", "Copy", "Next match", "Quit", "Sort"):
             assert expected in shown
         await pilot.press("escape")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SEEDS
+from tests.paths import SEEDS
+from tui.core import loading
 
 
 @pytest.fixture
@@ -19,6 +20,15 @@ def seeds() -> Path:
 
 @pytest.fixture(autouse=True)
 def _thawed_heap() -> Iterator[None]:
-    """An idle app freezes the heap (`LibraryScreen._warmed`); the next test starts thawed."""
+    """An idle app freezes the heap (`tui.app.screens.library._settle_heap`); the next test starts thawed."""
     yield
     gc.unfreeze()
+
+
+@pytest.fixture
+def truncated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A file longer than the read limit, lowered to 1,000 bytes for the test."""
+    monkeypatch.setattr(loading, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("Headline here\n\n" + "Body text. " * 200, encoding="utf-8")
+    return big

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from tui.cli import main
-from tui.core import loading
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -42,11 +41,9 @@ def test_problems_go_to_stderr_and_the_rest_still_lists(capsys, tmp_path):
 
 
 def test_partly_read_files_are_listed_and_their_problem_not_called_skipped(
-    capsys, tmp_path, monkeypatch
+    capsys, tmp_path, truncated
 ):
-    monkeypatch.setattr(loading, "MAX_BYTES", 1000)
-    big = tmp_path / "big.txt"
-    big.write_text("Headline here\n\n" + "Body text. " * 200, encoding="utf-8")
+    big = truncated
     lines = tmp_path / "news.jsonl"
     lines.write_text('{"text": "First story."}\nnot json\n{"text": "Third story."}\n')
     code = main(["list", str(big), str(lines), "--format", "json"])

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from tests.paths import HANDMADE, SEEDS
 from tui.cli import main
-from tui.core import loading
 from tui.core.align import TIERS
 
 
@@ -107,11 +106,9 @@ def test_problems_go_to_stderr_and_nothing_readable_exits_1(capsys, tmp_path):
 
 
 def test_partly_read_files_take_part_and_their_problem_is_not_called_skipped(
-    capsys, tmp_path, monkeypatch
+    capsys, truncated
 ):
-    monkeypatch.setattr(loading, "MAX_BYTES", 1000)
-    big = tmp_path / "big.txt"
-    big.write_text("Headline here\n\n" + "Body text. " * 200, encoding="utf-8")
+    big = truncated
     assert main(["overview", str(big), str(HANDMADE), "--format", "json"]) == 0
     out, err = capsys.readouterr()
     assert len(json.loads(out)["articles"]) == 5

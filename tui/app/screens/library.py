@@ -6,6 +6,7 @@ import gc
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -100,6 +101,8 @@ class LibraryScreen(Screen[None]):
         self._inbox: deque[tuple[list[Article], list[Problem], int]] = deque()
         """What the loading worker has read and the library not yet shown."""
         self._drainer: Timer
+        self._resting: Timer | None = None
+        """Runs `_prefetch` once the cursor has rested on a partner for the marked article."""
 
     @property
     def _app(self) -> StoryReaderApp:
@@ -264,18 +267,23 @@ class LibraryScreen(Screen[None]):
         article = self._app.articles[event.index]
         if article is not self.reader.article:
             self.reader.show(article)
+        self._stop_resting()
         marked = self.library.marked
         if marked is not None and marked != event.index:
-            self._prefetch(self._app.articles[marked], article)
+            partner = self._app.articles[marked]
+            self._resting = self.set_timer(_PREFETCH_AFTER, partial(self._prefetch, partner, article))
+
+    def _stop_resting(self) -> None:
+        if self._resting is not None:
+            self._resting.stop()
+            self._resting = None
 
     @work(thread=True, exclusive=True, group="prefetch")
     def _prefetch(self, first: Article, second: Article) -> None:
         """Align the marked article with the one the cursor rests on, so `c` opens at once."""
         from tui.app.screens.compare import ALIGN_AT_ONCE
 
-        time.sleep(_PREFETCH_AFTER)
-        small = len(first.text) + len(second.text) <= ALIGN_AT_ONCE
-        if small and not get_current_worker().is_cancelled:
+        if len(first.text) + len(second.text) <= ALIGN_AT_ONCE:
             self._app.comparison_of(first, second)
 
     @on(ArticleList.CompareRequested)
@@ -283,7 +291,7 @@ class LibraryScreen(Screen[None]):
         if len(self._app.articles) < 2:
             self.notify("Comparing needs at least two articles.", severity="warning")
             return
-        self.workers.cancel_group(self, "prefetch")
+        self._stop_resting()
         if event.marked is None:
             self._app.open_compare(event.index)
             return

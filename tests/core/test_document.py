@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tui.core.document import render_markdown
@@ -78,6 +78,16 @@ def test_crlf_text_maps_to_the_right_characters() -> None:
     assert text[block.offsets[block.text.index("second")]] == "s"
 
 
+def test_a_code_span_across_lines_maps_its_line_breaks() -> None:
+    # The parser shows a code span's line break as a space; it maps to the break,
+    # and a soft break at the very end of the text stays inside the text.
+    text = "`\r1` \r1"
+    (block,) = render_markdown(text).blocks
+    assert block.text == " 1 1"
+    assert [text[offset] for offset in block.offsets] == ["\r", "1", "\r", "1"]
+
+
+@example("`\r1` \r1")
 @given(st.text(alphabet=st.sampled_from("ab *_`[]()#>-\\\n\t!&;$1.\x1b\r"), max_size=200))
 def test_any_text_renders_with_offsets_inside_and_in_order(text: str) -> None:
     for block in render_markdown(text).blocks:

@@ -158,8 +158,17 @@ class _Builder:
         for char in content:
             self._char(char)
 
+    def cursor(self) -> int:
+        """The source offset to show a character at when nothing in the source matches it."""
+        return min(self.pos, max(self.end - 1, 0))
+
     def _char(self, char: str) -> None:
         source, pos = self.source, self.pos
+        line_break = _LINE_BREAK.match(source, pos, self.end) if char == " " else None
+        if line_break:  # a code span shows its line breaks as spaces
+            self.emit(char, pos)
+            self.pos = line_break.end()
+            return
         if source.startswith("\\" + char, pos):
             self.emit(char, pos + 1)
             self.pos = pos + 2
@@ -171,7 +180,7 @@ class _Builder:
             return
         found = source.find(char, pos, self.end)
         if found == -1:  # normalised by the parser (NUL → U+FFFD): show it at the cursor
-            self.emit(char, min(pos, max(self.end - 1, 0)))
+            self.emit(char, self.cursor())
             return
         self.emit(char, found)
         self.pos = found + 1
@@ -230,12 +239,12 @@ def _inline(builder: _Builder, children: list[Token]) -> None:
             builder.text(token.content)
         elif kind == "softbreak":
             newline = _LINE_BREAK.search(builder.source, builder.pos, builder.end)
-            offset = newline.start() if newline else builder.pos
+            offset = newline.start() if newline else builder.cursor()
             builder.emit(" ", offset)
             builder.pos = newline.end() if newline else builder.pos
         elif kind == "hardbreak":
             newline = _LINE_BREAK.search(builder.source, builder.pos, builder.end)
-            offset = newline.start() if newline else builder.pos
+            offset = newline.start() if newline else builder.cursor()
             builder.chars.append("\n")
             builder.offsets.append(offset)
             builder.pos = newline.end() if newline else builder.pos

@@ -31,6 +31,8 @@ async def test_starts_on_the_first_article_with_the_library_focused() -> None:
         assert isinstance(app.focused, ArticleList)
         assert reader_title(app) == app.articles[0].title
         assert "5 articles" in app.screen.sub_title
+        # The library is the first screen: no blank screen is built under it first.
+        assert app.screen_stack == [app.screen]
 
 
 async def test_down_j_and_k_move_the_selection_and_the_reader_follows() -> None:

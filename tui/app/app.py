@@ -32,6 +32,7 @@ MIN_WIDTH = 40
 MIN_HEIGHT = 10
 """Shortest terminal (rows) the app lays out for."""
 THEME = "textual-dark"
+"""The theme the app starts in (snapshot tests rely on it; ctrl+p switches)."""
 
 
 def _article_commands() -> type[Provider]:
@@ -39,7 +40,6 @@ def _article_commands() -> type[Provider]:
     from tui.app.commands import ArticleCommands
 
     return ArticleCommands
-"""The theme the app starts in (snapshot tests rely on it; ctrl+p switches)."""
 
 
 def story_name(paths: Sequence[Path]) -> str:
@@ -86,9 +86,12 @@ class StoryReaderApp(App[None]):
         """Every input that could not be read, with the reason."""
         self._comparisons: dict[tuple[int, int], Comparison] = {}
 
+    def get_default_screen(self) -> Screen:
+        """The library is the bottom of the stack: no blank screen is built and replaced."""
+        return LibraryScreen(self.paths, story_name(self.paths))
+
     def on_mount(self) -> None:
         self.theme = THEME
-        self.push_screen(LibraryScreen(self.paths, story_name(self.paths)))
         self._check_size(self.size.width, self.size.height)
         self.call_after_refresh(gc.enable)  # paused for startup by `tui.cli`
 

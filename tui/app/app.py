@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from tui.app.offload import run_in_process
 from tui.app.screens.library import LibraryScreen
+from tui.app.widgets.document_view import DOCUMENT_CLASSES
 from tui.core.articles import Article
 from tui.core.bundled import bundled_story
 from tui.core.problems import Problem
@@ -59,6 +60,8 @@ class StoryReaderApp(App[None]):
     """The library's styles are read with the app's: read when its screen is pushed,
     they would make Textual parse every stylesheet a second time during startup."""
     TITLE = "storyreader"
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(DOCUMENT_CLASSES)
+    """How every article view draws Markdown and highlights: resolved once per theme."""
     COMMANDS = App.COMMANDS | {_article_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -210,12 +210,9 @@ class CompareScreen(Screen[None]):
 
     def _tier_styles(self) -> dict[str, Style]:
         view = self.left.view
-        styles = {
-            name: view.get_component_rich_style(f"document-view--tier-{name}", partial=True)
-            for name in TIERS
-        }
+        styles = {name: view.component_style(f"tier-{name}") for name in TIERS}
         styles["off"] = Style(dim=True, strike=True)
-        styles["only"] = view.get_component_rich_style("document-view--only", partial=True)
+        styles["only"] = view.component_style("only")
         return styles
 
     def _redraw(self) -> None:

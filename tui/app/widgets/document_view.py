@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from tui.app.widgets.component_styles import ComponentStyles
+from tui.app.widgets.component_styles import ComponentStyles, drawn_on
 from tui.app.widgets.line_layout import Line, layout
 from tui.core.document import Block, Document
 from tui.core.spans import Span
@@ -43,6 +43,44 @@ _LAYOUT_IN_THREAD = 100_000
 _BLENDED = ("tier-", "find", "target", "only", "lead", "gutter", "rule", "code", "image", "link")
 """Component classes whose colours are translucent and must be blended to be drawn."""
 
+
+DOCUMENT_CLASSES = frozenset(
+    {
+        "document-view--h1",
+        "document-view--h2",
+        "document-view--h3",
+        "document-view--code",
+        "document-view--quote",
+        "document-view--table",
+        "document-view--rule",
+        "document-view--lead",
+        "document-view--gutter",
+        "document-view--strong",
+        "document-view--em",
+        "document-view--strike",
+        "document-view--link",
+        "document-view--image",
+        "document-view--tier-copy",
+        "document-view--tier-edit",
+        "document-view--tier-quote",
+        "document-view--tier-paraphrase",
+        "document-view--only",
+        "document-view--selected",
+        "document-view--insert",
+        "document-view--delete",
+        "document-view--replace",
+        "document-view--number",
+        "document-view--find",
+        "document-view--find-current",
+        "document-view--target",
+    }
+)
+"""Component classes that style every `DocumentView` (markup, highlights, diff marks).
+
+The app declares them (``App.COMPONENT_CLASSES``), not the view: Textual resolves a
+node's component classes every time it restyles the node, and a compare screen
+restyles each of its two views several times while it opens. On the app they are
+resolved once per theme, and each view draws them over its own background."""
 
 LAYERS = ("base", "pair", "find")
 """Highlight layers, bottom to top: what a view shows, the selection in it, find matches."""
@@ -96,36 +134,6 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
 
     BINDING_GROUP_TITLE = "Article text"
     STYLE_PREFIX = "document-view"
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "document-view--h1",
-        "document-view--h2",
-        "document-view--h3",
-        "document-view--code",
-        "document-view--quote",
-        "document-view--table",
-        "document-view--rule",
-        "document-view--lead",
-        "document-view--gutter",
-        "document-view--strong",
-        "document-view--em",
-        "document-view--strike",
-        "document-view--link",
-        "document-view--image",
-        "document-view--tier-copy",
-        "document-view--tier-edit",
-        "document-view--tier-quote",
-        "document-view--tier-paraphrase",
-        "document-view--only",
-        "document-view--selected",
-        "document-view--insert",
-        "document-view--delete",
-        "document-view--replace",
-        "document-view--number",
-        "document-view--find",
-        "document-view--find-current",
-        "document-view--target",
-    }
 
     DEFAULT_CSS = """
     DocumentView {
@@ -355,6 +363,10 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         # Translucent colours (`$tier-copy 30%`, `$text-muted`) need blending with
         # the view's own background; the other styles only add attributes.
         return self.component_style(name, partial=not name.startswith(_BLENDED))
+
+    def resolve_component(self, component: str, *, partial: bool) -> Style:
+        styles = self.app.get_component_styles(component)  # see DOCUMENT_CLASSES
+        return styles.partial_rich_style if partial else drawn_on(self, styles)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -192,7 +192,8 @@ async def test_layout_side_by_side_or_stacked(size: tuple[int, int]) -> None:
     app = make_app(PAIR_000_001, compare=True)
     async with app.run_test(size=size) as pilot:
         screen = await open_compare(pilot)
-        left, right = screen.left.region, screen.right.region
+        # Where each text is drawn (a reader itself is a container that is not drawn).
+        left, right = screen.left.view.region, screen.right.view.region
         if size[0] >= 100:
             assert left.right <= right.x and left.y == right.y
         else:
@@ -281,7 +282,7 @@ async def test_after_a_second_idle_compare_opens_on_styles_parsed_ahead() -> Non
             assert app.stylesheet.has_source(str((styles / name).resolve()), "")
         await pilot.press("space", "j", "c")
         screen = await open_compare(pilot)
-        assert screen.left.region.right <= screen.right.region.x  # side by side
+        assert screen.left.view.region.right <= screen.right.view.region.x  # side by side
         assert screen.query_one("#summary-row").region.height == 2
 
 

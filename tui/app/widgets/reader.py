@@ -58,6 +58,11 @@ class Reader(Vertical):
 
     DEFAULT_CSS = """
     Reader {
+        /* Its children cover it: hidden, Textual skips drawing its blank lines. */
+        visibility: hidden;
+        & > ArticleHeader, & > DocumentView, & > FindBar, & > LoadingIndicator {
+            visibility: visible;
+        }
         & > ArticleHeader {
             height: 2;
             padding: 0 1;

@@ -17,7 +17,6 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from tui.app.widgets.article_list import ArticleList
@@ -29,6 +28,8 @@ from tui.core.loading import LoadResult, find_files, load_files
 from tui.core.problems import Problem
 
 if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
     from tui.app.app import StoryReaderApp
 
 NARROW = 100
@@ -101,6 +102,8 @@ class LibraryScreen(Screen[None]):
         self._inbox: deque[tuple[list[Article], list[Problem], int]] = deque()
         """What the loading worker has read and the library not yet shown."""
         self._drainer: Timer
+        self._progress: ProgressBar | None = None
+        """Shown while a big folder loads."""
         self._resting: Timer | None = None
         """Runs `_prefetch` once the cursor has rested on a partner for the marked article."""
 
@@ -196,17 +199,21 @@ class LibraryScreen(Screen[None]):
 
     def _show_progress(self) -> None:
         if self._loading:
+            # Imported here: only a folder that takes a while to load ever shows one.
+            from textual.widgets import ProgressBar
+
             bar = ProgressBar(total=max(self._total, 1), show_eta=False, id="load-progress")
             bar.progress = self._done
             self.query_one("#library-pane").mount(bar)
+            self._progress = bar
 
     def _arrived(self, articles: list[Article], problems: list[Problem], done: int) -> None:
         self._app.articles.extend(articles)
         self._app.problems.extend(problems)
         self.library.refresh_rows()
         self._done = done
-        for bar in self.query(ProgressBar):
-            bar.update(progress=done)
+        if self._progress is not None:
+            self._progress.update(progress=done)
         self.sub_title = f"{self.story} · loading {done:,}/{self._total:,} files…"
 
     def _loading_finished(self) -> None:
@@ -215,7 +222,9 @@ class LibraryScreen(Screen[None]):
         self._loading = False
         self.refresh_bindings()
         self.set_timer(_WARM_UP_AFTER, self._warm_up)
-        self.query(ProgressBar).remove()
+        if self._progress is not None:
+            self._progress.remove()
+            self._progress = None
         count = len(self._app.articles)
         self.sub_title = f"{self.story} · {count:,} article{'s' if count != 1 else ''}"
         problems = self._app.problems

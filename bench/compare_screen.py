@@ -6,9 +6,15 @@ For the seed pair 000/001, then two synthetic ~1 MB articles (`bench/compare.py`
 builds them from seed sentences), each run starts `storyreader A B` in a fresh
 tmux server and measures, in the same run:
 
-- reader: `j` moves the library to B; until a word of B's text is on screen;
+- reader: read A for `READING` seconds, then `j` moves the library to B; until a
+  word of B's text is on screen;
 - compare: mark A (`k`, space), `j`, read for `READING` seconds, then `c`; until
   the pair counter (``pair 1/``) is painted, which happens once both panes are drawn;
+
+Both keys come after the same pause, as a reader's would. On a virtual machine
+the first key after an idle pause costs some 20 ms more than one pressed while
+the process is busy (the CPU wakes, caches are cold): timing one key after a
+pause and the other without one would count that against the first.
 - help (seed pair, back in the library): `?` until the help screen is drawn, the
   cost of pushing a small screen, for scale;
 - compare, cold (seed pair, separate starts): `c` pressed at once, before the app
@@ -41,8 +47,8 @@ ROOT = Path(__file__).resolve().parent.parent
 STORYREADER = Path(sys.executable).with_name("storyreader")
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 READING = 2.0
-"""Seconds between marking the pair and pressing `c`: a user reads before comparing,
-and the app uses its first idle second to import the compare screen (as it would)."""
+"""Seconds of reading before `j` and before `c`: a user reads before moving on, and the
+app uses its first idle second to import the compare screen (as it would)."""
 
 
 def marker(text: str, avoid: str) -> str:
@@ -74,6 +80,7 @@ def one_run(a: Path, b: Path, big: bool) -> dict[str, float]:
     with Pane(f"{STORYREADER} {a} {b}", cols=160, rows=50, cwd="/tmp") as pane:
         pane.wait_for("2 articles", timeout=60)
         pane.wait_for(marker(text_a, ""), timeout=60)
+        time.sleep(READING)
         times["reader"] = since(pane, lambda: pane.keys("j", pause=0), word_b)
         pane.keys("k", "Space", "j")
         time.sleep(READING)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.paths import SEEDS
 from tui.cli import main
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def test_list_json_of_the_seeds(capsys):

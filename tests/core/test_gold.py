@@ -9,13 +9,12 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-from pathlib import Path
 from types import ModuleType
 
+from tests.paths import ROOT, SEEDS
 from tui.core.align import align
 
-EVAL = Path(__file__).resolve().parents[1] / "eval"
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+EVAL = ROOT / "tests" / "eval"
 TARGETS = {"copy": 1.0, "quote": 0.90, "paraphrase": 0.50}
 MIN_PRECISION = 0.80
 # sha256 of the shared originals (shared/eval), which these copies must equal byte for byte.

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.paths import ROOT, SEEDS
 from tui.core import loading
 from tui.core.articles import Article
 from tui.core.loading import (
@@ -23,8 +24,6 @@ from tui.core.loading import (
 )
 from tui.core.problems import Problem
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
 STORY = ROOT / "tests" / "fixtures" / "loading" / "story"
 
 

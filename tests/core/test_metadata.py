@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
+from tests.paths import SEEDS
 from tui.core.header import TITLE_CHARS
 from tui.core.metadata import extract_metadata, front_matter
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 FIRST_SENTENCE = "no headline found: showing the first sentence"
 NO_OUTLET = "no outlet found: showing the file name"

@@ -6,11 +6,11 @@ import os
 import shutil
 from pathlib import Path
 
+from tests.paths import ROOT, SEEDS
 from tui.cli import main
 from tui.core.listing import format_listing
 from tui.core.loading import discover, find_files, iter_load, load_file, load_files, load_paths
 
-ROOT = Path(__file__).resolve().parents[2]
 OLD = 1_000_000_000  # 2001-09-09: any write would move the mtime away from it
 
 
@@ -23,7 +23,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def test_loading_listing_and_comparing_write_nothing(tmp_path, capsys):
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(SEEDS, tmp_path / "seeds")
     shutil.copytree(ROOT / "tests" / "fixtures" / "loading", tmp_path / "fixtures")
     odd = tmp_path / "odd"
     odd.mkdir()

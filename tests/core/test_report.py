@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.paths import SEEDS
 from tui.core.align import TIERS, align
 from tui.core.articles import Article
 from tui.core.report import comparison_dict, format_comparison, share_line, summarise
@@ -142,7 +143,6 @@ def test_unknown_format(pair: tuple[Article, Article]) -> None:
 )
 def test_a_closed_pipe_ends_the_report_quietly(command: list[str]) -> None:
     """``storyreader compare A B | head``: no BrokenPipeError traceback, exit code 141."""
-    seeds = Path(__file__).resolve().parents[2] / "seeds"
     read, write = os.pipe()
     os.close(read)  # the reader is gone before the first byte
     try:
@@ -150,7 +150,7 @@ def test_a_closed_pipe_ends_the_report_quietly(command: list[str]) -> None:
             [sys.executable, "-m", "tui", *command],
             stdout=write,
             stderr=subprocess.PIPE,
-            cwd=seeds,
+            cwd=SEEDS,
             check=False,
         )
     finally:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+from tests.paths import SEEDS
 
 # From shared/eval/gold_seeds.json "docs": the sha256 and length of each original.
 ORIGINALS = {

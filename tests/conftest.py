@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.paths import SEEDS
 from tui.core import loading
+
+settings.register_profile("deep", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+"""``HYPOTHESIS_PROFILE=deep pytest ...`` runs every property test 30 times longer."""
 
 
 @pytest.fixture

@@ -51,12 +51,21 @@ def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, 
 
 @lru_cache(maxsize=8)
 def _ascii_line(width: int) -> re.Pattern[str]:
-    """One wrapped line of plain ASCII text: the most words that fit, else a cut word.
+    """One wrapped line of one-cell text: the most words that fit, else a cut word.
 
     The regex engine does in C what `wrap` does word by word, for the common case
     where every character takes one cell.
     """
     return re.compile(rf"(?:\S[^\n]{{0,{width - 1}}}(?=[ \n]|\Z)|\S{{{width}}}) *")
+
+
+def _one_cell_each(text: str) -> bool:
+    """Whether every character takes one cell and only spaces and newlines are blank.
+
+    The premise of the regex path: typographic quotes, dashes and accented letters
+    qualify; wide and zero-width characters, tabs and no-break spaces do not.
+    """
+    return all(char in " \n" or (cell_len(char) == 1 and not char.isspace()) for char in set(text))
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
@@ -68,7 +77,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     width = max(width, 1)
     lines: list[tuple[int, int]] = []
     paragraph_start = 0
-    plain = text.isascii()
+    plain = _one_cell_each(text)
     for paragraph_end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
         if plain and paragraph_end > paragraph_start and text[paragraph_start] != " ":
             found = _ascii_line(width).finditer(text, paragraph_start, paragraph_end)

@@ -189,7 +189,7 @@ class CompareScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
 
-    @work(thread=True, exclusive=True, group="compare")
+    @work(thread=True, exclusive=True, group="compare", description="align the pair")
     def _align(self, a: Article, b: Article) -> None:
         worker = get_current_worker()
         try:

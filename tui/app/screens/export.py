@@ -72,7 +72,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self._status(f"Writing {path}…", error=False)
         self._export(path)
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", description="export the comparison")
     def _export(self, path: Path) -> None:
         """Write what the screen shows (its links, its sides), not a new alignment."""
         comparison = self.comparison

@@ -165,7 +165,7 @@ class LibraryScreen(Screen[None]):
         self._arrived(articles, problems, done)
         return done
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="load the remaining files")
     def _load(self, results: Iterator[tuple[Path, LoadResult]], start: int) -> None:
         """Read the remaining files; a timer on the UI side drains what they give.
 
@@ -287,7 +287,7 @@ class LibraryScreen(Screen[None]):
             self._resting.stop()
             self._resting = None
 
-    @work(thread=True, exclusive=True, group="prefetch")
+    @work(thread=True, exclusive=True, group="prefetch", description="align a pair ahead")
     def _prefetch(self, first: Article, second: Article) -> None:
         """Align the marked article with the one the cursor rests on, so `c` opens at once."""
         from tui.app.screens.compare import ALIGN_AT_ONCE

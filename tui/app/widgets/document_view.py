@@ -307,7 +307,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         else:
             self._apply_layout(self._document, width, layout(self._document, width))
 
-    @work(thread=True, exclusive=True, group="layout")
+    @work(thread=True, exclusive=True, group="layout", description="wrap a document")
     def _layout_in_thread(self, document: Document, width: int) -> None:
         lines = layout(document, width)
         self.app.call_from_thread(self._apply_layout, document, width, lines)

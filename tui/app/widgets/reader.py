@@ -129,7 +129,7 @@ class Reader(Vertical):
         self.query_one(ArticleHeader).show(None, message)
         self.view.show(Document(blocks=()))
 
-    @work(thread=True, exclusive=True, group="render")
+    @work(thread=True, exclusive=True, group="render", description="render an article")
     def _render_in_thread(self, article: Article) -> None:
         document = documents.render(article.text)
         self.app.call_from_thread(self._display, article, document)

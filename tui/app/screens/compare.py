@@ -160,10 +160,20 @@ class CompareScreen(Screen[None]):
         """The pane of article B."""
         return self.query_one("#right", Reader)
 
+    @property
+    def _aligns_later(self) -> bool:
+        """A long pair: its alignment runs in a worker after the first frame."""
+        a, b = self._articles
+        return len(a.text) + len(b.text) > ALIGN_AT_ONCE
+
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="summary-row"):
-            yield Static(id="summary")
+            if self._aligns_later:  # the loading state is in the first frame
+                yield Static(Text("Finding shared sentences…", "dim"), id="summary")
+                yield LoadingIndicator(id="aligning")
+            else:
+                yield Static(id="summary")
         with Horizontal(id="sides"):
             yield Reader(gutter=True, label="A", id="left")
             yield Reader(gutter=True, label="B", id="right")
@@ -176,14 +186,12 @@ class CompareScreen(Screen[None]):
         self.left.show(a)
         self.right.show(b)
         self.left.view.focus()
-        if len(a.text) + len(b.text) <= ALIGN_AT_ONCE:
+        if not self._aligns_later:
             self._aligned(self._comparison_of(a, b))
             return
         # A long pair: the texts show at once (rendered in the readers' workers), and
         # the links are drawn over them when the alignment, started after this frame,
         # is done.
-        self.query_one("#summary", Static).update(Text("Finding shared sentences…", "dim"))
-        self.query_one("#summary-row").mount(LoadingIndicator(id="aligning"))
         self.call_after_refresh(self._align, a, b)
 
     def on_resize(self, event: Resize) -> None:

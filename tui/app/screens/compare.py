@@ -42,9 +42,16 @@ from tui.core.spans import Span
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 """A number as written, to single out the figures inside a changed run of words."""
-ALIGN_AT_ONCE = 60_000
+_ALIGN_AT_ONCE = 60_000
 """Pairs shorter than this (characters, both texts) align before the first frame: a few
 milliseconds, and the screen appears once, complete. Longer pairs align in a worker."""
+
+
+def aligns_at_once(a: Article, b: Article) -> bool:
+    """Whether the pair is short enough to align before the compare screen's first frame."""
+    return len(a.text) + len(b.text) <= _ALIGN_AT_ONCE
+
+
 NARROW = 100
 """Below this many columns the two sources stack instead of sitting side by side."""
 
@@ -160,16 +167,10 @@ class CompareScreen(Screen[None]):
         """The pane of article B."""
         return self.query_one("#right", Reader)
 
-    @property
-    def _aligns_later(self) -> bool:
-        """A long pair: its alignment runs in a worker after the first frame."""
-        a, b = self._articles
-        return len(a.text) + len(b.text) > ALIGN_AT_ONCE
-
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="summary-row"):
-            if self._aligns_later:  # the loading state is in the first frame
+            if not aligns_at_once(*self._articles):  # the loading state is in the first frame
                 yield Static(Text("Finding shared sentences…", "dim"), id="summary")
                 yield LoadingIndicator(id="aligning")
             else:
@@ -186,7 +187,7 @@ class CompareScreen(Screen[None]):
         self.left.show(a)
         self.right.show(b)
         self.left.view.focus()
-        if not self._aligns_later:
+        if aligns_at_once(a, b):
             self._aligned(self._comparison_of(a, b))
             return
         # A long pair: the texts show at once (rendered in the readers' workers), and

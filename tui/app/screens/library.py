@@ -290,9 +290,9 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="prefetch", description="align a pair ahead")
     def _prefetch(self, first: Article, second: Article) -> None:
         """Align the marked article with the one the cursor rests on, so `c` opens at once."""
-        from tui.app.screens.compare import ALIGN_AT_ONCE
+        from tui.app.screens.compare import aligns_at_once
 
-        if len(first.text) + len(second.text) <= ALIGN_AT_ONCE:
+        if aligns_at_once(first, second):
             self._app.comparison_of(first, second)
 
     @on(ArticleList.CompareRequested)

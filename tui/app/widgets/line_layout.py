@@ -50,7 +50,7 @@ def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, 
 
 
 @lru_cache(maxsize=8)
-def _ascii_line(width: int) -> re.Pattern[str]:
+def _one_cell_line(width: int) -> re.Pattern[str]:
     """One wrapped line of one-cell text: the most words that fit, else a cut word.
 
     The regex engine does in C what `wrap` does word by word, for the common case
@@ -80,7 +80,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     plain = _one_cell_each(text)
     for paragraph_end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
         if plain and paragraph_end > paragraph_start and text[paragraph_start] != " ":
-            found = _ascii_line(width).finditer(text, paragraph_start, paragraph_end)
+            found = _one_cell_line(width).finditer(text, paragraph_start, paragraph_end)
             lines.extend(match.span() for match in found)
             paragraph_start = paragraph_end + 1
             continue

@@ -105,9 +105,7 @@ def test_problems_go_to_stderr_and_nothing_readable_exits_1(capsys, tmp_path):
     ]
 
 
-def test_partly_read_files_take_part_and_their_problem_is_not_called_skipped(
-    capsys, truncated
-):
+def test_partly_read_files_take_part_and_their_problem_is_not_called_skipped(capsys, truncated):
     big = truncated
     assert main(["overview", str(big), str(HANDMADE), "--format", "json"]) == 0
     out, err = capsys.readouterr()

@@ -31,7 +31,9 @@ def messy(tmp_path: Path) -> Path:
     (folder / "blank.md").write_text("   \n\n", encoding="utf-8")
     (folder / "ansi.txt").write_text(ANSI, encoding="utf-8")
     (folder / "wide.md").write_text(WIDE, encoding="utf-8")
-    (folder / "latin.txt").write_bytes("Café naïve, latin-1 text. Another sentence.\n".encode("cp1252"))
+    (folder / "latin.txt").write_bytes(
+        "Café naïve, latin-1 text. Another sentence.\n".encode("cp1252")
+    )
     return folder
 
 
@@ -76,7 +78,9 @@ async def test_nothing_readable_says_so(tmp_path: Path) -> None:
         await settle(pilot)
         assert app.articles == []
         assert "Nothing to read" in str(app.screen.query_one("#article-header").render())
-        await pilot.press("j", "enter", "slash", "y", "c")  # keys on an empty library do nothing harmful
+        await pilot.press(
+            "j", "enter", "slash", "y", "c"
+        )  # keys on an empty library do nothing harmful
 
 
 async def test_control_characters_never_reach_the_terminal(messy: Path) -> None:

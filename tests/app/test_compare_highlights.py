@@ -17,7 +17,13 @@ def highlighted_text(view: DocumentView, style: str) -> str:
     for y in range(view.line_count):
         strip = view.render_line(y)
         pieces.append(
-            "".join(segment.text for segment in strip if isinstance(segment, Segment) and segment.style and segment.style.bgcolor == target)
+            "".join(
+                segment.text
+                for segment in strip
+                if isinstance(segment, Segment)
+                and segment.style
+                and segment.style.bgcolor == target
+            )
         )
     return " ".join(" ".join(pieces).split())
 

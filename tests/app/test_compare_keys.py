@@ -56,8 +56,12 @@ async def test_n_and_brackets_step_through_pairs_and_scroll_both_panes() -> None
         assert screen.selected == total - 1
         link = screen.links[screen.selected]
         left, right = screen.left.view, screen.right.view
-        assert left.line_of(link.a.start) in range(int(left.scroll_y), int(left.scroll_y) + left.size.height)
-        assert right.line_of(link.b.start) in range(int(right.scroll_y), int(right.scroll_y) + right.size.height)
+        assert left.line_of(link.a.start) in range(
+            int(left.scroll_y), int(left.scroll_y) + left.size.height
+        )
+        assert right.line_of(link.b.start) in range(
+            int(right.scroll_y), int(right.scroll_y) + right.size.height
+        )
 
 
 async def test_number_keys_toggle_tiers() -> None:
@@ -179,7 +183,9 @@ async def test_c_without_a_mark_offers_the_others_sorted_by_share() -> None:
         await settle(pilot)
         picker = app.screen
         assert isinstance(picker, PickSourceScreen)
-        shares = [picker.shares[int(option.id)] for option in picker.query_one("#pick-list")._options]
+        shares = [
+            picker.shares[int(option.id)] for option in picker.query_one("#pick-list")._options
+        ]
         assert len(shares) == 4 and shares == sorted(shares, reverse=True)
         assert picker.query_one("#pick-list")._options[0].id == "1"  # 001 shares most with 000
         await pilot.press("enter")
@@ -258,9 +264,7 @@ async def test_differing_figures_stand_out_in_the_selected_pair() -> None:
             await pilot.press("n")
         marked = {
             side: [
-                h.span.slice(text)
-                for h in reader.view.highlights("pair")
-                if h.style == "number"
+                h.span.slice(text) for h in reader.view.highlights("pair") if h.style == "number"
             ]
             for side, reader, text in (
                 ("a", screen.left, screen.comparison.a.text),

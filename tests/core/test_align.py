@@ -208,7 +208,12 @@ def test_a_swapped_link_reads_from_the_other_side() -> None:
     b = "Police detained 774 people in Minsk on Sunday."
     (link,) = align(a, b)
     mirror = link.swapped()
-    assert (mirror.a, mirror.b, mirror.tier, mirror.score) == (link.b, link.a, link.tier, link.score)
+    assert (mirror.a, mirror.b, mirror.tier, mirror.score) == (
+        link.b,
+        link.a,
+        link.tier,
+        link.score,
+    )
     assert mirror.swapped() == link
     changed = [op for op in mirror.diff if op.op != "equal"]
     assert [(op.a.slice(b), op.b.slice(a)) for op in changed] == [("774", "500")]

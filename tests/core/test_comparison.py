@@ -33,9 +33,7 @@ def test_swapped_mirrors_links_diffs_and_summary() -> None:
     turned = next(link for link in mirror.links if (link.a, link.b) == (original.b, original.a))
     deleted = next(op.a for op in original.diff if op.op == "delete")
     # What A dropped is what the other side added once the sides are swapped.
-    assert any(
-        op.op in ("insert", "replace") and op.b.overlaps(deleted) for op in turned.diff
-    )
+    assert any(op.op in ("insert", "replace") and op.b.overlaps(deleted) for op in turned.diff)
     assert mirror.summary["a"] == comparison.summary["b"]
     assert swapped(mirror).links == comparison.links
 

@@ -220,5 +220,7 @@ class StoryReaderApp(App[None]):
         yield from super().get_system_commands(screen)
         if isinstance(screen, LibraryScreen):
             yield SystemCommand(
-                "Toggle library pane", "Show or hide the list of articles", screen.action_toggle_library
+                "Toggle library pane",
+                "Show or hide the list of articles",
+                screen.action_toggle_library,
             )

@@ -88,7 +88,9 @@ def pair_highlights(link: Link, text: str, other: str, side: str) -> list[Highli
         highlights.append(Highlight(changed, op.op))
         if op.numeric:
             highlights.extend(
-                Highlight(Span(changed.start + found.start(), changed.start + found.end()), "number")
+                Highlight(
+                    Span(changed.start + found.start(), changed.start + found.end()), "number"
+                )
                 for found in _FIGURE.finditer(changed.slice(text))
                 if _number(found.group()) not in theirs
             )
@@ -245,7 +247,10 @@ class CompareScreen(Screen[None]):
             return
         link = self.links[self.selected] if self.selected is not None else None
         texts = (comparison.a.text, comparison.b.text)
-        for reader, side, (text, other) in ((self.left, "a", texts), (self.right, "b", texts[::-1])):
+        for reader, side, (text, other) in (
+            (self.left, "a", texts),
+            (self.right, "b", texts[::-1]),
+        ):
             pair = pair_highlights(link, text, other, side) if link else []
             reader.view.set_highlights(pair, layer="pair")
         self.query_one(PairBar).show(self.selected, self.links, self.tiers, self._tier_styles())

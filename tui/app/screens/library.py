@@ -76,7 +76,9 @@ class LibraryScreen(Screen[None]):
         Binding("y", "copy", "Copy", tooltip="Copy the selection, or the whole article"),
         Binding("l", "toggle_library", "Library", tooltip="Show or hide the library pane"),
         Binding("exclamation_mark", "problems", "Skipped", tooltip="Files that could not be read"),
-        Binding("o", "overview", "Overview", tooltip="The whole story: shares, groups, figures, quotes"),
+        Binding(
+            "o", "overview", "Overview", tooltip="The whole story: shares, groups, figures, quotes"
+        ),
         Binding("escape", "focus_library", "Back to the list", show=False),
     ]
     """
@@ -280,7 +282,9 @@ class LibraryScreen(Screen[None]):
         marked = self.library.marked
         if marked is not None and marked != event.index:
             partner = self._app.articles[marked]
-            self._resting = self.set_timer(_PREFETCH_AFTER, partial(self._prefetch, partner, article))
+            self._resting = self.set_timer(
+                _PREFETCH_AFTER, partial(self._prefetch, partner, article)
+            )
 
     def _stop_resting(self) -> None:
         if self._resting is not None:

@@ -63,7 +63,9 @@ def figure_options(overview: Overview, labels: Sequence[str]) -> list[Option]:
         for number, value in enumerate(group.values):
             if number:
                 heading.append(" / ", style="dim")
-            heading.append(one_line(value.normal), style="bold reverse" if group.disagree else "bold")
+            heading.append(
+                one_line(value.normal), style="bold reverse" if group.disagree else "bold"
+            )
             heading.append(f" ({', '.join(labels[a] for a in value.articles)})", style="dim")
         if group.disagree:
             heading.append("  ≠ sources disagree", style="bold")
@@ -230,13 +232,20 @@ class OverviewScreen(Screen[None]):
         if overview.complete:
             self.query_one(ProgressBar).display = False
             self.query_one("#overview-progress-label", Static).update(
-                Text(f"{overview.stats.links} links · {overview.stats.aligned_pairs} of "
-                     f"{overview.stats.pairs} pairs aligned", style="dim")
+                Text(
+                    f"{overview.stats.links} links · {overview.stats.aligned_pairs} of "
+                    f"{overview.stats.pairs} pairs aligned",
+                    style="dim",
+                )
             )
 
     @staticmethod
     def _ready(key: str, overview: Overview) -> bool:
-        part = {"figures": overview.figures, "quotes": overview.quotes, "groups": overview.copy_groups}
+        part = {
+            "figures": overview.figures,
+            "quotes": overview.quotes,
+            "groups": overview.copy_groups,
+        }
         return key == "only" or part.get(key) is not None
 
     @on(ShareMatrix.CellHighlighted)
@@ -247,13 +256,17 @@ class OverviewScreen(Screen[None]):
         detail = self.query_one("#cell-detail", Static)
         cell = overview.cell(event.a, event.b)
         if cell is None:
-            detail.update(Text(f"{self.labels[event.a]}: the diagonal (an article and itself)", "dim"))
+            detail.update(
+                Text(f"{self.labels[event.a]}: the diagonal (an article and itself)", "dim")
+            )
             return
         text = Text(f"{self.labels[event.b]}", style="bold")
         text.append(" carries ")
         text.append(f"{cell.carried} of {cell.total}", style="bold")
         text.append(f" sentences of {self.labels[event.a]} ({cell.percent}%)\n")
-        text.append(" · ".join(f"{tier} {count}" for tier, count in zip(TIERS, cell.by_tier, strict=True)))
+        text.append(
+            " · ".join(f"{tier} {count}" for tier, count in zip(TIERS, cell.by_tier, strict=True))
+        )
         text.append("   enter: compare the pair", style="dim")
         detail.update(text)
 

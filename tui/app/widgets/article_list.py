@@ -136,7 +136,12 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         known = len(self._order)
         self._order.extend(range(known, len(self._articles)))
         self._outlet_width = min(
-            max([self._outlet_width, *(cell_len(one_line(a.outlet)) for a in self._articles[known:])]),
+            max(
+                [
+                    self._outlet_width,
+                    *(cell_len(one_line(a.outlet)) for a in self._articles[known:]),
+                ]
+            ),
             _OUTLET_MAX,
         )
         if self.sort != "file":

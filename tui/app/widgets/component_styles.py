@@ -30,7 +30,9 @@ class ComponentStyles(_Base):
 
     def component_style(self, name: str = "", *, partial: bool = True) -> Style:
         """The widget's own style (``""``) or its component ``name``'s, from the cache."""
-        cache: dict[tuple[str, bool], Style] = self.__dict__.setdefault("_component_style_cache", {})
+        cache: dict[tuple[str, bool], Style] = self.__dict__.setdefault(
+            "_component_style_cache", {}
+        )
         style = cache.get((name, partial))
         if style is None:
             if name:

@@ -396,7 +396,9 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         text = Text(block.text[line.start : line.end], end="")
         if block.kind in _BLOCK_STYLES:
             text.stylize(self._style(_BLOCK_STYLES[block.kind]))
-        layered = (run for styled in self._styled.values() for run in styled.runs.get(line.block, ()))
+        layered = (
+            run for styled in self._styled.values() for run in styled.runs.get(line.block, ())
+        )
         for start, end, name in [*block.marks, *layered]:
             if start < line.end and line.start < end:
                 text.stylize(
@@ -414,7 +416,9 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         block = self._document.blocks[line.block]
         content.append(line.lead, self._style("lead"))
         if block.kind == "rule":
-            content.append("─" * max(self._layout_width - cell_len(line.lead), 0), self._style("rule"))
+            content.append(
+                "─" * max(self._layout_width - cell_len(line.lead), 0), self._style("rule")
+            )
             return content
         content.append_text(self._body(block, line))
         return content
@@ -465,7 +469,9 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         body = body.apply_style(self._base)
         if not self._gutter:
             return body
-        mark = next((m for styled in reversed(self._styled.values()) if (m := styled.marks.get(index))), "")
+        mark = next(
+            (m for styled in reversed(self._styled.values()) if (m := styled.marks.get(index))), ""
+        )
         gutter = Text(f"{mark:<1} ", style=self._style("gutter"), end="")
         gutter_strip = Strip(gutter.render(self.app.console), gutter.cell_len)
         return Strip.join([gutter_strip.apply_style(self._base), body])

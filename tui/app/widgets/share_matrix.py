@@ -201,7 +201,9 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         order = self.order
-        columns = range(self._first_column, min(len(order), self._first_column + self._visible_columns()))
+        columns = range(
+            self._first_column, min(len(order), self._first_column + self._visible_columns())
+        )
         text = Text(no_wrap=True, end="")
         if y == 0:
             header = self._style("header")
@@ -217,7 +219,9 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
                 return Strip.blank(width, self._style(""))
             article = order[row]
             label = self._label(f"{article + 1:>2} {self._labels[article]}", LABEL - 1)
-            label.stylize(self._style("label") + (self._style("axis") if row == self.cursor[0] else Style()))
+            label.stylize(
+                self._style("label") + (self._style("axis") if row == self.cursor[0] else Style())
+            )
             text.append_text(label)
             text.append(" ")
             for column in columns:

@@ -33,8 +33,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from naive import naive_align
 
-from tui.core.align import align
-from tui.core.sentences import split_sentences
+from tui.core.alignment.align import align
+from tui.core.language.sentences import split_sentences
 
 MB = 1_000_000
 SYLLABLES = [consonant + vowel for consonant in "bdfgklmnprstvz" for vowel in "aeiou"]

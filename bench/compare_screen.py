@@ -41,7 +41,7 @@ from pathlib import Path
 from compare import MB, story, synthetic
 from tuidrive import Pane
 
-from tui.core.sentences import split_sentences
+from tui.core.language.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 STORYREADER = Path(sys.executable).with_name("storyreader")

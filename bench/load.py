@@ -99,7 +99,7 @@ def child(mode: str, folder: Path, root: Path) -> dict[str, float]:
         seconds = time.perf_counter() - start
         imported = 0.0
     else:
-        from tui.core import loading
+        from tui.core.reading import loading
 
         imported = time.perf_counter() - start
         start, cpu = time.perf_counter(), _cpu()

@@ -36,12 +36,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
-from tui.core.align import align_prepared
-from tui.core.articles import Article
-from tui.core.loading import load_paths
-from tui.core.overview import Overview, build_overview
-from tui.core.prepare import prepare, story_weights
-from tui.core.sentences import SENTENCE, segment
+from tui.core.alignment.align import align_prepared
+from tui.core.alignment.units import prepare, story_weights
+from tui.core.language.sentences import SENTENCE, segment
+from tui.core.reading.articles import Article
+from tui.core.reading.loading import load_paths
+from tui.core.story.overview import Overview, build_overview
 
 KB = 1000
 ARTICLE_SIZE = 5 * KB

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import settings
 
 from tests.paths import SEEDS
-from tui.core import loading
+from tui.core.reading import loading
 
 settings.register_profile("deep", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

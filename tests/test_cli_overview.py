@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.paths import HANDMADE, SEEDS
 from tui.cli import main
-from tui.core.align import TIERS
+from tui.core.alignment.align import TIERS
 
 
 def run_json(capsys, *paths: Path) -> dict:

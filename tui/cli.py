@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tui import __version__
-from tui.core.bundled import bundled_story
+from tui.core.reading.bundled import bundled_story
 
 _FORMATS_LIST = ("table", "json")
 _FORMATS_COMPARE = ("json", "text", "markdown")
@@ -88,8 +88,8 @@ def _list(argv: Sequence[str]) -> int:
     parser.add_argument("--format", choices=_FORMATS_LIST, default="table")
     args = parser.parse_args(argv)
 
-    from tui.core.listing import format_listing
-    from tui.core.loading import load_paths
+    from tui.core.reading.loading import load_paths
+    from tui.core.reports.listing import format_listing
 
     result = load_paths(_paths(args.paths))
     for problem in result.problems:
@@ -109,8 +109,8 @@ def _compare(argv: Sequence[str]) -> int:
     parser.add_argument("--format", choices=_FORMATS_COMPARE, default="text")
     args = parser.parse_args(argv)
 
-    from tui.core.loading import load_paths
-    from tui.core.report import format_comparison
+    from tui.core.reading.loading import load_paths
+    from tui.core.reports.comparison import format_comparison
 
     sides = []
     for name in (args.a, args.b):
@@ -135,9 +135,9 @@ def _overview(argv: Sequence[str]) -> int:
     parser.add_argument("--format", choices=("json", "text"), default="text")
     args = parser.parse_args(argv)
 
-    from tui.core.loading import load_paths
-    from tui.core.overview import build_overview
-    from tui.core.overview_report import format_overview
+    from tui.core.reading.loading import load_paths
+    from tui.core.reports.overview import format_overview
+    from tui.core.story.overview import build_overview
 
     result = load_paths(_paths(args.paths))
     for problem in result.problems:

@@ -11,7 +11,7 @@ from tests.helpers import make_app, settle
 from tui.app.screens import library
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
-from tui.core.loading import load_files
+from tui.core.reading.loading import load_files
 
 FILES = 120
 HELD_AFTER = 10

@@ -16,7 +16,7 @@ from tui.app.screens.library import LibraryScreen
 from tui.app.screens.pick import PickSourceScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.document_view import DocumentView
-from tui.core.comparison import compare
+from tui.core.alignment.comparison import compare
 
 PAIR_000_001 = [SEEDS / "000_02b2830ff24b6d49.txt", SEEDS / "001_904d19f1e7a1825b.txt"]
 PAIR_002_003 = [SEEDS / "002_854cd6e9c4ecd428.txt", SEEDS / "003_ba42ae4188eed74d.txt"]
@@ -299,7 +299,7 @@ async def test_resting_on_a_partner_aligns_the_pair_ahead_once(
         calls.append((a.path.name, b.path.name))
         return compare(a, b)
 
-    monkeypatch.setattr("tui.core.comparison.compare", counted)
+    monkeypatch.setattr("tui.core.alignment.comparison.compare", counted)
     app = make_app(PAIR_000_001)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tui.app.widgets.line_layout import layout, wrap
-from tui.core.document import render_markdown
+from tui.core.text.document import render_markdown
 
 WORDS = st.text(alphabet=st.sampled_from("ab cd  e\nxyz’“—éЖ\t\xa0"), max_size=80)
 WIDE = st.text(alphabet=st.sampled_from("ab c 北京 👩\u0301é \n"), max_size=80)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.align import TIERS, Link, StoryAligner, align, align_prepared
-from tui.core.prepare import SENTENCE, Prepared, prepare, story_weights
+from tui.core.alignment.align import TIERS, Link, StoryAligner, align, align_prepared
+from tui.core.alignment.units import SENTENCE, Prepared, prepare, story_weights
 
 
 def find(links: list[Link], text_a: str, a: str, text_b: str, b: str) -> Link:

@@ -20,7 +20,11 @@ def core_modules() -> list[str]:
 
 def test_every_core_module_is_found():
     modules = core_modules()
-    assert {"tui.core.loading", "tui.core.metadata", "tui.core.formats.text"} <= set(modules)
+    assert {
+        "tui.core.reading.loading",
+        "tui.core.metadata.extract",
+        "tui.core.reading.formats.text",
+    } <= set(modules)
 
 
 def test_importing_the_core_loads_no_ui_library():

@@ -8,10 +8,10 @@ from itertools import combinations
 import pytest
 
 from tests.core.conftest import SEEDS
-from tui.core import candidates
-from tui.core.align import StoryAligner, align_prepared
-from tui.core.candidates import candidate_pairs, restrict
-from tui.core.prepare import Prepared, prepare, story_weights
+from tui.core.alignment import story_index as candidates
+from tui.core.alignment.align import StoryAligner, align_prepared
+from tui.core.alignment.story_index import candidate_pairs, restrict
+from tui.core.alignment.units import Prepared, prepare, story_weights
 
 
 def search(prepared: list[Prepared]) -> candidates.Candidates:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.paths import SEEDS
-from tui.core.comparison import compare, link_at, next_link, pair_text, swapped, visible
-from tui.core.loading import load_paths
+from tui.core.alignment.comparison import compare, link_at, next_link, pair_text, swapped, visible
+from tui.core.reading.loading import load_paths
 
 
 def seed(prefix: str):  # type: ignore[no-untyped-def]

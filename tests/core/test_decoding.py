@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.decoding import NotTextError, binary_kind, decode, has_controls
+from tui.core.reading.decoding import NotTextError, binary_kind, decode, has_controls
 
 
 @pytest.mark.parametrize(

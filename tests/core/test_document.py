@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tui.core.document import render_markdown
 from tui.core.spans import Span
+from tui.core.text.document import render_markdown
 
 
 def shown(text: str) -> list[str]:

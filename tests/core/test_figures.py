@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.figures import COUNT, PERCENT, find_figures
+from tui.core.language.figures import COUNT, PERCENT, find_figures
 from tui.core.spans import Span
 
 

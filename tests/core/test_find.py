@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.core.document import render_markdown
-from tui.core.find import find_all
+from tui.core.text.document import render_markdown
+from tui.core.text.find import find_all
 
 
 def test_finds_every_match_case_insensitively_as_source_spans() -> None:

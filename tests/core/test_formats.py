@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import loading
-from tui.core.loading import load_paths
+from tui.core.reading import loading
+from tui.core.reading.loading import load_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMATS = ROOT / "tests" / "fixtures" / "loading" / "formats"
@@ -95,7 +95,7 @@ def test_page_without_metadata_falls_back_to_the_text(tmp_path):
 
 def test_trafilatura_is_imported_only_when_a_page_is_met():
     probe = (
-        "import sys; from tui.core.loading import load_paths; "
+        "import sys; from tui.core.reading.loading import load_paths; "
         f"load_paths([{str(ROOT / 'seeds')!r}]); a = 'trafilatura' in sys.modules; "
         f"load_paths([{str(PAGE)!r}]); print(a, 'trafilatura' in sys.modules)"
     )

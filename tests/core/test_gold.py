@@ -12,7 +12,7 @@ import json
 from types import ModuleType
 
 from tests.paths import ROOT, SEEDS
-from tui.core.align import align
+from tui.core.alignment.align import align
 
 EVAL = ROOT / "tests" / "eval"
 TARGETS = {"copy": 1.0, "quote": 0.90, "paraphrase": 0.50}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.articles import Article
-from tui.core.listing import format_listing
+from tui.core.reading.articles import Article
+from tui.core.reports.listing import format_listing
 
 KEYS = {
     "path", "part", "outlet", "agency", "title", "date", "byline", "url",

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.paths import ROOT, SEEDS
-from tui.core import loading
-from tui.core.articles import Article
-from tui.core.loading import (
+from tui.core.reading import loading
+from tui.core.reading.articles import Article
+from tui.core.reading.loading import (
     discover,
     find_files,
     iter_load,
@@ -22,7 +22,7 @@ from tui.core.loading import (
     load_files,
     load_paths,
 )
-from tui.core.problems import Problem
+from tui.core.reading.problems import Problem
 
 STORY = ROOT / "tests" / "fixtures" / "loading" / "story"
 
@@ -528,8 +528,8 @@ def test_a_folder_named_like_an_article_is_not_read(tmp_path):
 
 def test_page_and_json_readers_are_imported_only_when_needed():
     code = (
-        "import sys, tui.core.loading\n"
-        "print([m for m in ('tui.core.formats.html', 'tui.core.formats.jsonl', 'trafilatura')"
+        "import sys, tui.core.reading.loading\n"
+        "print([m for m in ('tui.core.reading.formats.html', 'tui.core.reading.formats.jsonl', 'trafilatura')"
         " if m in sys.modules])"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -16,10 +16,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core.articles import Article
-from tui.core.listing import format_listing
-from tui.core.loading import READERS, load_paths
-from tui.core.problems import Problem
+from tui.core.reading.articles import Article
+from tui.core.reading.loading import READERS, load_paths
+from tui.core.reading.problems import Problem
+from tui.core.reports.listing import format_listing
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from tui.core.align import Link
-from tui.core.matrix import Cell, cell, similarity_order
+from tui.core.alignment.align import Link
 from tui.core.spans import Span
+from tui.core.story.matrix import Cell, cell, similarity_order
 
 
 def link(a: int, b: int, tier: str) -> Link:

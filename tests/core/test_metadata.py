@@ -7,8 +7,8 @@ import time
 import pytest
 
 from tests.paths import SEEDS
-from tui.core.header import TITLE_CHARS
-from tui.core.metadata import extract_metadata, front_matter
+from tui.core.metadata.extract import extract_metadata, front_matter
+from tui.core.metadata.header import TITLE_CHARS
 
 FIRST_SENTENCE = "no headline found: showing the first sentence"
 NO_OUTLET = "no outlet found: showing the file name"

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from tests.paths import HANDMADE, SEEDS
-from tui.core.align import TIERS
-from tui.core.articles import Article
-from tui.core.copy_groups import AGENCY, COPY, CREDITS, LEAD
-from tui.core.figure_groups import FigureGroup
-from tui.core.loading import load_paths
-from tui.core.overview import (
+from tui.core.alignment.align import TIERS
+from tui.core.reading.articles import Article
+from tui.core.reading.loading import load_paths
+from tui.core.story.copy_groups import AGENCY, COPY, CREDITS, LEAD
+from tui.core.story.figure_groups import FigureGroup
+from tui.core.story.overview import (
     STAGES,
     Overview,
     OverviewCancelledError,
@@ -20,7 +20,7 @@ from tui.core.overview import (
     build_overview,
     iter_overview,
 )
-from tui.core.quote_index import QuoteGroup
+from tui.core.story.quote_groups import QuoteGroup
 
 
 @pytest.fixture(scope="module")

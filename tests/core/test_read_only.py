@@ -8,8 +8,15 @@ from pathlib import Path
 
 from tests.paths import ROOT, SEEDS
 from tui.cli import main
-from tui.core.listing import format_listing
-from tui.core.loading import discover, find_files, iter_load, load_file, load_files, load_paths
+from tui.core.reading.loading import (
+    discover,
+    find_files,
+    iter_load,
+    load_file,
+    load_files,
+    load_paths,
+)
+from tui.core.reports.listing import format_listing
 
 OLD = 1_000_000_000  # 2001-09-09: any write would move the mtime away from it
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.paths import SEEDS
-from tui.core.align import TIERS, align
-from tui.core.articles import Article
-from tui.core.report import comparison_dict, format_comparison, share_line, summarise
-from tui.core.sentences import split_sentences
+from tui.core.alignment.align import TIERS, align
+from tui.core.language.sentences import split_sentences
+from tui.core.reading.articles import Article
+from tui.core.reports.comparison import comparison_dict, format_comparison, share_line, summarise
 
 TEXT_A = (
     "Police detained more than 500 protesters in Minsk on Sunday, the ministry said. "

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.sentences import (
+from tui.core.language.sentences import (
     CAPTION,
     HEADING,
     SENTENCE,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.quotes import find_quotes
+from tui.core.language.quotes import find_quotes
+from tui.core.language.speakers import find_speaker, resolve, same_speaker
 from tui.core.spans import Span
-from tui.core.speakers import find_speaker, resolve, same_speaker
 
 
 def speaker(sentence: str) -> str:

@@ -16,14 +16,14 @@ from textual.screen import Screen
 from tui.app.offload import run_in_process
 from tui.app.screens.library import LibraryScreen
 from tui.app.widgets.document_view import DOCUMENT_CLASSES
-from tui.core.articles import Article
-from tui.core.bundled import bundled_story
-from tui.core.problems import Problem
+from tui.core.reading.articles import Article
+from tui.core.reading.bundled import bundled_story
+from tui.core.reading.problems import Problem
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from tui.core.comparison import Comparison
+    from tui.core.alignment.comparison import Comparison
     from tui.core.spans import Span
 
 OFFLOAD_CHARS = 200_000
@@ -149,7 +149,7 @@ class StoryReaderApp(App[None]):
             OffloadCancelledError: The calling worker was cancelled during a long pair.
         """
         # Imported on first use: the alignment engine is not needed to show the library.
-        from tui.core.comparison import compare, swapped
+        from tui.core.alignment.comparison import compare, swapped
 
         key = (id(a), id(b))
         cached = self._comparisons.get(key)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Provider
 from textual.content import Content
 
-from tui.core.inert import one_line
+from tui.core.text.safe import one_line
 
 if TYPE_CHECKING:
     from tui.app.app import StoryReaderApp

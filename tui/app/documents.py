@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from tui.core.document import Document, render_markdown
+from tui.core.text.document import Document, render_markdown
 
 _KEEP = 64
 """Documents kept; enough for a story's articles, bounded for a big folder."""

@@ -11,9 +11,9 @@ from textual.screen import Screen
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
-from tui.core.articles import Article
-from tui.core.inert import one_line
+from tui.core.reading.articles import Article
 from tui.core.spans import Span
+from tui.core.text.safe import one_line
 
 
 class ArticleScreen(Screen[None]):

@@ -24,9 +24,8 @@ from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.pair_bar import TIER_MARKS, PairBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
-from tui.core.align import TIERS, Link
-from tui.core.articles import Article
-from tui.core.comparison import (
+from tui.core.alignment.align import TIERS, Link
+from tui.core.alignment.comparison import (
     Comparison,
     compare,
     link_at,
@@ -35,10 +34,11 @@ from tui.core.comparison import (
     swapped,
     visible,
 )
-from tui.core.document import Document
-from tui.core.inert import one_line
-from tui.core.report import share_line
+from tui.core.reading.articles import Article
+from tui.core.reports.comparison import share_line
 from tui.core.spans import Span
+from tui.core.text.document import Document
+from tui.core.text.safe import one_line
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 """A number as written, to single out the figures inside a changed run of words."""

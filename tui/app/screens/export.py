@@ -13,8 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.core.comparison import Comparison
-from tui.core.report import render_comparison
+from tui.core.alignment.comparison import Comparison
+from tui.core.reports.comparison import render_comparison
 
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 

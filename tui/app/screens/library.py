@@ -23,9 +23,9 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
-from tui.core.articles import Article
-from tui.core.loading import LoadResult, find_files, load_files
-from tui.core.problems import Problem
+from tui.core.reading.articles import Article
+from tui.core.reading.loading import LoadResult, find_files, load_files
+from tui.core.reading.problems import Problem
 
 if TYPE_CHECKING:
     from textual.widgets import ProgressBar

@@ -20,13 +20,13 @@ from textual.worker import get_current_worker
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.share_matrix import ShareMatrix
 from tui.app.widgets.title_bar import TitleBar
-from tui.core.align import TIERS
-from tui.core.articles import Article
-from tui.core.inert import one_line
-from tui.core.overview import Overview, Progress, iter_overview
-from tui.core.overview_report import article_labels
-from tui.core.plain import plain_text
+from tui.core.alignment.align import TIERS
+from tui.core.reading.articles import Article
+from tui.core.reports.overview import article_labels
 from tui.core.spans import Span
+from tui.core.story.overview import Overview, Progress, iter_overview
+from tui.core.text.plain import plain_text
+from tui.core.text.safe import one_line
 
 if TYPE_CHECKING:
     from tui.app.app import StoryReaderApp

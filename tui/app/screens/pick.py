@@ -16,9 +16,9 @@ from textual.widgets import OptionList, ProgressBar
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.core.articles import Article
-from tui.core.comparison import Comparison
-from tui.core.inert import one_line
+from tui.core.alignment.comparison import Comparison
+from tui.core.reading.articles import Article
+from tui.core.text.safe import one_line
 
 _REFRESH_SECONDS = 0.1
 """How often the list re-sorts while shares are still being computed."""

@@ -13,8 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.core.inert import one_line
-from tui.core.problems import Problem
+from tui.core.reading.problems import Problem
+from tui.core.text.safe import one_line
 
 
 def problems_table(problems: Sequence[Problem]) -> Table:

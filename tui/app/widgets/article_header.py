@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.core.articles import Article
-from tui.core.inert import one_line
+from tui.core.reading.articles import Article
+from tui.core.text.safe import one_line
 
 
 def describe(article: Article, label: str = "") -> Text:

@@ -17,8 +17,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.widgets.component_styles import ComponentStyles
-from tui.core.articles import Article
-from tui.core.inert import one_line
+from tui.core.reading.articles import Article
+from tui.core.text.safe import one_line
 
 SORTS: dict[str, Callable[[Article], object]] = {
     "file": lambda article: (str(article.path), article.part or 0),

@@ -22,8 +22,8 @@ from textual.strip import Strip
 
 from tui.app.widgets.component_styles import ComponentStyles, drawn_on
 from tui.app.widgets.line_layout import Line, layout
-from tui.core.document import Block, Document
 from tui.core.spans import Span
+from tui.core.text.document import Block, Document
 
 _BLOCK_STYLES = {
     "h1": "h1",

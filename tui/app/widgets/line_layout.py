@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 
 from rich.cells import cell_len
 
-from tui.core.document import Block, Document
+from tui.core.text.document import Block, Document
 
 _PIECE = re.compile(r"\S+\s*|\s+")
 _WIDTHS_KEPT = 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.core.align import TIERS, Link
+from tui.core.alignment.align import TIERS, Link
 
 TIER_MARKS = {"copy": "=", "edit": "~", "quote": '"', "paraphrase": "≈"}
 """Gutter mark of each tier, so tiers read without colour."""

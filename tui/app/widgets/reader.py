@@ -15,10 +15,10 @@ from tui.app.documents import documents
 from tui.app.widgets.article_header import ArticleHeader
 from tui.app.widgets.document_view import DocumentView, Highlight
 from tui.app.widgets.find_bar import FindBar
-from tui.core.articles import Article
-from tui.core.document import Document
-from tui.core.find import find_all
+from tui.core.reading.articles import Article
 from tui.core.spans import Span
+from tui.core.text.document import Document
+from tui.core.text.find import find_all
 
 _LOADING_INDICATOR = 200_000
 """Articles longer than this (characters) show a loading indicator while rendering."""

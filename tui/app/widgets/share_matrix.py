@@ -16,8 +16,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.widgets.component_styles import ComponentStyles
-from tui.core.inert import one_line
-from tui.core.matrix import Cell
+from tui.core.story.matrix import Cell
+from tui.core.text.safe import one_line
 
 CELL = 6
 """Cells per matrix column: ``100% `` and a space."""

@@ -1,0 +1,506 @@
+"""Alignment: which sentences of article A share content with which sentences of B.
+
+Every link says how the two sentences are related, most to least literal (`TIERS`):
+``copy`` (the same sentence up to style or a word or two), ``edit`` (the same
+sentence with clauses or several words changed), ``quote`` (the same direct
+quotation, possibly translated differently) and ``paraphrase`` (the same specific
+statement in other words).
+
+The engine never compares all pairs of sentences: an inverted index of content keys
+proposes candidates, scored by a weighted overlap where words that run through the
+whole story weigh little. rapidfuzz then separates copies and edits from rewordings.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from itertools import chain, repeat
+from operator import itemgetter
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from tui.core.alignment.diff import DiffOp, word_diff
+from tui.core.alignment.units import Prepared, Unit, prepare, story_weights
+from tui.core.language.tokens import Token, tokenize
+from tui.core.spans import Span
+
+TIERS = ("copy", "edit", "quote", "paraphrase")
+"""Link tiers, most to least literal."""
+
+_COPY = 0.86
+"""Normalised character similarity from which a pair is the same sentence."""
+_EDIT = 0.62
+"""Similarity from which a pair is one sentence edited (with enough shared content)."""
+_EDIT_OVERLAP = 0.45
+_QUOTE = 0.45
+"""Share of the shorter quotation's weight found in the other quotation."""
+_QUOTE_WEIGHT = 2.0
+_QUOTE_CONTEXT = 0.15
+_STATEMENT_WORDS = 4
+_PARAPHRASE = 0.25
+"""Weighted overlap (cosine) from which two sentences state the same thing."""
+_CLAUSE_FACTOR = 0.5
+_CLAUSE_KEY = 2.0
+_CLAUSE_SHARED = 2
+_NUMBER_BONUS = 0.12
+CANDIDATE_FLOOR = 0.12
+"""Weighted overlap (cosine) below which two sentences are never linked."""
+_POSTING_CAP = 64
+"""Keys found in more sentences than this are too common to propose candidates."""
+_PROBES = 12
+"""A sentence looks up its rarest keys only: a pair worth linking shares one of them."""
+_PER_SENTENCE_CANDIDATES = 8
+"""Candidates kept per sentence, those hit by most probes, so time grows linearly."""
+_PER_SENTENCE = 5
+_SHARE_OF_BEST = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One pair of sentences, A and B, that share content.
+
+    Links compare and hash by their two spans, tier and score: the word diff follows
+    from those and the two texts, so it takes no part.
+    """
+
+    a: Span
+    """The sentence in article A."""
+    b: Span
+    """The sentence in article B."""
+    tier: str
+    """One of `TIERS`."""
+    score: float
+    """How strongly the pair is linked, 0..1 (similarity for copies, overlap otherwise)."""
+    _tokens: tuple[_SentenceTokens, _SentenceTokens] = field(repr=False, compare=False)
+    """The tokens of the sentences of A and of B, shared by all links of one alignment."""
+    _diff: tuple[DiffOp, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def diff(self) -> tuple[DiffOp, ...]:
+        """Word operations turning A's sentence into B's.
+
+        Built on first access: an overview or a screen shows a few diffs out of
+        thousands of links, and building them all would cost as much as aligning.
+        """
+        diff = self._diff
+        if diff is None:
+            tokens_a, tokens_b = self._tokens
+            diff = word_diff(tokens_a[self.a], tokens_b[self.b])
+            object.__setattr__(self, "_diff", diff)
+        return diff
+
+    def swapped(self) -> Link:
+        """The same link seen from the other side: B's sentence first.
+
+        Its diff follows from the swapped sentences, so it is built anew when asked.
+        """
+        return replace(self, a=self.b, b=self.a, _tokens=self._tokens[::-1])
+
+
+class _Candidate(NamedTuple):
+    """A pair proposed by the index, with the measures the tiers are decided on.
+
+    A named tuple: there are tens of thousands, and a tuple is quicker to build than
+    a frozen dataclass.
+    """
+
+    i: int
+    j: int
+    overlap: float
+    clause: float
+    ratio: float
+    quote: float
+    number: bool
+
+
+def align(a: str, b: str, *, context: Iterable[str] = ()) -> list[Link]:
+    """Link the sentences of text ``a`` to those of text ``b``.
+
+    Args:
+        a: The raw text of article A.
+        b: The raw text of article B.
+        context: Other articles of the same story; they sharpen the story-wide word
+            weights (a name in every article weighs little).
+
+    Returns:
+        Links sorted by ``(a.start, b.start)``; empty for empty or unreadable input.
+    """
+    with collector_paused():
+        return _align_texts(a, b, context)
+
+
+def _align_texts(a: str, b: str, context: Iterable[str]) -> list[Link]:
+    """`align` itself, so that the prepared articles are freed before the collector resumes."""
+    pa, pb = prepare(a), prepare(b)
+    weights = story_weights([pa, pb, *(prepare(text) for text in context)])
+    return align_prepared(pa, pb, weights)
+
+
+def align_prepared(
+    pa: Prepared, pb: Prepared, weights: Mapping[str, float] | None = None
+) -> list[Link]:
+    """Link two prepared articles; ``weights`` default to those of the two alone.
+
+    Text without a single sentence (one word, a line without punctuation, binary
+    junk) is no article and links to nothing.
+    """
+    if not (pa.has_prose and pb.has_prose):
+        return []
+    weights = story_weights([pa, pb]) if weights is None else weights
+    return StoryAligner(weights).align(pa, pb)
+
+
+class StoryAligner:
+    """Links many pairs of one story's prepared articles, as `align_prepared` would each.
+
+    An overview aligns thousands of small pairs (a sentence or two of each article,
+    `tui.core.alignment.story_index`). Per call, `align_prepared` would look for the heaviest
+    of the story's weights, weigh every sentence again and index the other article
+    again; here the weights' default, each sentence's weight and each article's
+    token cache are shared by all pairs, and a pair with a few sentences on each
+    side needs no index. The links are the same, in the same order.
+    """
+
+    __slots__ = ("_masses", "_tokens", "_weigh")
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        self._weigh = _Weigher(weights)
+        self._masses: dict[int, tuple[Unit, float]] = {}
+        """Weight of each sentence's keys by ``id``; the unit is kept so its id stays unique."""
+        self._tokens: dict[str, _SentenceTokens] = {}
+
+    def align(self, pa: Prepared, pb: Prepared) -> list[Link]:
+        """Link ``pa`` to ``pb`` (see `align_prepared`)."""
+        if not (pa.has_prose and pb.has_prose):
+            return []
+        candidates = self._candidates(pa, pb)
+        if not candidates:
+            return []
+        chosen = _choose(candidates)
+        tokens = (self._tokens_of(pa.text), self._tokens_of(pb.text))
+        links = [
+            Link(pa.units[i].span, pb.units[j].span, tier, round(min(score, 1.0), 3), tokens)
+            for (i, j), (tier, score) in chosen.items()
+        ]
+        links.sort(key=lambda link: (link.a.start, link.b.start))
+        return links
+
+    def weight(self, keys: Iterable[str]) -> float:
+        """Total story weight of ``keys`` (a key without one counts as the rarest); never 0."""
+        return self._weigh(keys)
+
+    def key_weight(self, key: str) -> float:
+        """The story weight of one key."""
+        return self._weigh.key(key)
+
+    def may_link(self, ua: Unit, ub: Unit) -> bool:
+        """True when two sentences qualify for a tier on their own, before pairs compete.
+
+        Only such pairs can be linked: the overview's index asks this of each pair it
+        finds, so that articles whose shared sentences could never link are not
+        aligned at all. The measures are taken cheapest first and the answer given
+        as soon as one settles it: a weighted overlap that makes a paraphrase by
+        itself (with a shared figure's bonus), then the wording, then the quotes;
+        the clauses last.
+        """
+        cosine = self._cosine(ua, ub)
+        if cosine < CANDIDATE_FLOOR:
+            return False
+        number = not ua.figures.isdisjoint(ub.figures)
+        if cosine + (_NUMBER_BONUS if number else 0.0) >= _PARAPHRASE:
+            return True  # max(overlap, clause share) + bonus can only be higher
+        cand = _Candidate(0, 0, cosine, 0.0, fuzz.ratio(ua.norm, ub.norm) / 100, 0.0, number)
+        if _literal_tier(cand):
+            return True
+        quote = _quote_score(ua, ub, self._weigh, cosine) if ua.quotes and ub.quotes else 0.0
+        if quote >= _QUOTE:
+            return True
+        clause = _clause_score(ua.clauses, ub.clauses, self._weigh)
+        return bool(_loose_tier(cand._replace(clause=clause, quote=quote))[0])
+
+    def _mass(self, unit: Unit) -> float:
+        found = self._masses.get(id(unit))
+        if found is None:
+            found = self._masses[id(unit)] = (unit, self._weigh(unit.keys))
+        return found[1]
+
+    def _tokens_of(self, text: str) -> _SentenceTokens:
+        found = self._tokens.get(text)
+        if found is None:
+            found = self._tokens[text] = _SentenceTokens(text)
+        return found
+
+    def _candidates(self, pa: Prepared, pb: Prepared) -> list[_Candidate]:
+        """Pairs sharing enough weighted content to qualify for a tier, found through an index.
+
+        Each sentence of A looks up only its rarest keys and keeps the sentences of B
+        that most of them hit, so the work grows with the length of the articles, not
+        with the number of sentence pairs. Most pairs found that way qualify for no
+        tier; they are dropped at once.
+        """
+        weigh = self._weigh
+        units_b = pb.units
+        linkable_b = [j for j, unit in enumerate(units_b) if unit.linkable]
+        small = len(linkable_b) <= _PER_SENTENCE_CANDIDATES
+        index = None if small else _KeyIndex(units_b, weigh)
+        keys_b = frozenset().union(*(units_b[j].keys for j in linkable_b)) if small else frozenset()
+        mass_b = [self._mass(unit) for unit in units_b]
+        candidates = []
+        for i, ua in enumerate(pa.units):
+            if not ua.linkable:
+                continue
+            if index is None and len(ua.keys & keys_b) > _PROBES:
+                index = _KeyIndex(units_b, weigh)  # only the rarest shared keys probe
+            if index is None:
+                found = _every_sharing(ua.keys, units_b, linkable_b, weigh)
+            else:
+                found = index.lookup(ua.keys)
+            mass_a = self._mass(ua)
+            for j in found:
+                ub = units_b[j]
+                cosine = weigh(ua.keys & ub.keys) / math.sqrt(mass_a * mass_b[j])
+                if cosine < CANDIDATE_FLOOR:
+                    continue
+                cand = _measure(i, ua, j, ub, cosine, weigh)
+                if _literal_tier(cand) or _loose_tier(cand)[0]:
+                    candidates.append(cand)
+        return candidates
+
+    def _cosine(self, ua: Unit, ub: Unit) -> float:
+        """Weighted overlap of two sentences' keys, as `_candidates` computes it."""
+        return self._weigh(ua.keys & ub.keys) / math.sqrt(self._mass(ua) * self._mass(ub))
+
+
+def _measure(i: int, ua: Unit, j: int, ub: Unit, cosine: float, weigh: _Weigher) -> _Candidate:
+    """Everything the tiers are decided on for sentences ``i`` and ``j`` of overlap ``cosine``."""
+    ratio = fuzz.ratio(ua.norm, ub.norm) / 100
+    literal = ratio >= _EDIT and cosine >= _EDIT_OVERLAP
+    return _Candidate(
+        i,
+        j,
+        cosine,
+        0.0 if literal else _clause_score(ua.clauses, ub.clauses, weigh),
+        ratio,
+        _quote_score(ua, ub, weigh, cosine),
+        not ua.figures.isdisjoint(ub.figures),
+    )
+
+
+def _choose(candidates: Sequence[_Candidate]) -> dict[tuple[int, int], tuple[str, float]]:
+    """The linked pairs and their tier and score: literal pairs one-to-one, then loose ones."""
+    chosen: dict[tuple[int, int], tuple[str, float]] = {}
+    partners_a: set[int] = set()
+    partners_b: set[int] = set()
+    for cand in sorted(candidates, key=lambda c: -c.ratio):
+        tier = _literal_tier(cand)
+        if tier and cand.i not in partners_a and cand.j not in partners_b:
+            chosen[cand.i, cand.j] = (tier, cand.ratio)
+            partners_a.add(cand.i)
+            partners_b.add(cand.j)
+    loose: list[tuple[float, int, int, str]] = []
+    for cand in candidates:
+        if (cand.i, cand.j) in chosen:
+            continue
+        tier, score = _loose_tier(cand)
+        if not tier:
+            continue
+        both_matched = cand.i in partners_a and cand.j in partners_b
+        if both_matched and tier == "paraphrase" and not cand.number:
+            continue
+        loose.append((score, cand.i, cand.j, tier))
+    for score, i, j, tier in _cap(loose):
+        chosen[i, j] = (tier, score)
+    return chosen
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an alignment builds its objects.
+
+    Two long articles make hundreds of thousands of small objects (sentences, key
+    sets, index entries) that all live until the alignment ends and form no cycles.
+    Meanwhile CPython's collector would walk every live object again each few tens
+    of thousands of allocations, a cost that grows faster than the articles do (a
+    fifth of the time for two 2 MB articles); reference counting frees the objects
+    anyway. The story overview pauses it the same way while it computes. The state
+    before is restored, so nested or concurrent alignments never leave the
+    collector off.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _every_sharing(
+    keys: frozenset[str], units: Sequence[Unit], linkable: Sequence[int], weigh: _Weigher
+) -> list[int]:
+    """`_KeyIndex.lookup` for an article of a few sentences, without building the index.
+
+    With no more linkable sentences than `_PER_SENTENCE_CANDIDATES` (so no key is
+    too common either) and no more shared keys than `_PROBES`, the lookup returns
+    every sentence sharing a key, most shared keys first, ties in the order the
+    index would first hit them: by their rarest shared key, then by position.
+    """
+    hits = [(j, shared) for j in linkable if (shared := keys & units[j].keys)]
+    if len(hits) < 2:
+        return [j for j, _ in hits]
+    ranked = sorted(
+        (-len(shared), min((-weigh.key(key), key) for key in shared), j) for j, shared in hits
+    )
+    return [j for _, _, j in ranked]
+
+
+class _KeyIndex:
+    """The linkable sentences of one article by content key, keys ranked rarest first.
+
+    Keys found in more than `_POSTING_CAP` sentences are too common to propose
+    candidates and are left out. Ranking the keys once, by weight (ties by the key,
+    so that results never depend on the order of a set), turns the choice of a
+    sentence's probes into sorting a few integers.
+    """
+
+    __slots__ = ("_postings", "_rank")
+
+    def __init__(self, units: Sequence[Unit], weigh: _Weigher) -> None:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j, unit in enumerate(units):
+            if unit.linkable:
+                for key in unit.keys:
+                    postings[key].append(j)
+        usable = sorted(key for key, found in postings.items() if len(found) <= _POSTING_CAP)
+        usable.sort(key=weigh.key, reverse=True)  # stable: equal weights stay in key order
+        self._rank = {key: rank for rank, key in enumerate(usable)}
+        self._postings = [postings[key] for key in usable]
+
+    def lookup(self, keys: frozenset[str]) -> list[int]:
+        """Sentences sharing the rarest of ``keys``: those most of `_PROBES` probes hit."""
+        ranks = sorted(map(self._rank.__getitem__, self._rank.keys() & keys))[:_PROBES]
+        hits = Counter(chain.from_iterable(map(self._postings.__getitem__, ranks)))
+        # most_common(n) without its heap loop in Python: the same order, ties first-hit first.
+        best = sorted(hits.items(), key=itemgetter(1), reverse=True)
+        return [j for j, _ in best[:_PER_SENTENCE_CANDIDATES]]
+
+
+class _SentenceTokens(dict[Span, list[Token]]):
+    """The tokens of an article's sentences, each tokenised once, when a diff needs it."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def __missing__(self, span: Span) -> list[Token]:
+        self[span] = tokens = tokenize(self._text, *span)
+        return tokens
+
+
+class _Weigher:
+    """Sums of key weights; a key no weight was given for counts as the rarest."""
+
+    __slots__ = ("_default", "_get")
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        self._get = weights.get
+        self._default = max(weights.values(), default=1.0)
+
+    def __call__(self, keys: Iterable[str]) -> float:
+        """Total weight of ``keys``, never zero so that ratios stay defined."""
+        return sum(map(self._get, keys, repeat(self._default))) or 1e-9
+
+    def key(self, key: str) -> float:
+        """The weight of one key."""
+        return self._get(key, self._default)
+
+
+def _literal_tier(cand: _Candidate) -> str:
+    """``copy`` or ``edit`` when the wording itself is shared, else ``""``."""
+    if cand.ratio >= _COPY:
+        return "copy"
+    if cand.ratio >= _EDIT and cand.overlap >= _EDIT_OVERLAP:
+        return "edit"
+    return ""
+
+
+def _loose_tier(cand: _Candidate) -> tuple[str, float]:
+    """``quote`` or ``paraphrase`` with its score, or ``("", 0)``."""
+    if cand.quote >= _QUOTE:
+        return "quote", cand.quote
+    score = max(cand.overlap, _CLAUSE_FACTOR * cand.clause)
+    score += _NUMBER_BONUS if cand.number else 0.0
+    if score >= _PARAPHRASE:
+        return "paraphrase", score
+    return "", 0.0
+
+
+def _clause_score(
+    clauses_a: Sequence[frozenset[str]], clauses_b: Sequence[frozenset[str]], weigh: _Weigher
+) -> float:
+    """The best weighted overlap between one clause of each sentence.
+
+    Two long sentences often share one claim among several; the clause pair that
+    states it overlaps far more than the whole sentences do. A shared name alone
+    is not enough: the clauses must share a detail that weighs.
+    """
+    best = 0.0
+    for ca in clauses_a:
+        for cb in clauses_b:
+            shared = ca & cb
+            if len(shared) < _CLAUSE_SHARED or max(map(weigh.key, shared)) < _CLAUSE_KEY:
+                continue
+            best = max(best, weigh(shared) / math.sqrt(weigh(ca) * weigh(cb)))
+    return best
+
+
+def _quote_score(ua: Unit, ub: Unit, weigh: _Weigher, context: float) -> float:
+    """How much of the shorter of two quotations the other one carries (0 without quotes).
+
+    At least one of the two must be a statement, not a quoted term (``"union
+    state"``), and the shared words must weigh enough to be more than a name.
+    """
+    best = 0.0
+    for qa in ua.quotes:
+        for qb in ub.quotes:
+            if max(qa.words, qb.words) < _STATEMENT_WORDS:
+                continue
+            if min(qa.words, qb.words) < _STATEMENT_WORDS and context < _QUOTE_CONTEXT:
+                continue
+            shared = qa.keys & qb.keys
+            weight = weigh(shared)
+            if not shared or weight < _QUOTE_WEIGHT:
+                continue
+            smaller = min(weigh(qa.keys), weigh(qb.keys))
+            best = max(best, weight / smaller)
+    return best
+
+
+def _cap(links: Sequence[tuple[float, int, int, str]]) -> list[tuple[float, int, int, str]]:
+    """Keep each sentence's strongest loose links: a few, and none far below its best."""
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for score, i, j, _ in links:
+        best_a[i] = max(best_a.get(i, 0.0), score)
+        best_b[j] = max(best_b.get(j, 0.0), score)
+    count_a: dict[int, int] = defaultdict(int)
+    count_b: dict[int, int] = defaultdict(int)
+    kept = []
+    for link in sorted(links, reverse=True):
+        score, i, j, _ = link
+        if score < _SHARE_OF_BEST * max(best_a[i], best_b[j]):
+            continue
+        if count_a[i] >= _PER_SENTENCE or count_b[j] >= _PER_SENTENCE:
+            continue
+        count_a[i] += 1
+        count_b[j] += 1
+        kept.append(link)
+    return kept

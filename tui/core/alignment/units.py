@@ -1,0 +1,132 @@
+"""The per-article work alignment needs, done once per text.
+
+An overview of N articles compares every pair; segmenting, tokenising and finding
+quotes once per article (not once per pair) keeps that linear in N. Story-wide word
+weights need every article of the story, so they are computed separately by
+`story_weights` from the prepared articles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import chain
+
+from tui.core.language.quotes import find_quotes
+from tui.core.language.sentences import SENTENCE, TITLE, Sentence, segment
+from tui.core.language.tokens import STOP_KEYS, clause_keys, content_keys, keys
+from tui.core.spans import Span
+
+_FIGURE_MIN = 100
+_YEARS = (1900, 2100)
+MIN_KEYS = 2
+"""A sentence needs this many content words to take part in a link (not ``AFP``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quoted passage inside a sentence."""
+
+    span: Span
+    """The quoted words, without the quote marks."""
+    keys: frozenset[str]
+    """Its content keys."""
+    words: int
+    """How many words it has: a two-word scare quote is not a statement."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One sentence, ready to compare."""
+
+    span: Span
+    """Where it is in the text."""
+    kind: str
+    """The segment kind from `tui.core.language.sentences`."""
+    keys: frozenset[str]
+    """Content keys: stems of words that are not stop words, numbers, currencies."""
+    norm: str
+    """All keys in order, space-separated: the sentence with style differences removed."""
+    quotes: tuple[Quotation, ...]
+    """Direct quotations in it."""
+    clauses: tuple[frozenset[str], ...]
+    """Content keys of each clause: a long sentence often shares only one of its claims."""
+    figures: frozenset[str]
+    """Keys of its specific figures (``$1.5 billion``, ``7,000``), not days or small counts."""
+
+    @property
+    def linkable(self) -> bool:
+        """Prose and headlines take part in links; subheadings, captions, bylines do not."""
+        return self.kind in (SENTENCE, TITLE) and len(self.keys) >= MIN_KEYS
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article's text cut into comparable sentences."""
+
+    text: str
+    """The raw text every span indexes into."""
+    units: tuple[Unit, ...]
+    """Its sentences, in order."""
+
+    @property
+    def has_prose(self) -> bool:
+        """True when it has at least one real sentence: a bare list of words is no article."""
+        return any(unit.kind == SENTENCE for unit in self.units)
+
+
+def prepare(text: str) -> Prepared:
+    """Segment, tokenise and find the quotes of ``text``; never raises on odd input."""
+    return Prepared(text, tuple(_unit(text, sentence) for sentence in segment(text)))
+
+
+def story_weights(articles: Iterable[Prepared]) -> dict[str, float]:
+    """Inverse sentence frequency of every content key across the story's articles.
+
+    Words that run through the whole story (the protagonists' names, the place)
+    appear in many sentences of every article and weigh little; a detail that two
+    sentences share and few others mention weighs most.
+    """
+    units = [unit for article in articles for unit in article.units]
+    frequency = Counter(chain.from_iterable(unit.keys for unit in units))
+    total = len(units)
+    return {key: math.log((total + 1) / (count + 0.5)) for key, count in frequency.items()}
+
+
+def _unit(text: str, sentence: Sentence) -> Unit:
+    """Prepare one sentence."""
+    body = sentence.span.slice(text)
+    quotes = []
+    for span in find_quotes(text, sentence.span):
+        quoted = span.slice(text)
+        quoted_keys = keys(quoted)
+        quotes.append(Quotation(span, content_keys(quoted, quoted_keys), len(quoted_keys)))
+    body_keys, parts = clause_keys(body)
+    content = content_keys(body, body_keys)
+    clauses = (frozenset(part).difference(STOP_KEYS) for part in parts)
+    return Unit(
+        span=sentence.span,
+        kind=sentence.kind,
+        keys=content,
+        norm=" ".join(body_keys),
+        quotes=tuple(quotes),
+        clauses=tuple(clause for clause in clauses if clause),
+        figures=frozenset(key for key in content if key[0] == "#" and _is_figure(key)),
+    )
+
+
+def _is_figure(key: str) -> bool:
+    """True for the key of a number specific enough to identify a fact.
+
+    Large amounts and fractions qualify; years, days of the month and small
+    counts recur across unrelated statements and do not.
+    """
+    try:
+        value = float(key[1:])
+    except ValueError:
+        return False
+    if not value.is_integer():
+        return True
+    return value >= _FIGURE_MIN and not _YEARS[0] <= value <= _YEARS[1]

@@ -1,0 +1,102 @@
+"""The bytes of one file as read, and the article built from its text.
+
+Every format ends in `build_article`, so metadata, notes and digests are worked out
+the same way whether the text came from a ``.txt``, a web page or a JSON line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from tui.core.metadata.extract import extract_metadata
+from tui.core.reading.articles import Article
+from tui.core.reading.decoding import has_controls
+from tui.core.text.safe import one_line
+
+_MB = 1024 * 1024
+
+
+class RawFile(NamedTuple):
+    """One file's bytes, as loading read them (a named tuple: one is built per file)."""
+
+    path: Path
+    """The file, as found (relative when the user gave a relative path)."""
+    data: bytes
+    """Its bytes, or the first `size`-limited part of them."""
+    size: int
+    """The whole file's size in bytes."""
+
+    @property
+    def truncated(self) -> bool:
+        """True when only the first part of the file was read."""
+        return len(self.data) < self.size
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the user must know about the read itself (that it was cut short)."""
+        if not self.truncated:
+            return ()
+        read, whole = _megabytes(len(self.data)), _megabytes(self.size)
+        return (f"truncated: only the first {read} of {whole} read",)
+
+
+def fallback_name(path: Path) -> str:
+    """The file name's stem as a label: printable, whatever bytes the name holds.
+
+    Names may hold bytes that are not UTF-8 (kept by Python as lone surrogates, which
+    no terminal can print) and control characters (shown in caret notation).
+    """
+    stem = os.fsencode(path.stem).decode("utf-8", "replace") if os.name != "nt" else path.stem
+    return one_line(stem)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / _MB:.1f} MB"
+
+
+def build_article(
+    raw: RawFile,
+    text: str,
+    *,
+    digest: str,
+    encoding: str,
+    notes: tuple[str, ...] = (),
+    stated: Mapping[str, str | None] | None = None,
+    part: int | None = None,
+    controls: bool | None = None,
+) -> Article:
+    """An `Article` for ``text``, with its metadata and every note about how it was read.
+
+    Args:
+        raw: The file the text came from.
+        text: The article text; kept exactly as given.
+        digest: Hex SHA-256 of the bytes ``text`` was decoded from.
+        encoding: Codec the bytes were decoded with.
+        notes: Notes from decoding or extraction, shown after the read notes.
+        stated: Metadata the format itself carries, overriding guesses from the text.
+        part: Line number for one article of many in a file.
+        controls: Whether ``text`` holds control characters, when the caller already
+            knows (decoding finds out cheaply from the bytes); else it is looked for.
+    """
+    meta = extract_metadata(text, lambda: fallback_name(raw.path), stated)
+    found = [*raw.notes, *notes] if raw.truncated else list(notes)
+    if has_controls(text) if controls is None else controls:
+        found.append("contains control characters")
+    found.extend(meta.notes)
+    return Article(
+        path=raw.path,
+        text=text,
+        title=meta.title,
+        outlet=meta.outlet,
+        sha256=digest,
+        date=meta.date,
+        byline=meta.byline,
+        url=meta.url,
+        encoding=encoding,
+        part=part,
+        notes=tuple(found),
+        agency=meta.agency,
+    )

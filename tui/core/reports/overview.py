@@ -1,0 +1,300 @@
+"""Headless story overview: ``storyreader overview [PATH...] --format json|text``.
+
+JSON output
+-----------
+
+One object. Articles are referred to everywhere by their ``index`` in ``articles``;
+a span is ``[start, end]``, character offsets into that article's text (Python
+``str`` indices, end exclusive), as in ``storyreader compare``.
+
+- ``articles``: list, one object per article, in the order read: ``index``, ``label``
+  (the outlet, made unique with ``#2``, ``#3`` when outlets repeat), ``path``,
+  ``outlet``, ``title``, ``date`` (ISO or ``null``), ``agency`` (or ``null``),
+  ``sentences`` (linkable sentences: prose and headlines with content words, the
+  matrix denominator) and ``only_here``: the spans of its sentences no other article
+  carries.
+- ``order``: article indices ordered by similarity (clusters together), for rows
+  and columns.
+- ``matrix``: ``matrix[a][b]`` says how much of article ``a`` article ``b`` carries:
+  ``{"carried": 9, "total": 17, "share": 0.529, "percent": 53, "by_tier": {"copy": 0,
+  "edit": 0, "quote": 7, "paraphrase": 2}}``; each carried sentence counts once, at
+  its most literal tier. ``null`` on the diagonal.
+- ``pairs``: one object per pair of articles with links: ``a``, ``b`` (``a < b``)
+  and ``links``, each ``{"a": span in a, "b": span in b, "tier", "score"}`` (the
+  word diffs are in ``storyreader compare``).
+- ``copy_groups``: articles sharing copy (runs of ``copy``/``edit`` sentences):
+  ``name``, ``named_by`` (``agency``: a byline, dateline or sign-off names the wire
+  agency; ``earliest``: the earliest-dated member; ``longest``: the longest member),
+  ``lead`` (the member the name points at), ``sentences`` (shared-wording sentences
+  over all member pairs) and ``members``: ``[{"article": 0, "role": "lead" |
+  "credits" | "copy"}]`` (``credits``: names the agency too; ``copy``: carries the
+  copy without naming it).
+- ``figures``: groups of figures counting the same thing, most widely stated
+  first: ``label`` (what is counted), ``unit`` (``""`` for a count, ``percent``, or a
+  currency such as ``dollar``), ``articles``, ``disagree`` (true when sources give
+  different values), ``values`` (``[{"normal": "774", "written": ["774"],
+  "articles": [2]}]``, in order of value) and ``mentions``: ``article``, ``span`` (the
+  figure as written), ``sentence``, ``text``, ``value``, ``high`` (above ``value``
+  only for ``hundreds`` and the like), ``qualifier`` (``more than``) and ``counts``
+  (what this mention says it counts).
+- ``quotes``: quoted statements, most widely carried first: ``speaker`` (``""`` when
+  no one is named), ``articles``, ``variants`` (``[{"text", "articles"}]``, the
+  wordings side by side) and ``mentions``: ``article``, ``span`` (the quoted words),
+  ``sentence``, ``text``, ``speaker`` and ``speaker_in_sentence`` (false when the
+  name comes from the sentence before: ``she added``).
+- ``stats``: ``articles``, ``pairs`` (all article pairs), ``aligned_pairs`` (pairs
+  the sentence index proposed), ``weighed_sentence_pairs`` (sentence pairs whose
+  overlap was weighed exactly), ``candidate_sentence_pairs`` (those that qualify for
+  a tier), ``links``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from tui.core.alignment.align import TIERS
+from tui.core.reading.articles import Article
+from tui.core.spans import Span
+from tui.core.story.matrix import Cell
+from tui.core.story.overview import Overview
+
+FORMATS = ("json", "text")
+"""The formats `format_overview` accepts."""
+FULL_MATRIX = 12
+"""Up to this many articles the text report prints the whole matrix; beyond, each
+row's closest articles."""
+_PARTNERS = 5
+_LABEL_WIDTH = 14
+_EXCERPT = 90
+
+
+def article_labels(articles: Sequence[Article]) -> tuple[str, ...]:
+    """A short unique label per article: its outlet, ``#2``, ``#3`` for repeats."""
+    seen: Counter[str] = Counter()
+    labels = []
+    for article in articles:
+        name = article.outlet or article.name
+        seen[name] += 1
+        labels.append(name if seen[name] == 1 else f"{name} #{seen[name]}")
+    return tuple(labels)
+
+
+def overview_dict(overview: Overview) -> dict[str, Any]:
+    """The JSON-ready overview documented in this module."""
+    labels = article_labels(overview.articles)
+    return {
+        "articles": [
+            {
+                "index": index,
+                "label": labels[index],
+                "path": str(article.path),
+                "outlet": article.outlet,
+                "title": article.title,
+                "date": article.date,
+                "agency": article.agency,
+                "sentences": overview.totals[index],
+                "only_here": [list(span) for span in overview.only_here[index]],
+            }
+            for index, article in enumerate(overview.articles)
+        ],
+        "order": list(overview.order),
+        "matrix": [[_cell(cell) for cell in row] for row in overview.cells],
+        "pairs": [
+            {
+                "a": a,
+                "b": b,
+                "links": [
+                    {"a": list(link.a), "b": list(link.b), "tier": link.tier, "score": link.score}
+                    for link in links
+                ],
+            }
+            for (a, b), links in sorted(overview.pair_links.items())
+        ],
+        "copy_groups": [
+            {
+                "name": group.name,
+                "named_by": group.named_by,
+                "lead": group.lead,
+                "sentences": group.sentences,
+                "members": [
+                    {"article": member, "role": role}
+                    for member, role in zip(group.members, group.roles, strict=True)
+                ],
+            }
+            for group in overview.copy_groups or ()
+        ],
+        "figures": [
+            {
+                "label": group.label,
+                "unit": group.unit,
+                "articles": list(group.articles),
+                "disagree": group.disagree,
+                "values": [
+                    {"normal": v.normal, "written": list(v.written), "articles": list(v.articles)}
+                    for v in group.values
+                ],
+                "mentions": [
+                    {
+                        "article": mention.article,
+                        "span": list(mention.figure.span),
+                        "sentence": list(mention.figure.sentence),
+                        "text": mention.figure.text,
+                        "value": mention.figure.value,
+                        "high": mention.figure.high,
+                        "qualifier": mention.figure.qualifier,
+                        "counts": mention.figure.counts,
+                    }
+                    for mention in group.mentions
+                ],
+            }
+            for group in overview.figures or ()
+        ],
+        "quotes": [
+            {
+                "speaker": group.speaker,
+                "articles": list(group.articles),
+                "variants": [
+                    {"text": variant.text, "articles": list(variant.articles)}
+                    for variant in group.variants
+                ],
+                "mentions": [
+                    {
+                        "article": mention.article,
+                        "span": list(mention.span),
+                        "sentence": list(mention.sentence),
+                        "text": mention.text,
+                        "speaker": mention.speaker,
+                        "speaker_in_sentence": mention.speaker_in_sentence,
+                    }
+                    for mention in group.mentions
+                ],
+            }
+            for group in overview.quotes or ()
+        ],
+        "stats": asdict(overview.stats),
+    }
+
+
+def format_overview(overview: Overview, fmt: str) -> str:
+    """Render the overview as ``json`` or ``text``.
+
+    Raises:
+        ValueError: For a format not in `FORMATS`.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if fmt == "json":
+        return json.dumps(overview_dict(overview), ensure_ascii=False, indent=2)
+    return "\n".join(_text(overview))
+
+
+def _cell(cell: Cell | None) -> dict[str, Any] | None:
+    if cell is None:
+        return None
+    return {
+        "carried": cell.carried,
+        "total": cell.total,
+        "share": round(cell.share, 3),
+        "percent": cell.percent,
+        "by_tier": cell.tiers(),
+    }
+
+
+def _text(overview: Overview) -> list[str]:
+    """The plain-text report, section by section."""
+    labels = article_labels(overview.articles)
+    stats = overview.stats
+    lines = [
+        (
+            f"Story overview: {stats.articles} articles, {stats.links} links "
+            f"({stats.aligned_pairs} of {stats.pairs} pairs aligned)"
+        ),
+        "",
+    ]
+    lines += _matrix_text(overview, labels)
+    lines += ["", "Copy groups"]
+    for group in overview.copy_groups or ():
+        members = ", ".join(
+            f"{labels[m]} [{role}]" for m, role in zip(group.members, group.roles, strict=True)
+        )
+        lines.append(
+            f"  {group.name} (named by {group.named_by}): {members}; "
+            f"{group.sentences} shared sentences"
+        )
+    if not overview.copy_groups:
+        lines.append("  none")
+    lines += ["", "Only here"]
+    for index in overview.order:
+        spans = overview.only_here[index]
+        lines.append(f"  {labels[index]}: {len(spans)} of {overview.totals[index]} sentences")
+        text = overview.articles[index].text
+        lines += [f"    - {_excerpt(text, span)}" for span in spans]
+    lines += ["", "Figures (! where sources disagree)"]
+    for group in overview.figures or ():
+        if len(group.articles) < 2:
+            continue
+        values = " / ".join(
+            f"{' or '.join(value.written)} ({', '.join(labels[a] for a in value.articles)})"
+            for value in group.values
+        )
+        mark = "!" if group.disagree else " "
+        lines.append(f"  {mark} {group.label or 'figure'}: {values}")
+    single = [group for group in overview.figures or () if len(group.articles) == 1]
+    if single:
+        lines.append("  in one source only:")
+        lines += [
+            f"    {group.values[0].written[0]} {group.label or group.unit}".rstrip()
+            + f" ({labels[group.articles[0]]})"
+            for group in single
+        ]
+    lines += ["", "Quotes"]
+    for group in overview.quotes or ():
+        outlets = ", ".join(labels[a] for a in group.articles)
+        lines.append(f"  {group.speaker or 'unnamed speaker'} ({outlets})")
+        lines += [
+            f"    {', '.join(labels[a] for a in variant.articles)}: “{variant.text}”"
+            for variant in group.variants
+        ]
+    return lines
+
+
+def _matrix_text(overview: Overview, labels: Sequence[str]) -> list[str]:
+    """The matrix as a table (few articles) or each row's closest articles (many)."""
+    order = overview.order
+    short = [_fit(labels[i]) for i in range(len(labels))]
+    lines = ["Shared content: the share of the row's sentences the column carries"]
+    if len(order) <= FULL_MATRIX:
+        header = " " * _LABEL_WIDTH + "".join(f" {short[b]:>{_LABEL_WIDTH}}" for b in order)
+        lines.append(header + "  only here")
+        for a in order:
+            cells = "".join(
+                f" {'—' if cell is None else f'{cell.percent}%':>{_LABEL_WIDTH}}"
+                for cell in (overview.cells[a][b] for b in order)
+            )
+            only = f"{len(overview.only_here[a])}/{overview.totals[a]}"
+            lines.append(f"{short[a]:<{_LABEL_WIDTH}}{cells}  {only}")
+    else:
+        for a in order:
+            row = [(cell.share, b) for b, cell in enumerate(overview.cells[a]) if cell]
+            best = sorted(row, key=lambda item: (-item[0], item[1]))[:_PARTNERS]
+            partners = ", ".join(
+                f"{labels[b]} {round(100 * share)}%" for share, b in best if share > 0
+            )
+            lines.append(f"  {labels[a]}: {partners or 'shares nothing'}")
+    lines.append("Tiers per cell: " + ", ".join(TIERS) + " (see --format json)")
+    return lines
+
+
+def _fit(label: str) -> str:
+    """A label cut to the column width."""
+    return label if len(label) <= _LABEL_WIDTH else label[: _LABEL_WIDTH - 1] + "…"
+
+
+def _excerpt(text: str, span: Span) -> str:
+    """A sentence on one line, cut to a readable length."""
+    flat = " ".join(span.slice(text).split())
+    return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"

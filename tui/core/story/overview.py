@@ -1,0 +1,325 @@
+"""Story overview: who shares what with whom, what only one outlet says, where facts diverge.
+
+One pass over a story's articles answers an editor's questions, each answer pointing
+back at sentences (spans into `Article.text`):
+
+- the shared-content matrix (`tui.core.story.matrix`): how much of each article every
+  other carries, by tier, with the links behind each cell, and a row order that puts
+  similar articles together;
+- copy groups (`tui.core.story.copy_groups`): articles reprinting the same copy;
+- only here: each article's sentences no other source carries;
+- figures (`tui.core.story.figure_groups`): numbers grouped by the fact they count;
+- quotes (`tui.core.story.quote_groups`): statements, who carries them, their wordings.
+
+The work scales with the shared content, not with the number of article pairs:
+each article is prepared once, one index of all sentences proposes candidate pairs
+(`tui.core.alignment.story_index`), and alignment runs only on those sentences.
+
+`iter_overview` is the entry point for a UI worker: it yields `Progress` as it goes
+and a more complete `Overview` as each part is ready (matrix first, then copy
+groups, figures and quotes), so a screen can draw the matrix while the rest is still
+being computed. `build_overview` runs it to the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from tui.core.alignment.align import Link, StoryAligner, collector_paused
+from tui.core.alignment.comparison import Comparison, swapped
+from tui.core.alignment.story_index import Cancelled, candidate_pairs, restrict
+from tui.core.alignment.units import Prepared, prepare, story_weights
+from tui.core.language.figures import find_figures
+from tui.core.language.sentences import split_sentences
+from tui.core.metadata.extract import front_matter
+from tui.core.reading.articles import Article
+from tui.core.reports.comparison import summarise
+from tui.core.spans import Span
+from tui.core.story.copy_groups import CopyGroup, copy_groups, copy_pairs
+from tui.core.story.figure_groups import FigureGroup, FigureMention, group_figures
+from tui.core.story.matrix import Cell, build_cells, linkable_spans, similarity_order
+from tui.core.story.quote_groups import QuoteGroup, find_mentions, group_quotes
+
+STAGES = ("prepare", "index", "align", "groups", "figures", "quotes")
+"""The stages `Progress` reports, in order."""
+_UPDATES = 100
+"""Progress events per stage at most, however many steps it has."""
+
+ProgressCallback = Callable[[str, int, int], None]
+"""Called with ``(stage, done, total)``."""
+
+
+class OverviewCancelledError(Exception):
+    """Raised by `build_overview` when ``cancelled`` said so before the end."""
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far the overview has come."""
+
+    stage: str
+    """One of `STAGES`."""
+    done: int
+    """Steps of the stage done."""
+    total: int
+    """Steps the stage has."""
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewStats:
+    """What the overview cost: how much the candidate index saved."""
+
+    articles: int
+    """Articles in the story."""
+    pairs: int
+    """Article pairs in the story: ``n * (n - 1) / 2``."""
+    aligned_pairs: int
+    """Pairs that had candidate sentences and were aligned."""
+    weighed_sentence_pairs: int
+    """Sentence pairs the index weighed exactly, their overlap's bound having reached the floor."""
+    candidate_sentence_pairs: int
+    """Of those, the pairs that qualify for a tier on their own: they make the aligned pairs."""
+    links: int
+    """Links found, each pair's counted once."""
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Everything the overview screen shows. Articles are referred to by index.
+
+    Parts not computed yet are ``None`` (`copy_groups`, `figures`, `quotes`);
+    `complete` says when all are there.
+    """
+
+    articles: tuple[Article, ...]
+    """The articles, as given."""
+    cells: tuple[tuple[Cell | None, ...], ...]
+    """``cells[a][b]``: what article ``b`` carries of article ``a``; ``None`` on the diagonal."""
+    order: tuple[int, ...]
+    """Article indices ordered by similarity, so that groups sit together."""
+    only_here: tuple[tuple[Span, ...], ...]
+    """Per article, the linkable sentences no other article carries, in order."""
+    totals: tuple[int, ...]
+    """Per article, its linkable sentences (a matrix row's denominator)."""
+    pair_links: Mapping[tuple[int, int], tuple[Link, ...]] = field(repr=False)
+    """Links of each aligned pair ``(a, b)`` with ``a < b``, article ``a`` on side A.
+    Use `links` for any order."""
+    stats: OverviewStats
+    """Counts of the work done."""
+    copy_groups: tuple[CopyGroup, ...] | None = None
+    """Articles reprinting the same copy, largest group first."""
+    figures: tuple[FigureGroup, ...] | None = None
+    """Figures grouped by what they count, most widely stated first."""
+    quotes: tuple[QuoteGroup, ...] | None = None
+    """Quoted statements, most widely carried first."""
+
+    @property
+    def complete(self) -> bool:
+        """True once every part is computed."""
+        return None not in (self.copy_groups, self.figures, self.quotes)
+
+    def cell(self, a: int, b: int) -> Cell | None:
+        """What article ``b`` carries of article ``a`` (``None`` when ``a == b``)."""
+        return self.cells[a][b]
+
+    def links(self, a: int, b: int) -> tuple[Link, ...]:
+        """The links between articles ``a`` and ``b``, article ``a`` on side A.
+
+        These are the links the matrix counts, sorted by position in ``a``.
+        """
+        if a < b:
+            return self.pair_links.get((a, b), ())
+        return self.comparison(a, b).links
+
+    def comparison(self, a: int, b: int) -> Comparison:
+        """Articles ``a`` and ``b`` as the compare screen takes them, with these links.
+
+        The compare screen accepts a ``comparison_of`` function; handing it this one
+        makes Enter on a matrix cell show exactly the links the cell counts, with no
+        second alignment.
+
+        Raises:
+            ValueError: When ``a == b``.
+        """
+        if a == b:
+            raise ValueError("an article is not compared with itself")
+        if a > b:
+            return swapped(self.comparison(b, a))
+        links = self.pair_links.get((a, b), ())
+        first, second = self.articles[a], self.articles[b]
+        return Comparison(
+            a=first,
+            b=second,
+            links=links,
+            only_a=_unlinked(first.text, {link.a for link in links}),
+            only_b=_unlinked(second.text, {link.b for link in links}),
+            summary=summarise(first.text, second.text, links),
+        )
+
+
+def build_overview(
+    articles: Sequence[Article],
+    progress: ProgressCallback | None = None,
+    cancelled: Cancelled | None = None,
+) -> Overview:
+    """The complete overview of ``articles``.
+
+    Args:
+        articles: The story's articles.
+        progress: Called with ``(stage, done, total)`` as the work advances.
+        cancelled: Polled between steps; returning True stops the work.
+
+    Raises:
+        OverviewCancelledError: When ``cancelled`` returned True before the end.
+    """
+    result: Overview | None = None
+    for step in iter_overview(articles, cancelled=cancelled):
+        if isinstance(step, Progress):
+            if progress is not None:
+                progress(step.stage, step.done, step.total)
+        else:
+            result = step
+    if result is None or not result.complete:
+        raise OverviewCancelledError
+    return result
+
+
+def iter_overview(
+    articles: Sequence[Article], *, cancelled: Cancelled | None = None
+) -> Iterator[Progress | Overview]:
+    """Compute the overview step by step, for a worker thread.
+
+    Yields `Progress` as it goes, and an `Overview` each time a part is ready: first
+    with the matrix, order and only-here sentences, then with copy groups, figures
+    and quotes added one by one. The last `Overview` is `complete`. When
+    ``cancelled`` returns True the iteration stops early.
+
+    The cyclic garbage collector is paused while a step is computed and runs
+    between steps: the story's sentences, keys and links live until the end and
+    form no cycles, yet the collector would walk them all again and again, a cost
+    that grows faster than the story (a sixth of the time for 200 articles).
+    """
+    steps = _steps(articles, cancelled or (lambda: False))
+    while True:
+        with collector_paused():
+            step = next(steps, None)
+        if step is None:
+            return
+        yield step
+
+
+def _steps(articles: Sequence[Article], stop: Cancelled) -> Iterator[Progress | Overview]:
+    """`iter_overview` itself, run one step at a time with the collector paused."""
+    count = len(articles)
+    prepared: list[Prepared] = []
+    for index, article in enumerate(articles):
+        prepared.append(_body(prepare(article.text)))
+        if _report(index + 1, count):
+            yield Progress("prepare", index + 1, count)
+        if stop():
+            return
+    weights = story_weights(prepared)
+    aligner = StoryAligner(weights)
+    yield Progress("index", 0, 1)
+    search = candidate_pairs(prepared, aligner, cancelled=stop)
+    if stop():
+        return
+    yield Progress("index", 1, 1)
+    candidates = search.pairs
+    pair_links: dict[tuple[int, int], tuple[Link, ...]] = {}
+    for done, found in enumerate(candidates, 1):
+        pa = restrict(prepared[found.a], found.units_a)
+        pb = restrict(prepared[found.b], found.units_b)
+        links = aligner.align(pa, pb)
+        if links:
+            pair_links[found.a, found.b] = tuple(links)
+        if _report(done, len(candidates)):
+            yield Progress("align", done, len(candidates))
+        if stop():
+            return
+    spans = [linkable_spans(prep) for prep in prepared]
+    totals = tuple(len(found) for found in spans)
+    cells = build_cells(count, totals, pair_links)
+    overview = Overview(
+        articles=tuple(articles),
+        cells=cells,
+        order=similarity_order(cells),
+        only_here=_only_here(spans, pair_links),
+        totals=totals,
+        pair_links=pair_links,
+        stats=OverviewStats(
+            articles=count,
+            pairs=count * (count - 1) // 2,
+            aligned_pairs=len(candidates),
+            weighed_sentence_pairs=search.weighed,
+            candidate_sentence_pairs=sum(found.pairs for found in candidates),
+            links=sum(map(len, pair_links.values())),
+        ),
+    )
+    yield overview
+    yield Progress("groups", 0, 1)
+    positions = [{span: place for place, span in enumerate(found)} for found in spans]
+    groups = copy_groups(articles, copy_pairs(pair_links, positions))
+    yield Progress("groups", 1, 1)
+    overview = replace(overview, copy_groups=groups)
+    yield overview
+    if stop():
+        return
+    mentions: list[FigureMention] = []
+    for index, prep in enumerate(prepared):
+        for unit in prep.units:
+            if unit.linkable and prep.has_prose:
+                mentions.extend(
+                    FigureMention(index, figure) for figure in find_figures(prep.text, unit.span)
+                )
+        if _report(index + 1, count):
+            yield Progress("figures", index + 1, count)
+        if stop():
+            return
+    overview = replace(overview, figures=group_figures(mentions, pair_links))
+    yield overview
+    quotes = []
+    for index, prep in enumerate(prepared):
+        if prep.has_prose:
+            quotes.extend(find_mentions(index, prep))
+        if _report(index + 1, count):
+            yield Progress("quotes", index + 1, count)
+        if stop():
+            return
+    yield replace(overview, quotes=group_quotes(quotes, pair_links, weights))
+
+
+def _body(prepared: Prepared) -> Prepared:
+    """The article without its front matter: ``key: value`` lines are no sentences."""
+    start = front_matter(prepared.text)[1]
+    if not start:
+        return prepared
+    return Prepared(prepared.text, tuple(u for u in prepared.units if u.span.start >= start))
+
+
+def _only_here(
+    spans: Sequence[Sequence[Span]], pair_links: Mapping[tuple[int, int], Sequence[Link]]
+) -> tuple[tuple[Span, ...], ...]:
+    """Per article, the linkable sentences that take part in no link at all."""
+    carried: list[set[Span]] = [set() for _ in spans]
+    for (a, b), links in pair_links.items():
+        for link in links:
+            carried[a].add(link.a)
+            carried[b].add(link.b)
+    return tuple(
+        tuple(span for span in found if span not in carried[index])
+        for index, found in enumerate(spans)
+    )
+
+
+def _unlinked(text: str, linked: set[Span]) -> tuple[Span, ...]:
+    """The sentences of ``text`` overlapping no linked span, as `Comparison` lists them."""
+    return tuple(
+        span for span in split_sentences(text) if not any(span.overlaps(other) for other in linked)
+    )
+
+
+def _report(done: int, total: int) -> bool:
+    """True for the steps worth a progress event: about `_UPDATES` per stage, and the last."""
+    return done == total or done % max(1, total // _UPDATES) == 0

@@ -1,0 +1,209 @@
+"""Quotes across a story: each statement, the outlets carrying it, and its wordings.
+
+A quotation takes part when it is a statement (`MIN_WORDS` words or more), not a
+quoted term (``"union state"``). Two quotations are the same statement when the
+alignment links their sentences and their words overlap enough, weighted by rarity:
+translations of one statement share its rarer words (``usurper``, ``dialogue``)
+even when the rest differs. Statements group transitively, so three translations
+form one group even if only two pairs of them look alike.
+
+Within a group, mentions whose wording is (almost) the same form one variant: the
+variants side by side show how outlets rendered the statement.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+
+from rapidfuzz import fuzz
+
+from tui.core.alignment.align import Link
+from tui.core.alignment.units import Prepared
+from tui.core.language.speakers import find_speaker, resolve, same_speaker
+from tui.core.language.tokens import keys
+from tui.core.spans import Span
+
+MIN_WORDS = 4
+"""Words a quotation needs to be a statement rather than a quoted term."""
+MATCH = 0.25
+"""Share of the smaller quotation's weight the other must carry (their sentences linked)."""
+MIN_SHARED_WEIGHT = 2.0
+"""The shared words must weigh more than one common name."""
+SAME_WORDING = 90
+"""`rapidfuzz.fuzz.ratio` of the key sequences from which two mentions are one variant."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMention:
+    """One quotation in one article."""
+
+    article: int
+    """Index of the article."""
+    span: Span
+    """The quoted words, without quote marks."""
+    sentence: Span
+    """The sentence it is in."""
+    text: str
+    """The quoted words on one line."""
+    speaker: str
+    """Who says it, ``""`` when no one is named (see `tui.core.language.speakers`)."""
+    speaker_in_sentence: bool
+    """True when the sentence itself names the speaker, False when it was carried over
+    from the sentence before (``she added``, or a quote that continues)."""
+    keys: frozenset[str]
+    """Content keys of the quoted words."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """One wording of a statement and who carries it."""
+
+    text: str
+    """The wording, from its first mention."""
+    articles: tuple[int, ...]
+    """Articles carrying this wording, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """One statement as the story's articles quote it."""
+
+    mentions: tuple[QuoteMention, ...]
+    """Every mention, by article then position."""
+    variants: tuple[QuoteVariant, ...]
+    """Distinct wordings, the most carried first."""
+    speaker: str
+    """The speaker most mentions name (the fullest form of the name), or ``""``."""
+
+    @property
+    def articles(self) -> tuple[int, ...]:
+        """Articles carrying the statement, in order."""
+        return tuple(sorted({mention.article for mention in self.mentions}))
+
+
+def find_mentions(article: int, prepared: Prepared) -> list[QuoteMention]:
+    """The statements quoted in one article, each with its speaker."""
+    text = prepared.text
+    mentions: list[QuoteMention] = []
+    previous = ""
+    previous_quoted = False
+    for unit in prepared.units:
+        named = find_speaker(text, unit.span, [quote.span for quote in unit.quotes])
+        speaker = resolve(named, previous)
+        in_sentence = bool(named) and named == speaker
+        statements = [q for q in unit.quotes if q.words >= MIN_WORDS] if unit.linkable else []
+        if statements and not speaker and previous_quoted and _opens_with_quote(text, unit.span):
+            speaker = previous  # a quote that goes on where the last one stopped
+        for quote in statements:
+            mentions.append(
+                QuoteMention(
+                    article,
+                    quote.span,
+                    unit.span,
+                    " ".join(quote.span.slice(text).split()),
+                    speaker,
+                    in_sentence,
+                    quote.keys,
+                )
+            )
+        previous = speaker
+        previous_quoted = bool(statements) and bool(speaker)
+    return mentions
+
+
+def group_quotes(
+    mentions: Sequence[QuoteMention],
+    links: Mapping[tuple[int, int], Sequence[Link]],
+    weights: Mapping[str, float],
+) -> tuple[QuoteGroup, ...]:
+    """Group the mentions of all articles into statements.
+
+    Args:
+        mentions: Every article's mentions (`find_mentions`).
+        links: Links per aligned pair ``(a, b)``, ``a < b``, article ``a`` on side A.
+        weights: Story-wide key weights.
+    """
+    by_sentence: dict[tuple[int, Span], list[int]] = {}
+    for index, mention in enumerate(mentions):
+        by_sentence.setdefault((mention.article, mention.sentence), []).append(index)
+    parent = list(range(len(mentions)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    default = max(weights.values(), default=1.0)
+
+    def weigh(found: frozenset[str]) -> float:
+        return sum(map(weights.get, found, repeat(default)))
+
+    for (a, b), pair in links.items():
+        for link in pair:
+            for i in by_sentence.get((a, link.a), ()):
+                for j in by_sentence.get((b, link.b), ()):
+                    shared = weigh(mentions[i].keys & mentions[j].keys)
+                    smaller = min(weigh(mentions[i].keys), weigh(mentions[j].keys))
+                    if shared >= MIN_SHARED_WEIGHT and shared >= MATCH * smaller:
+                        parent[root(i)] = root(j)
+    members: dict[int, list[int]] = {}
+    for index in range(len(mentions)):
+        members.setdefault(root(index), []).append(index)
+    groups = [_group([mentions[i] for i in indices]) for indices in members.values()]
+    return tuple(
+        sorted(
+            groups,
+            key=lambda group: (
+                -len(group.articles),
+                group.mentions[0].article,
+                group.mentions[0].span,
+            ),
+        )
+    )
+
+
+def _group(mentions: list[QuoteMention]) -> QuoteGroup:
+    """A group from its mentions: their wordings and their speaker."""
+    mentions.sort(key=lambda mention: (mention.article, mention.span))
+    variants: list[tuple[str, str, list[int]]] = []
+    for mention in mentions:
+        wording = " ".join(keys(mention.text))
+        for seen, _, carriers in variants:
+            if fuzz.ratio(seen, wording) >= SAME_WORDING:
+                if mention.article not in carriers:
+                    carriers.append(mention.article)
+                break
+        else:
+            variants.append((wording, mention.text, [mention.article]))
+    ordered = sorted(variants, key=lambda variant: -len(variant[2]))
+    return QuoteGroup(
+        tuple(mentions),
+        tuple(QuoteVariant(text, tuple(carriers)) for _, text, carriers in ordered),
+        _speaker(mentions),
+    )
+
+
+def _speaker(mentions: Sequence[QuoteMention]) -> str:
+    """The name most mentions give (named in the sentence counts double), in its fullest form."""
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.speaker:
+            votes[mention.speaker.split()[-1]] += 2 if mention.speaker_in_sentence else 1
+    if not votes:
+        return ""
+    surname = max(votes, key=lambda name: (votes[name], -_first(mentions, name)))
+    forms = [m.speaker for m in mentions if m.speaker and same_speaker(m.speaker, surname)]
+    return max(forms, key=lambda form: (len(form.split()), -forms.index(form)))
+
+
+def _first(mentions: Sequence[QuoteMention], surname: str) -> int:
+    return next(i for i, m in enumerate(mentions) if m.speaker.endswith(surname))
+
+
+def _opens_with_quote(text: str, span: Span) -> bool:
+    """True when the sentence starts with a quote mark."""
+    return text[span.start : span.start + 1] in "\"“'‘«„"

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.reading.decoding import NotTextError, binary_kind, decode, has_controls
+from tui.core.reading.decoding import NotTextError, binary_kind, decode, universal_newlines
+from tui.core.text.safe import has_unsafe
 
 
 @pytest.mark.parametrize(
@@ -72,10 +73,12 @@ def test_bom_less_utf16():
         ("isolate \u2066x\u2069", True),
         ("mark \u200f", True),
         ("arabic mark \u061c", True),
+        ("line \u2028 separator", True),
+        ("zero\u200bwidth joiner\u200d kept", False),
     ],
 )
 def test_controls_found_in_bytes_and_text_alike(text, expected):
-    assert has_controls(text) is expected
+    assert has_unsafe(universal_newlines(text)) is expected
     assert decode(text.encode()).controls is expected
     assert decode(codecs.BOM_UTF8 + text.encode()).controls is expected
 
@@ -87,4 +90,4 @@ def test_fast_control_check_agrees_with_the_text_check(text):
         decoded = decode(text.encode())
     except NotTextError:
         return
-    assert decoded.controls is has_controls(decoded.text)
+    assert decoded.controls is has_unsafe(decoded.text)

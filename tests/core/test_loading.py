@@ -54,10 +54,14 @@ def test_seeds_load_in_sorted_order_with_text_unchanged():
         assert article.part is None
 
 
-def test_text_is_never_normalised(tmp_path):
-    text = "Headline here\r\n\r\n  Body\ttext.  \r\n\n\n"
-    article = load_paths([write(tmp_path / "crlf.txt", text)]).articles[0]
-    assert article.text == text
+@pytest.mark.parametrize("text", ["Headline here\r\n\r\n  Body\ttext.  \r\n\n\n", "A\rB\r\rC.\r\n"])
+def test_text_is_what_open_reads_line_breaks_universal(tmp_path, text):
+    path = write(tmp_path / "crlf.txt", text)
+    article = load_paths([path]).articles[0]
+    with path.open(encoding=article.encoding) as handle:
+        assert article.text == handle.read()
+    assert "\r" not in article.text
+    assert article.text.replace("\n", "") == text.replace("\r", "").replace("\n", "")
 
 
 def test_byte_order_mark_is_an_encoding_mark_not_text(tmp_path):

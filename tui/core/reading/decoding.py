@@ -6,6 +6,10 @@ cp1252, then latin-1, which decodes anything. A mostly-UTF-8 file with a few bad
 bytes stays UTF-8 with those bytes replaced by U+FFFD, since reading it as cp1252
 would garble every accented letter to rescue a handful. Anything not UTF-8 gets a
 note, so the user knows the text was guessed.
+
+Line breaks are universal, as Python's ``open`` reads text: CRLF and a lone CR both
+become LF. So the text, and every offset into it, is what
+``open(path, encoding=Decoded.encoding).read()`` gives.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import codecs
 import functools
 import re
 from typing import NamedTuple
+
+from tui.core.text.safe import has_unsafe
 
 _SAMPLE = 8192
 """Bytes inspected to recognise a binary file or BOM-less UTF-16."""
@@ -64,16 +70,14 @@ _MOSTLY_CONTROLS = 0.05
 _CONTROL_BYTES = bytes(sorted(set(range(0x20)) - set(b"\t\n\r"))) + b"\x7f"
 _NOT_CONTROL_BYTES = bytes(sorted(set(range(256)) - set(_CONTROL_BYTES)))
 """Deleting these leaves only the control bytes: nearly nothing to write for most files."""
-_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_CONTROLS = f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]"
-"""What a terminal acts on instead of showing: C0 but tab and line breaks, DEL, C1, bidi."""
 _UTF8_CONTROLS = (
-    # lead byte (a fast memchr test), then the pattern: C1, Arabic letter mark, bidi
+    # lead byte (a fast memchr test), then the pattern: C1, Arabic letter mark,
+    # bidi marks, separators, embeddings and overrides, isolates
     (b"\xc2", re.compile(rb"\xc2[\x80-\x9f]")),
     (b"\xd8", re.compile(rb"\xd8\x9c")),
-    (b"\xe2", re.compile(rb"\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])")),
+    (b"\xe2", re.compile(rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])")),
 )
-"""`_CONTROLS` beyond ASCII as UTF-8 byte patterns, each behind its lead byte."""
+"""`tui.core.text.safe.UNSAFE` beyond ASCII as UTF-8 byte patterns, each behind its lead byte."""
 _NON_ASCII = r"[^\x00-\x7f]"
 
 
@@ -91,13 +95,13 @@ class Decoded(NamedTuple):
     """Text decoded from bytes, and how (a named tuple: cheaper to build and to import)."""
 
     text: str
-    """The decoded text; BOM removed, nothing else changed."""
+    """The decoded text; BOM removed, line breaks made LF, nothing else changed."""
     encoding: str
     """Python codec name used (``"utf-8"``, ``"utf-8-sig"``, ``"cp1252"``, ...)."""
     note: str | None = None
     """What the user should know when the text was not clean UTF-8."""
     controls: bool = False
-    """The text holds characters a terminal would act on (see `has_controls`)."""
+    """The text holds characters a terminal would act on (`tui.core.text.safe.UNSAFE`)."""
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -141,6 +145,8 @@ def decode(data: bytes, *, declared: str | None = None, partial: bool = False) -
     if kind is not None:
         raise NotTextError(kind)
     text, encoding, note = _decode(data, declared, partial)
+    if "\r" in text:
+        text = universal_newlines(text)
     controls, binary_share = _scan_controls(data, text, encoding)
     if binary_share > _MOSTLY_CONTROLS:
         raise NotTextError("binary file (mostly control characters)")
@@ -154,7 +160,7 @@ def _scan_controls(data: bytes, text: str, encoding: str) -> tuple[bool, float]:
     UTF-16 and UTF-32): ten times faster than in the text.
     """
     if encoding.startswith(("utf-16", "utf-32")):
-        if not has_controls(text):
+        if not has_unsafe(text):
             return False, 0.0
         sample = text[:_SAMPLE]
         binary = _pattern(f"[{re.escape(_BINARY_BYTES.decode('ascii'))}]").findall(sample)
@@ -180,16 +186,12 @@ def _high_controls(data: bytes, text: str, encoding: str) -> bool:
         return any(lead in data and pattern.search(data) for lead, pattern in _UTF8_CONTROLS)
     if encoding == "cp1252" or data.isascii():
         return False
-    return has_controls(text)
+    return has_unsafe(text)
 
 
-def has_controls(text: str) -> bool:
-    """True when ``text`` holds a character a terminal would act on instead of showing.
-
-    That is every C0 control but tab and line breaks, DEL, the C1 controls and the
-    bidirectional overrides and marks: what the reader must show inert.
-    """
-    return _pattern(_CONTROLS).search(text) is not None
+def universal_newlines(text: str) -> str:
+    """``text`` with CRLF and lone CR line breaks made LF, as ``open`` reads text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _decode(data: bytes, declared: str | None, partial: bool) -> tuple[str, str, str | None]:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui.core.reading.articles import Article
-from tui.core.text.safe import one_line
+from tui.core.text.safe import escape_json, one_line
 
 FORMATS = ("table", "json")
 
@@ -44,8 +43,6 @@ _COLUMNS = (
     _Column("BYLINE", 30),
     _Column("URL", 50),
 )
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""What ``json.dumps`` leaves raw that a terminal would still act on."""
 
 
 def format_listing(articles: Sequence[Article], fmt: str) -> str:
@@ -89,7 +86,7 @@ def listing_record(article: Article) -> dict[str, Any]:
 
 def _json(articles: Sequence[Article]) -> str:
     text = json.dumps([listing_record(a) for a in articles], ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return escape_json(text)
 
 
 def _table(articles: Sequence[Article]) -> str:

@@ -11,9 +11,12 @@ from __future__ import annotations
 import functools
 import re
 
+from tui.core.text.safe import UNSAFE
+
 _ESCAPES = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?"
 """ANSI CSI and OSC sequences, then any other ESC with the character after it."""
-_CONTROLS = r"[\x00-\x1f\x7f-\x9f]+"
+_CONTROLS = rf"(?:{UNSAFE}|[\t\n])+"
+"""Controls and line breaks, each run of them one space in a one-line value."""
 _ASCII_PRINTABLE = bytes(range(0x20, 0x7F))
 _SCAN_IN_BYTES = 100
 """Length above which `_printable` checks ASCII text in bytes (below, the call costs more)."""

@@ -1,9 +1,27 @@
-"""Make text safe to show in a terminal: control characters become visible, inert marks.
+r"""The one rule for characters a terminal would act on instead of showing.
 
-Article text can carry ANSI escape sequences, carriage returns, bell characters or
-bidirectional overrides. Sent raw, they would move the cursor, recolour the screen
-or reorder the panes. Like ``less``, we show them instead: ``ESC`` as ``^[``, other
-C0 controls in caret notation, C1 and bidi controls as ``<U+XXXX>``.
+Article text and file names come from strangers. Sent raw, a character of this set
+moves the cursor, recolours or clears the screen, sets the window title, writes
+the clipboard (ESC sequences, 8-bit C1 controls) or reorders what is shown (bidi
+embeddings, overrides and isolates). Every channel text leaves by applies this one
+set (`UNSAFE`): the screen and the text reports show each such character inert
+(``less``-style: ``^[`` for ESC, other C0 in caret notation, the rest as
+``<U+XXXX>``); JSON escapes it (``\u001b``, ``\u202e``) so that the original text
+stays recoverable and offsets still index it.
+
+What is in the set:
+
+- C0 controls but tab and line feed (carriage returns are gone by then: reading
+  turns every line break into a line feed), and DEL;
+- C1 controls, U+0080 to U+009F (a terminal may read U+009B as CSI);
+- bidi controls: the Arabic letter mark, the left-to-right and right-to-left marks,
+  embeddings and overrides U+202A to U+202E, isolates U+2066 to U+2069;
+- the line and paragraph separators U+2028 and U+2029, which some terminals and
+  every JavaScript parser take as line breaks: one line of a table must stay one.
+
+Zero-width characters (U+200B space, U+200C non-joiner, U+200D joiner, U+2060 word
+joiner, U+FEFF) are kept: they steer no terminal, and joiners are part of how
+Persian, Indic scripts and emoji are written.
 """
 
 from __future__ import annotations
@@ -11,10 +29,23 @@ from __future__ import annotations
 import re
 
 TAB_WIDTH = 4
-"""Columns a tab character expands to."""
+"""Columns a tab character expands to on screen."""
 
-_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\t{_BIDI_CONTROLS}]")
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Bidirectional marks, embeddings, overrides and isolates."""
+SEPARATORS = "\u2028\u2029"
+"""Unicode line and paragraph separators."""
+UNSAFE = f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI_CONTROLS}{SEPARATORS}]"
+"""Regex character class of every character no channel may pass raw (see the module)."""
+
+_UNSAFE = re.compile(UNSAFE)
+_SHOWN = re.compile(f"[\t{UNSAFE[1:-1]}]")
+"""What the screen replaces: the unsafe characters, and tabs (expanded to spaces)."""
+
+
+def has_unsafe(text: str) -> bool:
+    """True when ``text`` holds a character that must not reach a terminal raw."""
+    return _UNSAFE.search(text) is not None
 
 
 def inert_char(char: str) -> str:
@@ -24,26 +55,33 @@ def inert_char(char: str) -> str:
         return " " * TAB_WIDTH
     if code < 0x20 or code == 0x7F:
         return "^" + chr(code ^ 0x40)
-    if 0x80 <= code <= 0x9F or char in _BIDI_CONTROLS:
+    if 0x80 <= code <= 0x9F or char in BIDI_CONTROLS or char in SEPARATORS:
         return f"<U+{code:04X}>"
     return char
 
 
-def has_unsafe(text: str) -> bool:
-    """True when ``text`` holds a character that must not reach the terminal raw."""
-    return _UNSAFE.search(text) is not None
-
-
 def make_inert(text: str) -> str:
-    """``text`` with every unsafe character replaced by its visible stand-in.
+    """``text`` with every unsafe character (and tab) replaced by its visible stand-in.
 
-    Line breaks are kept; use this for one-line labels after collapsing whitespace.
+    Line feeds are kept; use `one_line` for labels.
     """
-    if not has_unsafe(text):
+    if _SHOWN.search(text) is None:
         return text
-    return _UNSAFE.sub(lambda match: inert_char(match.group()), text)
+    return _SHOWN.sub(lambda match: inert_char(match.group()), text)
 
 
 def one_line(text: str) -> str:
     """``text`` as a safe single-line label: whitespace runs collapsed, controls made inert."""
     return make_inert(" ".join(text.split()))
+
+
+def escape_json(encoded: str) -> str:
+    r"""JSON text (from ``json.dumps(..., ensure_ascii=False)``) with `UNSAFE` escaped.
+
+    ``json.dumps`` already escapes C0 controls; DEL, C1, bidi controls and the
+    separators it leaves raw, and a terminal would still act on them. They become
+    ``\uXXXX`` escapes, which decode back to the same text.
+    """
+    if _UNSAFE.search(encoded) is None:
+        return encoded
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)

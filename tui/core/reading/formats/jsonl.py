@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from tui.core.reading.articles import Article
-from tui.core.reading.decoding import NotTextError, decode
+from tui.core.reading.decoding import NotTextError, decode, universal_newlines
 from tui.core.reading.formats.raw import RawFile, build_article
 from tui.core.reading.problems import Problem
 
@@ -95,6 +95,8 @@ def _article(
         # A lone \ud800 escape is valid JSON but not text: no terminal can show it.
         text = _SURROGATES.sub("\ufffd", text)
         notes = (*notes, "invalid \\u escapes shown as \ufffd")
+    if "\r" in text:
+        text = universal_newlines(text)
     digest = hashlib.sha256(line.encode("utf-8")).hexdigest()
     stated = {key: _field(record, names) for key, names in _FIELDS.items()}
     return build_article(

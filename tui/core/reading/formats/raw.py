@@ -13,8 +13,7 @@ from typing import NamedTuple
 
 from tui.core.metadata.extract import extract_metadata
 from tui.core.reading.articles import Article
-from tui.core.reading.decoding import has_controls
-from tui.core.text.safe import one_line
+from tui.core.text.safe import has_unsafe, one_line
 
 _MB = 1024 * 1024
 
@@ -83,7 +82,7 @@ def build_article(
     """
     meta = extract_metadata(text, lambda: fallback_name(raw.path), stated)
     found = [*raw.notes, *notes] if raw.truncated else list(notes)
-    if has_controls(text) if controls is None else controls:
+    if has_unsafe(text) if controls is None else controls:
         found.append("contains control characters")
     found.extend(meta.notes)
     return Article(

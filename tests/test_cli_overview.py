@@ -10,7 +10,9 @@ from pathlib import Path
 
 from tests.paths import HANDMADE, SEEDS
 from tui.cli import main
-from tui.core.alignment.align import TIERS
+from tui.core.alignment.tiers import TIERS
+from tui.core.reading.loading import load_paths
+from tui.core.reports.listing import format_listing
 
 
 def run_json(capsys, *paths: Path) -> dict:
@@ -27,9 +29,9 @@ def test_json_shape_of_the_bundled_story(capsys):
     }  # fmt: skip
     assert len(data["articles"]) == 5
     first = data["articles"][0]
-    assert set(first) == {
-        "index", "label", "path", "outlet", "title", "date", "agency", "sentences", "only_here",
-    }  # fmt: skip
+    record = json.loads(format_listing([load_paths([SEEDS]).articles[0]], "json"))[0]
+    assert set(first) == {"index", "label", "sentences", "only_here", *record}
+    assert {key: first[key] for key in record} == record
     assert first["label"] == "AFP" and first["agency"] == "AFP"
     assert sorted(data["order"]) == list(range(5))
     assert data["matrix"][0][0] is None

@@ -13,9 +13,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.core.reading.bundled import bundled_story
+
+if TYPE_CHECKING:
+    from tui.core.reading.articles import Article
 
 _FORMATS_LIST = ("table", "json")
 _FORMATS_COMPARE = ("json", "text", "markdown")
@@ -51,7 +55,7 @@ def _app_parser() -> argparse.ArgumentParser:
         epilog=(
             "headless commands:\n"
             "  storyreader list [PATH...] [--format table|json]\n"
-            "  storyreader compare A B [--format json|text|markdown]\n"
+            "  storyreader compare A B [--format json|text|markdown] [--story PATH...]\n"
             "  storyreader overview [PATH...] [--format json|text]\n"
             "\nWith no PATH, the bundled story opens."
         ),
@@ -102,15 +106,27 @@ def _list(argv: Sequence[str]) -> int:
 
 def _compare(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
-        prog="storyreader compare", description="Report the sentences two articles share."
+        prog="storyreader compare",
+        description=(
+            "Report the sentences two articles share. Words are weighed across the story "
+            "the two are read in: the two alone, or with the articles --story names."
+        ),
     )
     parser.add_argument("a", metavar="A", help="first article")
     parser.add_argument("b", metavar="B", help="second article")
     parser.add_argument("--format", choices=_FORMATS_COMPARE, default="text")
+    parser.add_argument(
+        "--story",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="the other articles of the story (files or folders), as the app and overview read it",
+    )
     args = parser.parse_args(argv)
 
     from tui.core.reading.loading import load_paths
     from tui.core.reports.comparison import format_comparison
+    from tui.core.story.model import Story
 
     sides = []
     for name in (args.a, args.b):
@@ -120,7 +136,33 @@ def _compare(argv: Sequence[str]) -> int:
             print(f"storyreader: cannot compare {name}: {reason}", file=sys.stderr)
             return 2
         sides.append(result.articles[0])
-    return 0 if _emit(format_comparison(sides[0], sides[1], args.format)) else _CLOSED_PIPE
+    others = load_paths([Path(value) for value in args.story]).articles if args.story else []
+    articles, (first, second) = _story_with(sides, others)
+    story = Story(articles)
+    report = format_comparison(story.comparison(first, second), args.format, len(story))
+    return 0 if _emit(report) else _CLOSED_PIPE
+
+
+def _story_with(
+    sides: Sequence[Article], others: Sequence[Article]
+) -> tuple[list[Article], tuple[int, int]]:
+    """The story's articles with both sides among them, and the sides' indices.
+
+    A side that is also one of ``others`` (the same file, and line for JSON Lines)
+    is that article, so the story holds it once.
+    """
+    articles = list(others)
+    places = {
+        (article.path.resolve(), article.part): index for index, article in enumerate(articles)
+    }
+    found = []
+    for side in sides:
+        place = places.get((side.path.resolve(), side.part))
+        if place is None:
+            place = places[side.path.resolve(), side.part] = len(articles)
+            articles.append(side)
+        found.append(place)
+    return articles, (found[0], found[1])
 
 
 def _overview(argv: Sequence[str]) -> int:
@@ -137,6 +179,7 @@ def _overview(argv: Sequence[str]) -> int:
 
     from tui.core.reading.loading import load_paths
     from tui.core.reports.overview import format_overview
+    from tui.core.story.model import Story
     from tui.core.story.overview import build_overview
 
     result = load_paths(_paths(args.paths))
@@ -146,7 +189,7 @@ def _overview(argv: Sequence[str]) -> int:
     if not result.articles:
         print("storyreader: no articles to give an overview of", file=sys.stderr)
         return 1
-    report = format_overview(build_overview(result.articles), args.format)
+    report = format_overview(build_overview(Story(result.articles)), args.format)
     return 0 if _emit(report) else _CLOSED_PIPE
 
 

@@ -45,12 +45,12 @@ async def test_unreadable_inputs_are_listed_with_reasons_and_the_rest_opens(mess
     app = make_app([messy, messy / "missing.txt"])
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        assert sorted(article.path.name for article in app.articles) == [
+        assert sorted(article.path.name for article in app.state.articles) == [
             "ansi.txt",
             "latin.txt",
             "wide.md",
         ]
-        reasons = {problem.path.name: problem.reason for problem in app.problems}
+        reasons = {problem.path.name: problem.reason for problem in app.state.problems}
         assert set(reasons) == {"image.png", "empty.txt", "blank.md", "missing.txt"}
         assert "not found" in reasons["missing.txt"]
         assert "empty" in reasons["empty.txt"]
@@ -76,7 +76,7 @@ async def test_nothing_readable_says_so(tmp_path: Path) -> None:
     app = make_app([tmp_path])
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        assert app.articles == []
+        assert app.state.articles == []
         assert "Nothing to read" in str(app.screen.query_one("#article-header").render())
         await pilot.press(
             "j", "enter", "slash", "y", "c"

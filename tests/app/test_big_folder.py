@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import make_app, settle
+from tui.app import loader
 from tui.app.screens import library
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
@@ -40,16 +41,16 @@ async def test_rows_arrive_while_files_are_still_being_read(
                 release.wait(10)
             yield item
 
-    monkeypatch.setattr(library, "load_files", held_load_files)
+    monkeypatch.setattr(loader, "load_files", held_load_files)
     monkeypatch.setattr(library, "_FIRST_FRAME_BUDGET", 0.0)
     monkeypatch.setattr(library, "_PROGRESS_AFTER", 0.01)
     app = make_app([folder])
     async with app.run_test(size=(120, 30)) as pilot:
         for _ in range(20):
             await pilot.pause(0.05)
-            if len(app.articles) >= HELD_AFTER:
+            if len(app.state.articles) >= HELD_AFTER:
                 break
-        assert HELD_AFTER <= len(app.articles) < FILES
+        assert HELD_AFTER <= len(app.state.articles) < FILES
         assert app.screen.query("#load-progress"), "a progress bar shows while loading"
         assert "loading" in app.screen.sub_title
         await pilot.press("j", "j")
@@ -57,6 +58,6 @@ async def test_rows_arrive_while_files_are_still_being_read(
         assert app.screen.query_one(Reader).article.title == "Headline number 2"
         release.set()
         await settle(pilot)
-        assert len(app.articles) == FILES
+        assert len(app.state.articles) == FILES
         assert not app.screen.query("#load-progress")
         assert f"{FILES} articles" in app.screen.sub_title

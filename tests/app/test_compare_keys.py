@@ -16,7 +16,7 @@ from tui.app.screens.library import LibraryScreen
 from tui.app.screens.pick import PickSourceScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.document_view import DocumentView
-from tui.core.alignment.comparison import compare
+from tui.core.story import model
 
 PAIR_000_001 = [SEEDS / "000_02b2830ff24b6d49.txt", SEEDS / "001_904d19f1e7a1825b.txt"]
 PAIR_002_003 = [SEEDS / "002_854cd6e9c4ecd428.txt", SEEDS / "003_ba42ae4188eed74d.txt"]
@@ -168,8 +168,8 @@ async def test_escape_returns_to_the_library_with_the_selection_kept() -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
-        assert screen._articles[0] is app.articles[1]
-        assert screen._articles[1] is app.articles[3]
+        assert screen.articles[0] is app.state.articles[1]
+        assert screen.articles[1] is app.state.articles[3]
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one(ArticleList).selected == 3
@@ -222,10 +222,6 @@ async def test_a_long_pair_shows_loading_and_leaving_cancels_it(tmp_path: Path) 
     the links are missing, and leaving the screen cancels the work."""
     release = threading.Event()
 
-    def slow(a, b):  # type: ignore[no-untyped-def]
-        release.wait(5)
-        return compare(a, b)
-
     long_pair = []
     for path in PAIR_000_001:
         copy = tmp_path / path.name
@@ -234,7 +230,14 @@ async def test_a_long_pair_shows_loading_and_leaving_cancels_it(tmp_path: Path) 
     app = make_app(long_pair)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
-        screen = CompareScreen(app.articles[0], app.articles[1], comparison_of=slow)
+        aligned = app.state.comparison
+
+        def slow(a: int, b: int):  # type: ignore[no-untyped-def]
+            release.wait(5)
+            return aligned(a, b)
+
+        app.state.comparison = slow  # type: ignore[method-assign]
+        screen = CompareScreen(app.state, 0, 1)
         await app.push_screen(screen)
         await pilot.pause()
         assert screen.query_one("#aligning").display
@@ -295,11 +298,13 @@ async def test_resting_on_a_partner_aligns_the_pair_ahead_once(
 ) -> None:
     calls: list[tuple[str, str]] = []
 
-    def counted(a, b):  # type: ignore[no-untyped-def]
-        calls.append((a.path.name, b.path.name))
-        return compare(a, b)
+    aligned = model.compare_units
 
-    monkeypatch.setattr("tui.core.alignment.comparison.compare", counted)
+    def counted(a, units_a, b, units_b, aligner):  # type: ignore[no-untyped-def]
+        calls.append((a.path.name, b.path.name))
+        return aligned(a, units_a, b, units_b, aligner)
+
+    monkeypatch.setattr(model, "compare_units", counted)
     app = make_app(PAIR_000_001)
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)

@@ -27,9 +27,9 @@ async def test_starts_on_the_first_article_with_the_library_focused() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
-        assert len(app.articles) == 5
+        assert len(app.state.articles) == 5
         assert isinstance(app.focused, ArticleList)
-        assert reader_title(app) == app.articles[0].title
+        assert reader_title(app) == app.state.articles[0].title
         assert "5 articles" in app.screen.sub_title
         # The library is the first screen: no blank screen is built under it first.
         assert app.screen_stack == [app.screen]
@@ -40,13 +40,13 @@ async def test_down_j_and_k_move_the_selection_and_the_reader_follows() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("down")
-        assert reader_title(app) == app.articles[1].title
+        assert reader_title(app) == app.state.articles[1].title
         await pilot.press("j", "j")
-        assert reader_title(app) == app.articles[3].title
+        assert reader_title(app) == app.state.articles[3].title
         await pilot.press("k")
-        assert reader_title(app) == app.articles[2].title
+        assert reader_title(app) == app.state.articles[2].title
         await pilot.press("end")
-        assert reader_title(app) == app.articles[4].title
+        assert reader_title(app) == app.state.articles[4].title
 
 
 async def test_enter_and_tab_move_to_the_reader_and_space_scrolls() -> None:
@@ -117,7 +117,7 @@ async def test_y_copies_the_article_text() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("y")
-        assert app.clipboard == app.articles[0].text
+        assert app.clipboard == app.state.articles[0].text
 
 
 async def test_l_hides_and_shows_the_library() -> None:
@@ -138,7 +138,7 @@ async def test_clicking_a_row_reads_that_article() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.click(ArticleList, offset=(5, 3))
-        assert reader_title(app) == app.articles[2].title
+        assert reader_title(app) == app.state.articles[2].title
 
 
 async def test_command_palette_opens_an_article_by_name() -> None:
@@ -147,7 +147,7 @@ async def test_command_palette_opens_an_article_by_name() -> None:
         await settle(pilot)
         await pilot.press("ctrl+p", *"putin pledges 1.5", "enter")
         await settle(pilot)
-        assert reader_title(app) == app.articles[4].title
+        assert reader_title(app) == app.state.articles[4].title
 
 
 async def test_narrow_terminal_stacks_the_panes() -> None:

@@ -35,11 +35,11 @@ async def test_o_opens_the_matrix_with_a_detail_for_the_cell_under_the_cursor() 
         assert app.focused is matrix
         a, b = (matrix.order[i] for i in matrix.cursor)
         cell = screen.overview.cell(a, b)
-        assert f"{cell.carried} of {cell.total}" in detail(screen)
+        assert f"{cell.shared} of {cell.sentences}" in detail(screen)
         await pilot.press("down", "right")
         a, b = (matrix.order[i] for i in matrix.cursor)
         cell = screen.overview.cell(a, b)
-        assert f"{cell.carried} of {cell.total}" in detail(screen)
+        assert f"{cell.shared} of {cell.sentences}" in detail(screen)
         assert "copy " in detail(screen) and "paraphrase " in detail(screen)
 
 

@@ -1,6 +1,7 @@
 """The engine against the human gold standard of the bundled story (all ten pairs).
 
-Runs in-process with the scorer's own matching rule (``tests/eval/score.py``, a
+Runs the product's own path in-process (a story of the two files, as ``storyreader
+compare A B`` reads it) with the scorer's own matching rule (``tests/eval/score.py``, a
 byte-for-byte copy of the shared scorer) and fails below the issue's targets.
 """
 
@@ -12,7 +13,8 @@ import json
 from types import ModuleType
 
 from tests.paths import ROOT, SEEDS
-from tui.core.alignment.align import align
+from tui.core.reading.loading import load_paths
+from tui.core.story.model import Story
 
 EVAL = ROOT / "tests" / "eval"
 TARGETS = {"copy": 1.0, "quote": 0.90, "paraphrase": 0.50}
@@ -42,7 +44,10 @@ def test_gold_targets() -> None:
     predicted = good = 0
     for pair in gold["pairs"]:
         text_a, text_b = texts[pair["a"]], texts[pair["b"]]
-        links = [{"a": list(link.a), "b": list(link.b)} for link in align(text_a, text_b)]
+        # As `storyreader compare A B` reads them: a story of the two files.
+        story = Story(load_paths([SEEDS / pair["a"], SEEDS / pair["b"]]).articles)
+        found_links = story.comparison(0, 1).links
+        links = [{"a": list(link.a), "b": list(link.b)} for link in found_links]
         scorer.check_links(links, text_a, text_b, f"{pair['a']} vs {pair['b']}")
         for gold_link in pair["links"]:
             total[gold_link["tier"]] += 1

@@ -12,7 +12,7 @@ from tui.core.reports.listing import format_listing
 
 KEYS = {
     "path", "part", "outlet", "agency", "title", "date", "byline", "url",
-    "words", "chars", "sha256", "encoding", "notes",
+    "words", "chars", "body", "sha256", "encoding", "notes",
 }  # fmt: skip
 
 

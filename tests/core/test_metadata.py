@@ -7,8 +7,8 @@ import time
 import pytest
 
 from tests.paths import SEEDS
-from tui.core.metadata.extract import extract_metadata, front_matter
-from tui.core.metadata.header import TITLE_CHARS
+from tui.core.metadata.extract import TITLE_CHARS, extract_metadata
+from tui.core.metadata.front_matter import read_front_matter
 
 FIRST_SENTENCE = "no headline found: showing the first sentence"
 NO_OUTLET = "no outlet found: showing the file name"
@@ -328,14 +328,14 @@ def test_front_matter_overrides_every_guess():
 
 def test_front_matter_block_and_body_offset():
     text = "---\ntitle: A\n---\nBody"
-    fields, start = front_matter(text)
+    fields, start = read_front_matter(text)
     assert fields == {"title": "A"}
     assert text[start:] == "Body"
 
 
 def test_rule_lines_around_prose_are_not_front_matter():
     text = "---\nThis is prose, not YAML.\n---\nHeadline here\n\nBody."
-    assert front_matter(text) == ({}, 0)
+    assert read_front_matter(text) == ({}, 0)
 
 
 def test_stated_values_override_front_matter():

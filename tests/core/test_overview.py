@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from tests.paths import HANDMADE, SEEDS
-from tui.core.alignment.align import TIERS
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
 from tui.core.story.copy_groups import AGENCY, COPY, CREDITS, LEAD
 from tui.core.story.figure_groups import FigureGroup
+from tui.core.story.model import Story
 from tui.core.story.overview import (
     STAGES,
     Overview,
@@ -25,12 +25,12 @@ from tui.core.story.quote_groups import QuoteGroup
 
 @pytest.fixture(scope="module")
 def seeds() -> Overview:
-    return build_overview(load_paths([SEEDS]).articles)
+    return build_overview(Story(load_paths([SEEDS]).articles))
 
 
 @pytest.fixture(scope="module")
 def handmade() -> Overview:
-    return build_overview(load_paths([HANDMADE]).articles)
+    return build_overview(Story(load_paths([HANDMADE]).articles))
 
 
 def index_of(overview: Overview, prefix: str) -> int:
@@ -70,17 +70,22 @@ def test_matrix_rows_of_the_bundled_story(seeds: Overview) -> None:
     afp, moscow = index_of(seeds, "000"), index_of(seeds, "001")
     cell = seeds.cell(afp, moscow)
     assert cell is not None
-    assert (cell.carried, cell.total) == (16, 16)
-    assert cell.tiers()["copy"] == 16
+    assert (cell.shared, cell.sentences) == (16, 16)
+    assert cell.tier("copy").sentences == 16
     assert seeds.cell(afp, afp) is None
     for a in range(5):
         for b in range(5):
             found = seeds.cell(a, b)
             if found is not None:
-                assert found.carried == sum(found.by_tier) <= found.total == seeds.totals[a]
+                assert (
+                    found.shared
+                    == sum(share.sentences for share in found.by_tier)
+                    <= found.sentences
+                    == seeds.totals[a]
+                )
                 links = seeds.pair_links.get((min(a, b), max(a, b)), ())
                 side = [link.a if a < b else link.b for link in links]
-                assert found.carried == len(set(side))
+                assert found.shared == len(set(side))
 
 
 def test_the_copy_pair_sits_together_in_the_order(seeds: Overview) -> None:
@@ -196,11 +201,13 @@ def test_links_in_both_directions_mirror_each_other(seeds: Overview) -> None:
 def test_handmade_matrix(handmade: Overview) -> None:
     wire, reprint, daily, blog = range(4)
     assert handmade.totals == (5, 4, 5, 4)
-    assert handmade.cell(reprint, wire).tiers() == dict.fromkeys(TIERS, 0) | {"copy": 3}
-    assert handmade.cell(wire, reprint).carried == 3
-    assert handmade.cell(wire, daily).carried == 4
-    assert handmade.cell(blog, wire).carried == 1
-    assert handmade.cell(blog, daily).carried == 0
+    reprinted = handmade.cell(reprint, wire)
+    assert reprinted is not None
+    assert [share.sentences for share in reprinted.by_tier] == [3, 0, 0, 0]
+    assert handmade.cell(wire, reprint).shared == 3
+    assert handmade.cell(wire, daily).shared == 4
+    assert handmade.cell(blog, wire).shared == 1
+    assert handmade.cell(blog, daily).shared == 0
     assert handmade.order.index(blog) == 3
 
 
@@ -254,7 +261,7 @@ def test_handmade_quotes(handmade: Overview) -> None:
 
 def test_parts_arrive_in_order() -> None:
     articles = load_paths([HANDMADE]).articles
-    steps = list(iter_overview(articles))
+    steps = list(iter_overview(Story(articles)))
     parts = [step for step in steps if isinstance(step, Overview)]
     assert [p.copy_groups is None for p in parts] == [True, False, False, False]
     assert [p.figures is None for p in parts] == [True, True, False, False]
@@ -269,7 +276,7 @@ def test_progress_reaches_every_stage_total() -> None:
     seen: dict[str, tuple[int, int]] = {}
     articles = load_paths([HANDMADE]).articles
     build_overview(
-        articles, progress=lambda stage, done, total: seen.update({stage: (done, total)})
+        Story(articles), progress=lambda stage, done, total: seen.update({stage: (done, total)})
     )
     assert set(seen) == set(STAGES)
     assert all(done == total for done, total in seen.values())
@@ -278,16 +285,16 @@ def test_progress_reaches_every_stage_total() -> None:
 def test_cancelled_stops_early() -> None:
     articles = load_paths([SEEDS]).articles
     with pytest.raises(OverviewCancelledError):
-        build_overview(articles, cancelled=lambda: True)
+        build_overview(Story(articles), cancelled=lambda: True)
     calls = iter(range(1_000))
     with pytest.raises(OverviewCancelledError):
-        build_overview(articles, cancelled=lambda: next(calls) > 6)
+        build_overview(Story(articles), cancelled=lambda: next(calls) > 6)
 
 
 def test_no_articles_and_one_article() -> None:
-    empty = build_overview([])
+    empty = build_overview(Story([]))
     assert empty.cells == () and empty.order == () and empty.figures == ()
-    one = build_overview(load_paths([HANDMADE / "4_blog.md"]).articles)
+    one = build_overview(Story(load_paths([HANDMADE / "4_blog.md"]).articles))
     assert one.cells == ((None,),)
     assert len(one.only_here[0]) == one.totals[0] == 4
     assert one.copy_groups == ()
@@ -296,6 +303,6 @@ def test_no_articles_and_one_article() -> None:
 def test_text_without_prose_takes_part_in_nothing() -> None:
     junk = Article(path=Path("junk.txt"), text="word", title="junk", outlet="x", sha256="0")
     articles = [*load_paths([HANDMADE]).articles, junk]
-    overview = build_overview(articles)
+    overview = build_overview(Story(articles))
     assert overview.totals[-1] == 0
-    assert all(cell is None or cell.carried == 0 for cell in overview.cells[-1])
+    assert all(cell is None or cell.shared == 0 for cell in overview.cells[-1])

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from tests.paths import SEEDS
-from tui.core.alignment.align import TIERS, align
-from tui.core.language.sentences import split_sentences
+from tui.core.alignment.comparison import Comparison
+from tui.core.alignment.tiers import TIERS
 from tui.core.reading.articles import Article
-from tui.core.reports.comparison import comparison_dict, format_comparison, share_line, summarise
+from tui.core.reports.comparison import comparison_dict, format_comparison, share_line
+from tui.core.story.model import Story
 
 TEXT_A = (
     "Police detained more than 500 protesters in Minsk on Sunday, the ministry said. "
@@ -39,23 +40,27 @@ def article(name: str, text: str, outlet: str) -> Article:
     )
 
 
+def compare(a: Article, b: Article) -> Comparison:
+    return Story([a, b]).comparison(0, 1)
+
+
 @pytest.fixture
-def pair() -> tuple[Article, Article]:
-    return article("a.txt", TEXT_A, "Agency"), article("b.txt", TEXT_B, "Daily")
+def pair() -> Comparison:
+    return compare(article("a.txt", TEXT_A, "Agency"), article("b.txt", TEXT_B, "Daily"))
 
 
-def test_json_shape_and_offsets(pair: tuple[Article, Article]) -> None:
-    a, b = pair
-    data = json.loads(format_comparison(a, b, "json"))
-    assert set(data) == {"a", "b", "links", "summary"}
-    assert data["a"] == {
+def test_json_shape_and_offsets(pair: Comparison) -> None:
+    data = json.loads(format_comparison(pair, "json"))
+    assert set(data) == {"a", "b", "story_articles", "links", "summary"}
+    assert data["story_articles"] == 2
+    assert {key: data["a"][key] for key in ("path", "chars", "sha256", "title", "outlet")} == {
         "path": "a.txt",
         "chars": len(TEXT_A),
-        "sha256": a.sha256,
+        "sha256": pair.a.sha256,
         "title": "Agency story",
         "outlet": "Agency",
-        "encoding": "utf-8",
     }
+    assert data["a"]["encoding"] == "utf-8"
     assert len(data["links"]) == 2
     for link in data["links"]:
         assert set(link) == {"a", "b", "tier", "score", "diff"}
@@ -73,14 +78,13 @@ def test_json_shape_and_offsets(pair: tuple[Article, Article]) -> None:
 
 
 def test_summary_counts_each_sentence_once_under_its_most_literal_tier(
-    pair: tuple[Article, Article],
+    pair: Comparison,
 ) -> None:
-    a, b = pair
-    links = align(a.text, b.text)
-    summary = comparison_dict(a, b, links)["summary"]
+    links = pair.links
+    summary = comparison_dict(pair)["summary"]
     for side, text in (("a", TEXT_A), ("b", TEXT_B)):
         part = summary[side]
-        assert part["sentences"] == len(split_sentences(text)) == 3
+        assert part["sentences"] == 3
         assert part["shared"] == 2
         assert part["chars"] == len(text)
         spans = {getattr(link, side) for link in links}
@@ -92,20 +96,20 @@ def test_summary_counts_each_sentence_once_under_its_most_literal_tier(
 def test_overlapping_links_do_not_count_characters_twice() -> None:
     a = "Russia pledged a loan of $1.5 billion to its neighbour on Monday. Talks went on."
     b = "Russia pledged a loan of $1.5 billion to its neighbour on Monday. Kremlin was pleased."
-    summary = summarise(a, b + " " + b, align(a, b + " " + b))
-    assert summary["a"]["shared_chars"] <= len(a)
+    comparison = compare(article("a.txt", a, "A"), article("b.txt", b + " " + b, "B"))
+    assert len(comparison.links) == 2
+    assert comparison.summary.a.shared_chars <= len(a)
 
 
-def test_share_line() -> None:
-    summary = summarise(TEXT_A, TEXT_B, align(TEXT_A, TEXT_B))
-    assert share_line(summary, "a") == (
+def test_share_line(pair: Comparison) -> None:
+    assert share_line(pair.summary.a, "A") == (
         "A 2/3 sentences shared (67%) · copy 2 · edit 0 · quote 0 · paraphrase 0"
     )
-    assert share_line(summary, "b", "Daily").startswith("B (Daily) ")
+    assert share_line(pair.summary.b, "B", "Daily").startswith("B (Daily) ")
 
 
-def test_text_marks_changed_words(pair: tuple[Article, Article]) -> None:
-    report = format_comparison(*pair, "text")
+def test_text_marks_changed_words(pair: Comparison) -> None:
+    report = format_comparison(pair, "text")
     assert report.startswith("A: Agency — Agency story (a.txt)\nB: Daily — Daily story (b.txt)")
     assert "[-500-]" in report
     assert "{+774+}" in report
@@ -113,8 +117,8 @@ def test_text_marks_changed_words(pair: tuple[Article, Article]) -> None:
     assert "numbers differ: 500 → 774" in report
 
 
-def test_markdown_marks_changed_words(pair: tuple[Article, Article]) -> None:
-    report = format_comparison(*pair, "markdown")
+def test_markdown_marks_changed_words(pair: Comparison) -> None:
+    report = format_comparison(pair, "markdown")
     assert report.startswith("# Agency vs Daily")
     assert "~~500~~" in report
     assert "**774**" in report
@@ -124,13 +128,13 @@ def test_markdown_marks_changed_words(pair: tuple[Article, Article]) -> None:
 def test_no_links_is_said_plainly() -> None:
     a = article("a.txt", "Cats sleep a lot.", "A")
     b = article("b.txt", "Ships sail at dawn.", "B")
-    assert format_comparison(a, b, "text").endswith("No shared sentences.")
-    assert json.loads(format_comparison(a, b, "json"))["links"] == []
+    assert format_comparison(compare(a, b), "text").endswith("No shared sentences.")
+    assert json.loads(format_comparison(compare(a, b), "json"))["links"] == []
 
 
-def test_unknown_format(pair: tuple[Article, Article]) -> None:
+def test_unknown_format(pair: Comparison) -> None:
     with pytest.raises(ValueError, match="unknown format"):
-        format_comparison(*pair, "html")
+        format_comparison(pair, "yaml")
 
 
 @pytest.mark.parametrize(

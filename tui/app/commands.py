@@ -5,15 +5,22 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from functools import partial
 from itertools import combinations, islice
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Provider
 from textual.content import Content
 
+from tui.app import navigation
+from tui.app.state import StoryState
 from tui.core.text.safe import one_line
 
-if TYPE_CHECKING:
-    from tui.app.app import StoryReaderApp
+
+@runtime_checkable
+class _HasStory(Protocol):
+    """An app that holds a story (ours): the palette offers its articles."""
+
+    state: StoryState
+
 
 MAX_PAIRS = 2000
 """Compare commands offered at most (all pairs of a small story, the first of a big one)."""
@@ -22,23 +29,27 @@ MAX_PAIRS = 2000
 class ArticleCommands(Provider):
     """``Open: <outlet> — <headline>`` for every article, ``Compare: A with B`` for pairs."""
 
-    @property
-    def _app(self) -> StoryReaderApp:
-        return cast("StoryReaderApp", self.app)
-
     def _entries(self) -> list[tuple[str, Callable[[], None]]]:
-        app = self._app
+        app = self.app
+        if not isinstance(app, _HasStory):
+            return []
+        state = app.state
         labels = [
-            f"{one_line(article.outlet)} — {one_line(article.title)}" for article in app.articles
+            f"{one_line(article.outlet)} — {one_line(article.title)}" for article in state.articles
         ]
         entries: list[tuple[str, Callable[[], None]]] = [
-            (f"Open: {label}", partial(app.open_article, index))
+            (f"Open: {label}", partial(navigation.open_article, app, index))
             for index, label in enumerate(labels)
         ]
-        names = [f"{one_line(article.outlet)} ({article.name})" for article in app.articles]
+        if state.loading:
+            return entries
+        names = [f"{one_line(article.outlet)} ({article.name})" for article in state.articles]
         pairs = islice(combinations(range(len(names)), 2), MAX_PAIRS)
         entries.extend(
-            (f"Compare: {names[i]} with {names[j]}", partial(app.open_compare, i, j))
+            (
+                f"Compare: {names[i]} with {names[j]}",
+                partial(navigation.open_compare, app, state, i, j),
+            )
             for i, j in pairs
         )
         return entries

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
@@ -19,44 +17,32 @@ from textual.worker import get_current_worker
 
 from tui.app.offload import OffloadCancelledError
 from tui.app.screens.export import ExportScreen
+from tui.app.state import StoryState
 from tui.app.widgets.document_view import DocumentView, Highlight
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.pair_bar import TIER_MARKS, PairBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
-from tui.core.alignment.align import TIERS, Link
+from tui.core.alignment.align import Link
 from tui.core.alignment.comparison import (
     Comparison,
-    compare,
+    Side,
     link_at,
     next_link,
     pair_text,
-    swapped,
     visible,
 )
+from tui.core.alignment.tiers import TIERS, Tier
 from tui.core.reading.articles import Article
 from tui.core.reports.comparison import share_line
-from tui.core.spans import Span
 from tui.core.text.document import Document
 from tui.core.text.safe import one_line
-
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-"""A number as written, to single out the figures inside a changed run of words."""
-_ALIGN_AT_ONCE = 60_000
-"""Pairs shorter than this (characters, both texts) align before the first frame: a few
-milliseconds, and the screen appears once, complete. Longer pairs align in a worker."""
-
-
-def aligns_at_once(a: Article, b: Article) -> bool:
-    """Whether the pair is short enough to align before the compare screen's first frame."""
-    return len(a.text) + len(b.text) <= _ALIGN_AT_ONCE
-
 
 NARROW = 100
 """Below this many columns the two sources stack instead of sitting side by side."""
 
 
-def link_highlights(comparison: Comparison, links: list[Link], side: str) -> list[Highlight]:
+def link_highlights(comparison: Comparison, links: list[Link], side: Side) -> list[Highlight]:
     """What one pane shows of the comparison: only-here sentences and every visible link.
 
     Least literal first, so a sentence linked twice shows its most literal tier; the
@@ -66,40 +52,28 @@ def link_highlights(comparison: Comparison, links: list[Link], side: str) -> lis
     highlights = [Highlight(span, "only") for span in only]
     by_literalness = sorted(links, key=lambda link: -TIERS.index(link.tier))
     highlights.extend(
-        Highlight(getattr(link, side), f"tier-{link.tier}", TIER_MARKS[link.tier])
+        Highlight(link.a if side == "a" else link.b, f"tier-{link.tier}", TIER_MARKS[link.tier])
         for link in by_literalness
     )
     return highlights
 
 
-def pair_highlights(link: Link, text: str, other: str, side: str) -> list[Highlight]:
-    """The selected pair on one side (``text``; ``other`` is the other side's text).
+def pair_highlights(link: Link, side: Side) -> list[Highlight]:
+    """The selected pair on one side.
 
     Drawn over the links: its tier, marked ``▶``, the words that differ inside it, and
     last each figure of a changed run that the other sentence does not state.
     """
-    span, other_span = (link.a, link.b) if side == "a" else (link.b, link.a)
-    theirs = {_number(found.group()) for found in _FIGURE.finditer(other_span.slice(other))}
+    span = link.a if side == "a" else link.b
     highlights = [Highlight(span, f"tier-{link.tier}"), Highlight(span, "selected", "▶")]
     for op in link.diff:
         changed = op.a if side == "a" else op.b
         if op.op == "equal" or not len(changed):
             continue
         highlights.append(Highlight(changed, op.op))
-        if op.numeric:
-            highlights.extend(
-                Highlight(
-                    Span(changed.start + found.start(), changed.start + found.end()), "number"
-                )
-                for found in _FIGURE.finditer(changed.slice(text))
-                if _number(found.group()) not in theirs
-            )
+        figures = op.figures_a if side == "a" else op.figures_b
+        highlights.extend(Highlight(figure, "number") for figure in figures)
     return highlights
-
-
-def _number(written: str) -> str:
-    """A figure without its thousands separators: ``7,000`` and ``7000`` are the same."""
-    return written.replace(",", "")
 
 
 class CompareScreen(Screen[None]):
@@ -139,18 +113,15 @@ class CompareScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Compare"
 
-    def __init__(
-        self,
-        a: Article,
-        b: Article,
-        comparison_of: Callable[[Article, Article], Comparison] = compare,
-    ) -> None:
+    def __init__(self, state: StoryState, a: int, b: int) -> None:
         super().__init__()
-        self._articles = (a, b)
-        self._comparison_of = comparison_of
+        self.state = state
+        """The story the two articles are compared in."""
+        self._pair = (a, b)
+        """The articles on the left and on the right, by index in the story."""
         self.comparison: Comparison | None = None
-        """The alignment, once the worker has computed it."""
-        self.tiers: set[str] = set(TIERS)
+        """The story's comparison of the pair, once it is aligned."""
+        self.tiers: set[Tier] = set(TIERS)
         """Tiers whose links are shown."""
         self.links: list[Link] = []
         """The links of the tiers switched on, in order."""
@@ -172,7 +143,7 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="summary-row"):
-            if not aligns_at_once(*self._articles):  # the loading state is in the first frame
+            if not self.state.at_once(*self._pair):  # the loading state is in the first frame
                 yield Static(Text("Finding shared sentences…", "dim"), id="summary")
                 yield LoadingIndicator(id="aligning")
             else:
@@ -183,28 +154,34 @@ class CompareScreen(Screen[None]):
         yield PairBar(id="pair-bar")
         yield KeyBar()
 
+    @property
+    def articles(self) -> tuple[Article, Article]:
+        """The article on the left and the one on the right."""
+        first, second = self._pair
+        return self.state.articles[first], self.state.articles[second]
+
     def on_mount(self) -> None:
-        a, b = self._articles
+        a, b = self.articles
         self.sub_title = f"compare {one_line(a.outlet)} with {one_line(b.outlet)}"
         self.left.show(a)
         self.right.show(b)
         self.left.view.focus()
-        if aligns_at_once(a, b):
-            self._aligned(self._comparison_of(a, b))
+        if self.state.at_once(*self._pair):
+            self._aligned(self.state.comparison(*self._pair))
             return
         # A long pair: the texts show at once (rendered in the readers' workers), and
         # the links are drawn over them when the alignment, started after this frame,
         # is done.
-        self.call_after_refresh(self._align, a, b)
+        self.call_after_refresh(self._align, *self._pair)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
 
     @work(thread=True, exclusive=True, group="compare", description="align the pair")
-    def _align(self, a: Article, b: Article) -> None:
+    def _align(self, a: int, b: int) -> None:
         worker = get_current_worker()
         try:
-            comparison = self._comparison_of(a, b)
+            comparison = self.state.comparison(a, b)
         except OffloadCancelledError:
             return
         if not worker.is_cancelled:
@@ -234,9 +211,9 @@ class CompareScreen(Screen[None]):
         for reader, side in ((self.left, "a"), (self.right, "b")):
             reader.view.set_highlights(link_highlights(comparison, self.links, side))
             self._drawn[side] = reader.view.document
-        summary = Text(share_line(comparison.summary, "a", one_line(comparison.a.outlet)))
+        summary = Text(share_line(comparison.summary.a, "A", one_line(comparison.a.outlet)))
         summary.append("\n")
-        summary.append(share_line(comparison.summary, "b", one_line(comparison.b.outlet)))
+        summary.append(share_line(comparison.summary.b, "B", one_line(comparison.b.outlet)))
         self.query_one("#summary", Static).update(summary)
         self._redraw_pair()
 
@@ -246,12 +223,8 @@ class CompareScreen(Screen[None]):
         if comparison is None:
             return
         link = self.links[self.selected] if self.selected is not None else None
-        texts = (comparison.a.text, comparison.b.text)
-        for reader, side, (text, other) in (
-            (self.left, "a", texts),
-            (self.right, "b", texts[::-1]),
-        ):
-            pair = pair_highlights(link, text, other, side) if link else []
+        for reader, side in ((self.left, "a"), (self.right, "b")):
+            pair = pair_highlights(link, side) if link else []
             reader.view.set_highlights(pair, layer="pair")
         self.query_one(PairBar).show(self.selected, self.links, self.tiers, self._tier_styles())
         self.refresh_bindings()
@@ -286,8 +259,8 @@ class CompareScreen(Screen[None]):
     def action_swap(self) -> None:
         assert self.comparison is not None
         current = self.links[self.selected] if self.selected is not None else None
-        self.comparison = swapped(self.comparison)
-        self._articles = (self.comparison.a, self.comparison.b)
+        self._pair = self._pair[::-1]
+        self.comparison = self.state.comparison(*self._pair)
         self.left.show(self.comparison.a)
         self.right.show(self.comparison.b)
         self._refilter(keep=None)
@@ -297,7 +270,7 @@ class CompareScreen(Screen[None]):
         elif self.links:
             self._select(0)
 
-    def action_toggle_tier(self, tier: str) -> None:
+    def action_toggle_tier(self, tier: Tier) -> None:
         keep = self.links[self.selected] if self.selected is not None else None
         self.tiers ^= {tier}
         self._refilter(keep)
@@ -315,7 +288,7 @@ class CompareScreen(Screen[None]):
 
     def action_export(self) -> None:
         assert self.comparison is not None
-        self.app.push_screen(ExportScreen(self.comparison))
+        self.app.push_screen(ExportScreen(self.comparison, len(self.state.articles)))
 
     def action_back(self) -> None:
         self.dismiss(None)

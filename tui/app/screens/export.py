@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tui.core.alignment.comparison import Comparison
-from tui.core.reports.comparison import render_comparison
+from tui.core.reports.comparison import format_comparison
 
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
@@ -51,9 +51,13 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDING_GROUP_TITLE = "Export"
 
-    def __init__(self, comparison: Comparison, folder: Path | None = None) -> None:
+    def __init__(
+        self, comparison: Comparison, story_articles: int, folder: Path | None = None
+    ) -> None:
         super().__init__()
         self.comparison = comparison
+        self.story_articles = story_articles
+        """How many articles the comparison's words were weighed across."""
         self._default = default_export_path(comparison, folder or Path.cwd())
 
     def compose(self) -> ComposeResult:
@@ -75,8 +79,7 @@ class ExportScreen(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export", description="export the comparison")
     def _export(self, path: Path) -> None:
         """Write what the screen shows (its links, its sides), not a new alignment."""
-        comparison = self.comparison
-        text = render_comparison(comparison.a, comparison.b, comparison.links, export_format(path))
+        text = format_comparison(self.comparison, export_format(path), self.story_articles)
         try:
             write_new(path, text + "\n")
         except OSError as error:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import gc
-import time
-from collections import deque
-from collections.abc import Iterator, Sequence
 from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,18 +14,16 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
+from tui.app import navigation, startup
+from tui.app.loader import FolderLoader
+from tui.app.state import AT_ONCE_CHARS, StoryState
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
-from tui.core.reading.articles import Article
-from tui.core.reading.loading import LoadResult, find_files, load_files
-from tui.core.reading.problems import Problem
 
 if TYPE_CHECKING:
     from textual.widgets import ProgressBar
-
-    from tui.app.app import StoryReaderApp
 
 NARROW = 100
 """Below this many columns the library stacks above the reader."""
@@ -41,25 +34,11 @@ competes with reading for the interpreter (at 20 batches a second, 10,000 files 
 twice as long to load)."""
 _FIRST_FRAME_BUDGET = 0.04
 """Seconds spent reading files before the first frame; the worker reads the rest."""
-_WARM_UP_AFTER = 1.0
-"""Seconds after loading before the compare engine is imported in the background."""
-_SETTLE_AFTER = 0.2
-"""Seconds between parsing the next screens' styles and settling the heap."""
 _PREFETCH_AFTER = 0.3
 """Seconds the cursor rests on a partner for the marked article before the two are
 aligned ahead of `c` (short pairs only: a few milliseconds of a thread)."""
 _PROGRESS_AFTER = 0.3
 """Seconds of loading after which a progress bar appears (small stories never need one)."""
-
-
-def _settle_heap() -> None:
-    """One full collection, then freeze what is left: the loaded story lives until exit.
-
-    The collector's later passes then walk only new objects instead of pausing a
-    screen's first paint for tens of milliseconds to rescan the whole story.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 class LibraryScreen(Screen[None]):
@@ -94,24 +73,18 @@ class LibraryScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Library screen"
 
-    def __init__(self, paths: Sequence[Path], story: str) -> None:
+    def __init__(self, state: StoryState, *, compare_first: bool = False) -> None:
         super().__init__()
-        self.paths = list(paths)
-        self.story = story
-        self._loading = True
-        self._done = 0
-        self._total = 0
-        self._inbox: deque[tuple[list[Article], list[Problem], int]] = deque()
-        """What the loading worker has read and the library not yet shown."""
-        self._drainer: Timer
+        self.state = state
+        """What is read, and the story once it all is."""
+        self._compare_first = compare_first
+        """Open the first two articles' comparison once loading is done (``--compare``)."""
+        self._loader: FolderLoader | None = None
+        self._drainer: Timer | None = None
         self._progress: ProgressBar | None = None
         """Shown while a big folder loads."""
         self._resting: Timer | None = None
         """Runs `_prefetch` once the cursor has rested on a partner for the marked article."""
-
-    @property
-    def _app(self) -> StoryReaderApp:
-        return cast("StoryReaderApp", self.app)
 
     @property
     def library(self) -> ArticleList:
@@ -127,109 +100,71 @@ class LibraryScreen(Screen[None]):
         yield TitleBar()
         with Horizontal(id="panes"):
             with Vertical(id="library-pane"):
-                yield ArticleList(self._app.articles, id="library")
+                yield ArticleList(self.state.articles, id="library")
             yield Reader(id="reader")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.library.focus()
-        found = find_files(self.paths)
-        self._loading_started(len(found.files), found.problems)
-        results = load_files(found.files, folders=found.folders)
-        done = self._load_first(results, len(found.files))
-        if done < len(found.files):
-            self._load(results, done)
-        else:
+        loader = self._loader = FolderLoader(self.state)
+        loader.read_first(_FIRST_FRAME_BUDGET)
+        self._arrived()
+        if loader.finished:
             # After the first frame, so its notification lands on a live screen.
             self.call_after_refresh(self._loading_finished)
+            return
+        self.set_timer(_PROGRESS_AFTER, self._show_progress)
+        self._drainer = self.set_interval(_BATCH_SECONDS, self._take_in)
+        self._load(loader)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
 
     # Loading
 
-    def _load_first(self, results: Iterator[tuple[Path, LoadResult]], total: int) -> int:
-        """Read files until the budget is spent, so the first frame already has rows.
-
-        A story of a few dozen articles is read entirely here; a big folder shows its
-        first rows at once and the worker reads the rest from the same ``results``.
-        Returns how many files were read.
-        """
-        deadline = time.monotonic() + _FIRST_FRAME_BUDGET
-        articles: list[Article] = []
-        problems: list[Problem] = []
-        done = 0
-        while done < total and time.monotonic() < deadline:
-            _, loaded = next(results)
-            articles.extend(loaded.articles)
-            problems.extend(loaded.problems)
-            done += 1
-        self._arrived(articles, problems, done)
-        return done
-
     @work(thread=True, exclusive=True, group="load", description="load the remaining files")
-    def _load(self, results: Iterator[tuple[Path, LoadResult]], start: int) -> None:
-        """Read the remaining files; a timer on the UI side drains what they give.
-
-        Handing results over through a queue (not a call per batch) means a slow file
-        never holds back the rows already read.
-        """
+    def _load(self, loader: FolderLoader) -> None:
+        """Read the remaining files; a timer on the interface's side takes them in."""
         worker = get_current_worker()
-        for done, (_, loaded) in enumerate(results, start + 1):
-            if worker.is_cancelled:
-                return
-            self._inbox.append((loaded.articles, loaded.problems, done))
-        self.app.call_from_thread(self._loading_finished)
+        loader.read_rest(lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._loading_finished)
 
-    def _drain(self) -> None:
-        """Move what the loading worker has read into the library."""
-        articles: list[Article] = []
-        problems: list[Problem] = []
-        done = self._done
-        while self._inbox:
-            batch, skipped, done = self._inbox.popleft()
-            articles.extend(batch)
-            problems.extend(skipped)
-        if done != self._done:
-            self._arrived(articles, problems, done)
-
-    def _loading_started(self, total: int, problems: list[Problem]) -> None:
-        self._total = total
-        self._app.problems.extend(problems)
-        self.set_timer(_PROGRESS_AFTER, self._show_progress)
-        self._drainer = self.set_interval(_BATCH_SECONDS, self._drain)
+    def _take_in(self) -> None:
+        if self._loader is not None and self._loader.take_in():
+            self._arrived()
 
     def _show_progress(self) -> None:
-        if self._loading:
+        if self.state.loading and self._loader is not None:
             # Imported here: only a folder that takes a while to load ever shows one.
             from textual.widgets import ProgressBar
 
-            bar = ProgressBar(total=max(self._total, 1), show_eta=False, id="load-progress")
-            bar.progress = self._done
+            bar = ProgressBar(total=max(self._loader.total, 1), show_eta=False, id="load-progress")
+            bar.progress = self._loader.done
             self.query_one("#library-pane").mount(bar)
             self._progress = bar
 
-    def _arrived(self, articles: list[Article], problems: list[Problem], done: int) -> None:
-        self._app.articles.extend(articles)
-        self._app.problems.extend(problems)
+    def _arrived(self) -> None:
+        assert self._loader is not None
         self.library.refresh_rows()
-        self._done = done
+        done, total = self._loader.done, self._loader.total
         if self._progress is not None:
             self._progress.update(progress=done)
-        self.sub_title = f"{self.story} · loading {done:,}/{self._total:,} files…"
+        self.sub_title = f"{self.state.name} · loading {done:,}/{total:,} files…"
 
     def _loading_finished(self) -> None:
-        self._drainer.stop()
-        self._drain()
-        self._loading = False
+        if self._drainer is not None:
+            self._drainer.stop()
+        self._take_in()
+        self.state.finish()
         self.refresh_bindings()
-        self.set_timer(_WARM_UP_AFTER, self._warm_up)
+        self.set_timer(startup.WARM_UP_AFTER, self._warm_up)
         if self._progress is not None:
             self._progress.remove()
             self._progress = None
-        count = len(self._app.articles)
-        self.sub_title = f"{self.story} · {count:,} article{'s' if count != 1 else ''}"
-        problems = self._app.problems
+        count = len(self.state.articles)
+        self.sub_title = f"{self.state.name} · {count:,} article{'s' if count != 1 else ''}"
+        problems = self.state.problems
         if problems:
             lines = [str(problem) for problem in problems[:5]]
             if len(problems) > 5:
@@ -244,46 +179,42 @@ class LibraryScreen(Screen[None]):
             )
         if not count:
             self.reader.show_nothing("Nothing to read: no article could be opened.")
-        if self._app.start_compare:
-            self._app.start_compare = False
+        if self._compare_first:
+            self._compare_first = False
             if count >= 2:
-                self._app.open_compare(0, 1)
+                navigation.open_compare(self.app, self.state, 0, 1)
             else:
                 self.notify("--compare needs two articles.", severity="error")
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
-        """Import the compare screen and the alignment engine while the user reads.
+        """Import the next screens and the alignment engine while the user reads.
 
         Startup does not wait for them, and the first compare does not either.
         """
-        from tui.app.screens.compare import CompareScreen
-        from tui.app.screens.help import HelpScreen
-        from tui.app.screens.pick import PickSourceScreen
-
-        self.app.call_from_thread(self._warmed, CompareScreen, HelpScreen, PickSourceScreen)
+        screens = startup.next_screens()
+        self.app.call_from_thread(self._warmed, *screens)
 
     def _warmed(self, *screens: type[Screen]) -> None:
         """Parse the next screens' styles now, and settle the heap in a later moment.
 
         Two short pauses while the user reads, rather than one long one.
         """
-        self._app.load_styles(*screens)
-        self.set_timer(_SETTLE_AFTER, _settle_heap)
+        startup.load_styles(self.app, *screens)
+        self.set_timer(startup.SETTLE_AFTER, startup.settle_heap)
 
     # Navigation
 
     @on(ArticleList.Highlighted)
     def _row_highlighted(self, event: ArticleList.Highlighted) -> None:
-        article = self._app.articles[event.index]
+        article = self.state.articles[event.index]
         if article is not self.reader.article:
             self.reader.show(article)
         self._stop_resting()
         marked = self.library.marked
-        if marked is not None and marked != event.index:
-            partner = self._app.articles[marked]
+        if marked is not None and marked != event.index and not self.state.loading:
             self._resting = self.set_timer(
-                _PREFETCH_AFTER, partial(self._prefetch, partner, article)
+                _PREFETCH_AFTER, partial(self._prefetch, marked, event.index)
             )
 
     def _stop_resting(self) -> None:
@@ -292,25 +223,27 @@ class LibraryScreen(Screen[None]):
             self._resting = None
 
     @work(thread=True, exclusive=True, group="prefetch", description="align a pair ahead")
-    def _prefetch(self, first: Article, second: Article) -> None:
+    def _prefetch(self, first: int, second: int) -> None:
         """Align the marked article with the one the cursor rests on, so `c` opens at once."""
-        from tui.app.screens.compare import aligns_at_once
-
-        if aligns_at_once(first, second):
-            self._app.comparison_of(first, second)
+        pair = len(self.state.articles[first].text) + len(self.state.articles[second].text)
+        if pair <= AT_ONCE_CHARS:
+            self.state.comparison(first, second)
 
     @on(ArticleList.CompareRequested)
     def _compare_requested(self, event: ArticleList.CompareRequested) -> None:
-        if len(self._app.articles) < 2:
+        if self.state.loading:
+            self.notify("Still reading the files: compare once they are all read.")
+            return
+        if len(self.state.articles) < 2:
             self.notify("Comparing needs at least two articles.", severity="warning")
             return
         self._stop_resting()
         if event.marked is None:
-            self._app.open_compare(event.index)
+            navigation.open_compare(self.app, self.state, event.index)
             return
         self.library.marked = None
         self.library.refresh()
-        self._app.open_compare(event.marked, event.index)
+        navigation.open_compare(self.app, self.state, event.marked, event.index)
 
     @on(ArticleList.Chosen)
     def _row_chosen(self) -> None:
@@ -337,18 +270,18 @@ class LibraryScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "problems":
-            return bool(self._app.problems)
+            return bool(self.state.problems)
         if action == "overview":
-            return len(self._app.articles) > 1 and not self._loading
+            return len(self.state.articles) > 1 and not self.state.loading
         return True
 
     def action_overview(self) -> None:
-        self._app.open_overview()
+        navigation.open_overview(self.app, self.state)
 
     def action_problems(self) -> None:
         from tui.app.screens.problems import ProblemsScreen
 
-        self.app.push_screen(ProblemsScreen(self._app.problems))
+        self.app.push_screen(ProblemsScreen(self.state.problems))
 
     def action_toggle_library(self) -> None:
         pane = self.query_one("#library-pane")

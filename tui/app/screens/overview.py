@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from itertools import count
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -17,19 +17,17 @@ from textual.widgets import OptionList, ProgressBar, Static, TabbedContent, TabP
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.app import navigation
+from tui.app.state import StoryState
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.share_matrix import ShareMatrix
 from tui.app.widgets.title_bar import TitleBar
-from tui.core.alignment.align import TIERS
-from tui.core.reading.articles import Article
+from tui.core.alignment.tiers import TIERS
 from tui.core.reports.overview import article_labels
 from tui.core.spans import Span
 from tui.core.story.overview import Overview, Progress, iter_overview
 from tui.core.text.plain import plain_text
 from tui.core.text.safe import one_line
-
-if TYPE_CHECKING:
-    from tui.app.app import StoryReaderApp
 
 _REFRESH_SECONDS = 0.1
 """How often progress reaches the screen while the overview is computed."""
@@ -164,16 +162,16 @@ class OverviewScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Overview"
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(self, state: StoryState) -> None:
         super().__init__()
-        self.articles = list(articles)
+        assert state.story is not None, "the overview opens once the story is read"
+        self.state = state
+        self.story = state.story
+        """The story the overview sums up."""
+        self.articles = list(self.story.articles)
         self.labels = article_labels(self.articles)
         self.overview: Overview | None = None
         """The overview as far as it is computed."""
-
-    @property
-    def _app(self) -> StoryReaderApp:
-        return cast("StoryReaderApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -199,7 +197,7 @@ class OverviewScreen(Screen[None]):
     def _compute(self) -> None:
         worker = get_current_worker()
         shown = 0.0
-        for item in iter_overview(self.articles, cancelled=lambda: worker.is_cancelled):
+        for item in iter_overview(self.story, cancelled=lambda: worker.is_cancelled):
             if worker.is_cancelled:
                 return
             if isinstance(item, Progress):
@@ -262,10 +260,12 @@ class OverviewScreen(Screen[None]):
             return
         text = Text(f"{self.labels[event.b]}", style="bold")
         text.append(" carries ")
-        text.append(f"{cell.carried} of {cell.total}", style="bold")
+        text.append(f"{cell.shared} of {cell.sentences}", style="bold")
         text.append(f" sentences of {self.labels[event.a]} ({cell.percent}%)\n")
         text.append(
-            " · ".join(f"{tier} {count}" for tier, count in zip(TIERS, cell.by_tier, strict=True))
+            " · ".join(
+                f"{tier} {share.sentences}" for tier, share in zip(TIERS, cell.by_tier, strict=True)
+            )
         )
         text.append("   enter: compare the pair", style="dim")
         detail.update(text)
@@ -274,14 +274,16 @@ class OverviewScreen(Screen[None]):
     def _cell_chosen(self, event: ShareMatrix.CellChosen) -> None:
         overview = self.overview
         if overview is not None:
-            pair = overview.comparison(event.a, event.b)
-            self._app.open_compare(event.a, event.b, comparison_of=lambda _a, _b: pair)
+            # The overview aligned the pair through the story: the compare screen reads
+            # that very comparison.
+            navigation.open_compare(self.app, self.state, event.a, event.b)
 
     @on(OptionList.OptionSelected)
     def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             article, start, end, _ = (int(part) for part in event.option.id.split(":"))
-            self._app.open_sentence(article, Span(start, end) if end > start else None)
+            span = Span(start, end) if end > start else None
+            navigation.open_sentence(self.app, self.state, article, span)
 
     def action_tab(self, key: str) -> None:
         self.query_one(TabbedContent).active = key

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,22 +15,15 @@ from textual.widgets import OptionList, ProgressBar
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.core.alignment.comparison import Comparison
-from tui.core.reading.articles import Article
+from tui.app.state import StoryState
 from tui.core.text.safe import one_line
 
 _REFRESH_SECONDS = 0.1
 """How often the list re-sorts while shares are still being computed."""
 
 
-def shared_share(comparison: Comparison) -> float:
-    """Share of the first article's sentences that the second one carries."""
-    side = comparison.summary["a"]
-    return side["shared"] / side["sentences"] if side["sentences"] else 0.0
-
-
 class PickSourceScreen(ModalScreen[int | None]):
-    """Every other article, sorted by how much it shares with the first one.
+    """Every other article, sorted by how much of the first one it carries.
 
     Shares are computed in a worker and the list re-sorts as they arrive, so it can
     be used at once on a big library.
@@ -43,16 +35,11 @@ class PickSourceScreen(ModalScreen[int | None]):
 
     BINDING_GROUP_TITLE = "Choose a source"
 
-    def __init__(
-        self,
-        first: int,
-        articles: Sequence[Article],
-        comparison_of: Callable[[Article, Article], Comparison],
-    ) -> None:
+    def __init__(self, state: StoryState, first: int) -> None:
         super().__init__()
+        self.state = state
         self.first = first
-        self.articles = articles
-        self._comparison_of = comparison_of
+        self.articles = state.articles
         self.shares: dict[int, float] = {}
         """Share computed so far for each candidate (by article index)."""
 
@@ -86,17 +73,17 @@ class PickSourceScreen(ModalScreen[int | None]):
         elif others:
             options.highlighted = 0
 
-    @work(thread=True, exclusive=True, group="pick")
+    @work(thread=True, exclusive=True, group="pick", description="measure what each carries")
     def _measure(self) -> None:
         worker = get_current_worker()
-        first = self.articles[self.first]
         others = [index for index in range(len(self.articles)) if index != self.first]
         self.app.call_from_thread(self.query_one(ProgressBar).update, total=len(others))
         shown = time.monotonic()
         for done, index in enumerate(others, 1):
             if worker.is_cancelled:
                 return
-            self.shares[index] = shared_share(self._comparison_of(first, self.articles[index]))
+            # The share the compare header and the overview's matrix show for the pair.
+            self.shares[index] = self.state.comparison(self.first, index).summary.a.share
             if time.monotonic() - shown > _REFRESH_SECONDS or done == len(others):
                 self.app.call_from_thread(self._progress, done)
                 shown = time.monotonic()

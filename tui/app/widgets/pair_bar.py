@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.core.alignment.align import TIERS, Link
+from tui.core.alignment.align import Link
+from tui.core.alignment.tiers import TIERS
 
 TIER_MARKS = {"copy": "=", "edit": "~", "quote": '"', "paraphrase": "≈"}
 """Gutter mark of each tier, so tiers read without colour."""

@@ -1,14 +1,10 @@
 """Alignment: which sentences of article A share content with which sentences of B.
 
-Every link says how the two sentences are related, most to least literal (`TIERS`):
-``copy`` (the same sentence up to style or a word or two), ``edit`` (the same
-sentence with clauses or several words changed), ``quote`` (the same direct
-quotation, possibly translated differently) and ``paraphrase`` (the same specific
-statement in other words).
-
 The engine never compares all pairs of sentences: an inverted index of content keys
 proposes candidates, scored by a weighted overlap where words that run through the
-whole story weigh little. rapidfuzz then separates copies and edits from rewordings.
+whole story weigh little (`tui.core.alignment.units.key_weights`). The measures of
+`tui.core.alignment.tiers` decide each candidate's tier; literal pairs are then
+chosen one to one, loose ones a few per sentence.
 """
 
 from __future__ import annotations
@@ -19,38 +15,29 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import chain, repeat
+from itertools import chain
 from operator import itemgetter
-from typing import NamedTuple
-
-from rapidfuzz import fuzz
 
 from tui.core.alignment.diff import DiffOp, word_diff
-from tui.core.alignment.units import Prepared, Unit, prepare, story_weights
+from tui.core.alignment.tiers import (
+    CANDIDATE_FLOOR,
+    NUMBER_BONUS,
+    PARAPHRASE,
+    QUOTE,
+    Measures,
+    Tier,
+    clause_score,
+    literal_tier,
+    loose_tier,
+    measure,
+    qualifies,
+    quote_score,
+    similarity,
+)
+from tui.core.alignment.units import ArticleUnits, Unit, Weights
 from tui.core.language.tokens import Token, tokenize
 from tui.core.spans import Span
 
-TIERS = ("copy", "edit", "quote", "paraphrase")
-"""Link tiers, most to least literal."""
-
-_COPY = 0.86
-"""Normalised character similarity from which a pair is the same sentence."""
-_EDIT = 0.62
-"""Similarity from which a pair is one sentence edited (with enough shared content)."""
-_EDIT_OVERLAP = 0.45
-_QUOTE = 0.45
-"""Share of the shorter quotation's weight found in the other quotation."""
-_QUOTE_WEIGHT = 2.0
-_QUOTE_CONTEXT = 0.15
-_STATEMENT_WORDS = 4
-_PARAPHRASE = 0.25
-"""Weighted overlap (cosine) from which two sentences state the same thing."""
-_CLAUSE_FACTOR = 0.5
-_CLAUSE_KEY = 2.0
-_CLAUSE_SHARED = 2
-_NUMBER_BONUS = 0.12
-CANDIDATE_FLOOR = 0.12
-"""Weighted overlap (cosine) below which two sentences are never linked."""
 _POSTING_CAP = 64
 """Keys found in more sentences than this are too common to propose candidates."""
 _PROBES = 12
@@ -58,7 +45,9 @@ _PROBES = 12
 _PER_SENTENCE_CANDIDATES = 8
 """Candidates kept per sentence, those hit by most probes, so time grows linearly."""
 _PER_SENTENCE = 5
+"""Loose links kept per sentence at most."""
 _SHARE_OF_BEST = 0.6
+"""A loose link scoring below this share of its sentence's best is dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +62,8 @@ class Link:
     """The sentence in article A."""
     b: Span
     """The sentence in article B."""
-    tier: str
-    """One of `TIERS`."""
+    tier: Tier
+    """How literally the two share content (`tui.core.alignment.tiers.TIERS`)."""
     score: float
     """How strongly the pair is linked, 0..1 (similarity for copies, overlap otherwise)."""
     _tokens: tuple[_SentenceTokens, _SentenceTokens] = field(repr=False, compare=False)
@@ -103,80 +92,28 @@ class Link:
         return replace(self, a=self.b, b=self.a, _tokens=self._tokens[::-1])
 
 
-class _Candidate(NamedTuple):
-    """A pair proposed by the index, with the measures the tiers are decided on.
-
-    A named tuple: there are tens of thousands, and a tuple is quicker to build than
-    a frozen dataclass.
-    """
-
-    i: int
-    j: int
-    overlap: float
-    clause: float
-    ratio: float
-    quote: float
-    number: bool
-
-
-def align(a: str, b: str, *, context: Iterable[str] = ()) -> list[Link]:
-    """Link the sentences of text ``a`` to those of text ``b``.
-
-    Args:
-        a: The raw text of article A.
-        b: The raw text of article B.
-        context: Other articles of the same story; they sharpen the story-wide word
-            weights (a name in every article weighs little).
-
-    Returns:
-        Links sorted by ``(a.start, b.start)``; empty for empty or unreadable input.
-    """
-    with collector_paused():
-        return _align_texts(a, b, context)
-
-
-def _align_texts(a: str, b: str, context: Iterable[str]) -> list[Link]:
-    """`align` itself, so that the prepared articles are freed before the collector resumes."""
-    pa, pb = prepare(a), prepare(b)
-    weights = story_weights([pa, pb, *(prepare(text) for text in context)])
-    return align_prepared(pa, pb, weights)
-
-
-def align_prepared(
-    pa: Prepared, pb: Prepared, weights: Mapping[str, float] | None = None
-) -> list[Link]:
-    """Link two prepared articles; ``weights`` default to those of the two alone.
-
-    Text without a single sentence (one word, a line without punctuation, binary
-    junk) is no article and links to nothing.
-    """
-    if not (pa.has_prose and pb.has_prose):
-        return []
-    weights = story_weights([pa, pb]) if weights is None else weights
-    return StoryAligner(weights).align(pa, pb)
-
-
 class StoryAligner:
-    """Links many pairs of one story's prepared articles, as `align_prepared` would each.
+    """Links pairs of one story's articles, all with the story's word weights.
 
-    An overview aligns thousands of small pairs (a sentence or two of each article,
-    `tui.core.alignment.story_index`). Per call, `align_prepared` would look for the heaviest
-    of the story's weights, weigh every sentence again and index the other article
-    again; here the weights' default, each sentence's weight and each article's
-    token cache are shared by all pairs, and a pair with a few sentences on each
-    side needs no index. The links are the same, in the same order.
+    A story aligns many pairs: the weights' default, each sentence's weight and
+    each article's token cache are shared by all of them, and a pair with a few
+    sentences on one side needs no index.
     """
 
     __slots__ = ("_masses", "_tokens", "_weigh")
 
     def __init__(self, weights: Mapping[str, float]) -> None:
-        self._weigh = _Weigher(weights)
+        self._weigh = Weights(weights)
         self._masses: dict[int, tuple[Unit, float]] = {}
         """Weight of each sentence's keys by ``id``; the unit is kept so its id stays unique."""
         self._tokens: dict[str, _SentenceTokens] = {}
 
-    def align(self, pa: Prepared, pb: Prepared) -> list[Link]:
-        """Link ``pa`` to ``pb`` (see `align_prepared`)."""
+    def align(self, pa: ArticleUnits, pb: ArticleUnits) -> list[Link]:
+        """Link the sentences of ``pa`` to those of ``pb``, sorted by position in A then B.
+
+        Text without a single sentence (one word, a line without punctuation, binary
+        junk) is no article and links to nothing.
+        """
         if not (pa.has_prose and pb.has_prose):
             return []
         candidates = self._candidates(pa, pb)
@@ -213,16 +150,16 @@ class StoryAligner:
         if cosine < CANDIDATE_FLOOR:
             return False
         number = not ua.figures.isdisjoint(ub.figures)
-        if cosine + (_NUMBER_BONUS if number else 0.0) >= _PARAPHRASE:
+        if cosine + (NUMBER_BONUS if number else 0.0) >= PARAPHRASE:
             return True  # max(overlap, clause share) + bonus can only be higher
-        cand = _Candidate(0, 0, cosine, 0.0, fuzz.ratio(ua.norm, ub.norm) / 100, 0.0, number)
-        if _literal_tier(cand):
+        cand = Measures(0, 0, cosine, 0.0, similarity(ua, ub), 0.0, number)
+        if literal_tier(cand):
             return True
-        quote = _quote_score(ua, ub, self._weigh, cosine) if ua.quotes and ub.quotes else 0.0
-        if quote >= _QUOTE:
+        quote = quote_score(ua, ub, self._weigh, cosine) if ua.quotes and ub.quotes else 0.0
+        if quote >= QUOTE:
             return True
-        clause = _clause_score(ua.clauses, ub.clauses, self._weigh)
-        return bool(_loose_tier(cand._replace(clause=clause, quote=quote))[0])
+        clause = clause_score(ua.clauses, ub.clauses, self._weigh)
+        return bool(loose_tier(cand._replace(clause=clause, quote=quote))[0])
 
     def _mass(self, unit: Unit) -> float:
         found = self._masses.get(id(unit))
@@ -236,7 +173,7 @@ class StoryAligner:
             found = self._tokens[text] = _SentenceTokens(text)
         return found
 
-    def _candidates(self, pa: Prepared, pb: Prepared) -> list[_Candidate]:
+    def _candidates(self, pa: ArticleUnits, pb: ArticleUnits) -> list[Measures]:
         """Pairs sharing enough weighted content to qualify for a tier, found through an index.
 
         Each sentence of A looks up only its rarest keys and keeps the sentences of B
@@ -267,8 +204,8 @@ class StoryAligner:
                 cosine = weigh(ua.keys & ub.keys) / math.sqrt(mass_a * mass_b[j])
                 if cosine < CANDIDATE_FLOOR:
                     continue
-                cand = _measure(i, ua, j, ub, cosine, weigh)
-                if _literal_tier(cand) or _loose_tier(cand)[0]:
+                cand = measure(i, ua, j, ub, cosine, weigh)
+                if qualifies(cand):
                     candidates.append(cand)
         return candidates
 
@@ -277,37 +214,22 @@ class StoryAligner:
         return self._weigh(ua.keys & ub.keys) / math.sqrt(self._mass(ua) * self._mass(ub))
 
 
-def _measure(i: int, ua: Unit, j: int, ub: Unit, cosine: float, weigh: _Weigher) -> _Candidate:
-    """Everything the tiers are decided on for sentences ``i`` and ``j`` of overlap ``cosine``."""
-    ratio = fuzz.ratio(ua.norm, ub.norm) / 100
-    literal = ratio >= _EDIT and cosine >= _EDIT_OVERLAP
-    return _Candidate(
-        i,
-        j,
-        cosine,
-        0.0 if literal else _clause_score(ua.clauses, ub.clauses, weigh),
-        ratio,
-        _quote_score(ua, ub, weigh, cosine),
-        not ua.figures.isdisjoint(ub.figures),
-    )
-
-
-def _choose(candidates: Sequence[_Candidate]) -> dict[tuple[int, int], tuple[str, float]]:
+def _choose(candidates: Sequence[Measures]) -> dict[tuple[int, int], tuple[Tier, float]]:
     """The linked pairs and their tier and score: literal pairs one-to-one, then loose ones."""
-    chosen: dict[tuple[int, int], tuple[str, float]] = {}
+    chosen: dict[tuple[int, int], tuple[Tier, float]] = {}
     partners_a: set[int] = set()
     partners_b: set[int] = set()
     for cand in sorted(candidates, key=lambda c: -c.ratio):
-        tier = _literal_tier(cand)
+        tier = literal_tier(cand)
         if tier and cand.i not in partners_a and cand.j not in partners_b:
             chosen[cand.i, cand.j] = (tier, cand.ratio)
             partners_a.add(cand.i)
             partners_b.add(cand.j)
-    loose: list[tuple[float, int, int, str]] = []
+    loose: list[tuple[float, int, int, Tier]] = []
     for cand in candidates:
         if (cand.i, cand.j) in chosen:
             continue
-        tier, score = _loose_tier(cand)
+        tier, score = loose_tier(cand)
         if not tier:
             continue
         both_matched = cand.i in partners_a and cand.j in partners_b
@@ -342,7 +264,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def _every_sharing(
-    keys: frozenset[str], units: Sequence[Unit], linkable: Sequence[int], weigh: _Weigher
+    keys: frozenset[str], units: Sequence[Unit], linkable: Sequence[int], weigh: Weights
 ) -> list[int]:
     """`_KeyIndex.lookup` for an article of a few sentences, without building the index.
 
@@ -371,7 +293,7 @@ class _KeyIndex:
 
     __slots__ = ("_postings", "_rank")
 
-    def __init__(self, units: Sequence[Unit], weigh: _Weigher) -> None:
+    def __init__(self, units: Sequence[Unit], weigh: Weights) -> None:
         postings: dict[str, list[int]] = defaultdict(list)
         for j, unit in enumerate(units):
             if unit.linkable:
@@ -405,86 +327,7 @@ class _SentenceTokens(dict[Span, list[Token]]):
         return tokens
 
 
-class _Weigher:
-    """Sums of key weights; a key no weight was given for counts as the rarest."""
-
-    __slots__ = ("_default", "_get")
-
-    def __init__(self, weights: Mapping[str, float]) -> None:
-        self._get = weights.get
-        self._default = max(weights.values(), default=1.0)
-
-    def __call__(self, keys: Iterable[str]) -> float:
-        """Total weight of ``keys``, never zero so that ratios stay defined."""
-        return sum(map(self._get, keys, repeat(self._default))) or 1e-9
-
-    def key(self, key: str) -> float:
-        """The weight of one key."""
-        return self._get(key, self._default)
-
-
-def _literal_tier(cand: _Candidate) -> str:
-    """``copy`` or ``edit`` when the wording itself is shared, else ``""``."""
-    if cand.ratio >= _COPY:
-        return "copy"
-    if cand.ratio >= _EDIT and cand.overlap >= _EDIT_OVERLAP:
-        return "edit"
-    return ""
-
-
-def _loose_tier(cand: _Candidate) -> tuple[str, float]:
-    """``quote`` or ``paraphrase`` with its score, or ``("", 0)``."""
-    if cand.quote >= _QUOTE:
-        return "quote", cand.quote
-    score = max(cand.overlap, _CLAUSE_FACTOR * cand.clause)
-    score += _NUMBER_BONUS if cand.number else 0.0
-    if score >= _PARAPHRASE:
-        return "paraphrase", score
-    return "", 0.0
-
-
-def _clause_score(
-    clauses_a: Sequence[frozenset[str]], clauses_b: Sequence[frozenset[str]], weigh: _Weigher
-) -> float:
-    """The best weighted overlap between one clause of each sentence.
-
-    Two long sentences often share one claim among several; the clause pair that
-    states it overlaps far more than the whole sentences do. A shared name alone
-    is not enough: the clauses must share a detail that weighs.
-    """
-    best = 0.0
-    for ca in clauses_a:
-        for cb in clauses_b:
-            shared = ca & cb
-            if len(shared) < _CLAUSE_SHARED or max(map(weigh.key, shared)) < _CLAUSE_KEY:
-                continue
-            best = max(best, weigh(shared) / math.sqrt(weigh(ca) * weigh(cb)))
-    return best
-
-
-def _quote_score(ua: Unit, ub: Unit, weigh: _Weigher, context: float) -> float:
-    """How much of the shorter of two quotations the other one carries (0 without quotes).
-
-    At least one of the two must be a statement, not a quoted term (``"union
-    state"``), and the shared words must weigh enough to be more than a name.
-    """
-    best = 0.0
-    for qa in ua.quotes:
-        for qb in ub.quotes:
-            if max(qa.words, qb.words) < _STATEMENT_WORDS:
-                continue
-            if min(qa.words, qb.words) < _STATEMENT_WORDS and context < _QUOTE_CONTEXT:
-                continue
-            shared = qa.keys & qb.keys
-            weight = weigh(shared)
-            if not shared or weight < _QUOTE_WEIGHT:
-                continue
-            smaller = min(weigh(qa.keys), weigh(qb.keys))
-            best = max(best, weight / smaller)
-    return best
-
-
-def _cap(links: Sequence[tuple[float, int, int, str]]) -> list[tuple[float, int, int, str]]:
+def _cap(links: Sequence[tuple[float, int, int, Tier]]) -> list[tuple[float, int, int, Tier]]:
     """Keep each sentence's strongest loose links: a few, and none far below its best."""
     best_a: dict[int, float] = {}
     best_b: dict[int, float] = {}

@@ -9,21 +9,23 @@ numbers by value: ``\\$1.5 billion`` and ``$1.5 billion`` are equal, ``500`` and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
 from tui.core.language.tokens import Token
 from tui.core.spans import Span
 
-OPS = ("equal", "insert", "delete", "replace")
+Op = Literal["equal", "insert", "delete", "replace"]
+"""What a run of words does: kept, inserted in B, deleted from A, replaced."""
+OPS: tuple[Op, ...] = ("equal", "insert", "delete", "replace")
 """The kinds of `DiffOp`."""
 
 
 class DiffOp(NamedTuple):
     """One run of words: kept, inserted in B, deleted from A, or replaced."""
 
-    op: str
+    op: Op
     """``equal``, ``insert``, ``delete`` or ``replace``."""
     a: Span
     """The words on side A; empty at the insertion point for an insert."""
@@ -31,6 +33,10 @@ class DiffOp(NamedTuple):
     """The words on side B; empty at the deletion point for a delete."""
     numeric: bool
     """True when a number in the changed words appears nowhere in the other sentence."""
+    figures_a: tuple[Span, ...] = ()
+    """The numbers of A's words here whose value B's sentence does not state."""
+    figures_b: tuple[Span, ...] = ()
+    """The numbers of B's words here whose value A's sentence does not state."""
 
 
 def word_diff(tokens_a: Sequence[Token], tokens_b: Sequence[Token]) -> tuple[DiffOp, ...]:
@@ -53,15 +59,13 @@ def word_diff(tokens_a: Sequence[Token], tokens_b: Sequence[Token]) -> tuple[Dif
     for code in codes:
         span_a = _cover(tokens_a, code.src_start, code.src_end)
         span_b = _cover(tokens_b, code.dest_start, code.dest_end)
-        numeric = (
-            has_numbers
-            and code.tag != "equal"
-            and (
-                not _values(tokens_a[code.src_start : code.src_end]) <= values_b
-                or not _values(tokens_b[code.dest_start : code.dest_end]) <= values_a
-            )
-        )
-        ops.append(DiffOp(code.tag, span_a, span_b, numeric))
+        if has_numbers and code.tag != "equal":
+            figures_a = _figures(tokens_a[code.src_start : code.src_end], values_b)
+            figures_b = _figures(tokens_b[code.dest_start : code.dest_end], values_a)
+            numeric = bool(figures_a or figures_b)
+            ops.append(DiffOp(code.tag, span_a, span_b, numeric, figures_a, figures_b))
+        else:
+            ops.append(DiffOp(code.tag, span_a, span_b, False))
     return tuple(ops)
 
 
@@ -71,6 +75,15 @@ def _cover(tokens: Sequence[Token], start: int, end: int) -> Span:
         return Span(tokens[start].start, tokens[end - 1].end)
     point = tokens[start].start if start < len(tokens) else tokens[-1].end
     return Span(point, point)
+
+
+def _figures(tokens: Sequence[Token], other: set[float]) -> tuple[Span, ...]:
+    """The spans of the numbers among ``tokens`` whose value is not in ``other``."""
+    return tuple(
+        Span(token.start, token.end)
+        for token in tokens
+        if token.value is not None and token.value not in other
+    )
 
 
 def _values(tokens: Sequence[Token]) -> set[float]:

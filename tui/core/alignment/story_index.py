@@ -1,14 +1,15 @@
-"""Candidate sentence pairs for a whole story, found through one index of all sentences.
+"""The story index: which article pairs of a story are worth aligning, found through one index.
 
-An overview must not align every pair of articles in full. One sweep over the
+An overview must not align every pair of articles. One sweep over the
 story, from its last article to its first, looks each sentence up in an index of
 the articles after it and then adds it: a counter over the posting lists of its
 content keys, each key's entries repeated as often as its weight rounded up, bounds
 from above the weighted overlap with every sentence sharing a key. Only sentences
 whose bound reaches the engine's floor are weighed exactly, and a pair is kept only
 when it qualifies for a tier on its own (`tui.core.alignment.align.StoryAligner.may_link`).
-Alignment then runs only on the articles and sentences that have such a pair, so
-articles that merely share a few words cost nothing more.
+Only the article pairs that have such a pair are aligned (in full, exactly as the
+compare screen aligns them), so articles that merely share a few words cost
+nothing more.
 
 Keys found in more than `KEY_CAP` sentences (the story's protagonists) are left out
 of the index, which keeps its lists short; what they add to an overlap is bounded
@@ -16,8 +17,8 @@ by the smaller of the two sentences' weight in such keys. A sentence made mostly
 them (a wire sentence reprinted by hundreds of outlets) is also looked up by its
 rarest shingles, pairs of adjacent words, which copies share.
 
-On the bundled story this finds every link that aligning all pairs in full finds,
-and on the benchmark's generated stories of 50 and 200 articles as well.
+A pair of articles can only have links when one of its sentence pairs qualifies,
+so while no key passes `KEY_CAP` the index proposes every pair that has links.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, groupby, pairwise
 
-from tui.core.alignment.align import CANDIDATE_FLOOR, StoryAligner
-from tui.core.alignment.units import Prepared, Unit
+from tui.core.alignment.align import StoryAligner
+from tui.core.alignment.tiers import CANDIDATE_FLOOR
+from tui.core.alignment.units import ArticleUnits, Unit
 
 KEY_CAP = 256
 """A key in more sentences than this is not indexed; its share of an overlap is bounded."""
@@ -59,7 +61,7 @@ class PairCandidates:
     b: int
     """Index of the second article."""
     units_a: tuple[int, ...]
-    """Indices into ``a``'s prepared units that may link to a sentence of ``b``, in order."""
+    """Indices into ``a``'s units that may link to a sentence of ``b``, in order."""
     units_b: tuple[int, ...]
     """The same for ``b``."""
     pairs: int
@@ -77,7 +79,7 @@ class Candidates:
 
 
 def candidate_pairs(
-    prepared: Sequence[Prepared],
+    articles: Sequence[ArticleUnits],
     aligner: StoryAligner,
     *,
     cancelled: Cancelled | None = None,
@@ -85,7 +87,7 @@ def candidate_pairs(
     """The article pairs worth aligning, each with the sentences worth aligning.
 
     Args:
-        prepared: Every article of the story, prepared once.
+        articles: The units of every article of the story.
         aligner: The story's aligner: it weighs the keys and decides which sentence
             pairs qualify.
         cancelled: Polled now and then; when it returns True, the search stops and
@@ -93,7 +95,7 @@ def candidate_pairs(
     """
     entries: list[tuple[int, int]] = []
     units: list[Unit] = []
-    for article, prep in enumerate(prepared):
+    for article, prep in enumerate(articles):
         if prep.has_prose:
             for index, unit in enumerate(prep.units):
                 if unit.linkable:
@@ -124,17 +126,6 @@ def candidate_pairs(
                 slot[2][0] += 1
         index.add(block)
     return _result(found, weighed)
-
-
-def restrict(prepared: Prepared, units: Sequence[int]) -> Prepared:
-    """``prepared`` with only the given units, so that alignment looks at nothing else.
-
-    Spans still index the full text. When the chosen units hold no running prose
-    (a headline alone), the whole article is kept: the engine ignores articles
-    without prose.
-    """
-    chosen = Prepared(prepared.text, tuple(prepared.units[index] for index in units))
-    return chosen if chosen.has_prose else prepared
 
 
 class _Index:

@@ -1,21 +1,21 @@
-"""The per-article work alignment needs, done once per text.
+"""Sentence units: an article's text cut into comparable sentences, once.
 
-An overview of N articles compares every pair; segmenting, tokenising and finding
-quotes once per article (not once per pair) keeps that linear in N. Story-wide word
-weights need every article of the story, so they are computed separately by
-`story_weights` from the prepared articles.
+A story aligns many pairs; segmenting, tokenising and finding the quotes of each
+article once (not once per pair) keeps that linear in the number of articles.
+Story-wide word weights need every article of the story, so `key_weights` works on
+the units of all of them.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 
 from tui.core.language.quotes import find_quotes
-from tui.core.language.sentences import SENTENCE, TITLE, Sentence, segment
+from tui.core.language.sentences import SENTENCE, TITLE, Kind, Sentence, segment
 from tui.core.language.tokens import STOP_KEYS, clause_keys, content_keys, keys
 from tui.core.spans import Span
 
@@ -43,7 +43,7 @@ class Unit:
 
     span: Span
     """Where it is in the text."""
-    kind: str
+    kind: Kind
     """The segment kind from `tui.core.language.sentences`."""
     keys: frozenset[str]
     """Content keys: stems of words that are not stop words, numbers, currencies."""
@@ -58,32 +58,41 @@ class Unit:
 
     @property
     def linkable(self) -> bool:
-        """Prose and headlines take part in links; subheadings, captions, bylines do not."""
+        """Running text or a headline with content words: what may take part in a link."""
         return self.kind in (SENTENCE, TITLE) and len(self.keys) >= MIN_KEYS
 
 
 @dataclass(frozen=True, slots=True)
-class Prepared:
+class ArticleUnits:
     """An article's text cut into comparable sentences."""
 
     text: str
     """The raw text every span indexes into."""
     units: tuple[Unit, ...]
-    """Its sentences, in order."""
+    """Its sentences from the start of its body, in order."""
 
     @property
     def has_prose(self) -> bool:
         """True when it has at least one real sentence: a bare list of words is no article."""
         return any(unit.kind == SENTENCE for unit in self.units)
 
+    @property
+    def linkable_units(self) -> tuple[Unit, ...]:
+        """The units that may take part in a link, in order; none without prose.
 
-def prepare(text: str) -> Prepared:
-    """Segment, tokenise and find the quotes of ``text``; never raises on odd input."""
-    return Prepared(text, tuple(_unit(text, sentence) for sentence in segment(text)))
+        Every share is counted over these: the compare header, the pick list and the
+        overview's matrix all divide by their number.
+        """
+        return tuple(unit for unit in self.units if unit.linkable) if self.has_prose else ()
 
 
-def story_weights(articles: Iterable[Prepared]) -> dict[str, float]:
-    """Inverse sentence frequency of every content key across the story's articles.
+def cut_units(text: str, body: int = 0) -> ArticleUnits:
+    """Segment, tokenise and find the quotes of ``text`` from ``body``; never raises."""
+    return ArticleUnits(text, tuple(_unit(text, sentence) for sentence in segment(text, body)))
+
+
+def key_weights(articles: Iterable[ArticleUnits]) -> dict[str, float]:
+    """Inverse sentence frequency of every content key across a story's articles.
 
     Words that run through the whole story (the protagonists' names, the place)
     appear in many sentences of every article and weigh little; a detail that two
@@ -93,6 +102,24 @@ def story_weights(articles: Iterable[Prepared]) -> dict[str, float]:
     frequency = Counter(chain.from_iterable(unit.keys for unit in units))
     total = len(units)
     return {key: math.log((total + 1) / (count + 0.5)) for key, count in frequency.items()}
+
+
+class Weights:
+    """Sums of key weights; a key no weight was given for counts as the rarest."""
+
+    __slots__ = ("_default", "_get")
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        self._get = weights.get
+        self._default = max(weights.values(), default=1.0)
+
+    def __call__(self, found: Iterable[str]) -> float:
+        """Total weight of ``found``, never zero so that ratios stay defined."""
+        return sum(map(self._get, found, repeat(self._default))) or 1e-9
+
+    def key(self, key: str) -> float:
+        """The weight of one key."""
+        return self._get(key, self._default)
 
 
 def _unit(text: str, sentence: Sentence) -> Unit:

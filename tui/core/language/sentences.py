@@ -12,17 +12,20 @@ whitespace, so spans never start or end on it.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
+from tui.core.language.captions import is_caption
 from tui.core.spans import Span
 
-SENTENCE = "sentence"
+Kind = Literal["sentence", "title", "heading", "caption"]
+"""What a segment is: running text, a headline, another lone line, a caption."""
+SENTENCE: Kind = "sentence"
 """Kind of an ordinary sentence of running text."""
-TITLE = "title"
+TITLE: Kind = "title"
 """Kind of a headline: a lone line without a final stop before the first sentence."""
-HEADING = "heading"
+HEADING: Kind = "heading"
 """Kind of any other lone line without a final stop: subheading, byline, dateline, address."""
-CAPTION = "caption"
+CAPTION: Kind = "caption"
 """Kind of a photo caption or credit line."""
 
 # A run of stops (``.``, ``?!``, ``...``) and the closers after it. Starting with a
@@ -31,16 +34,6 @@ _TERMINATOR = re.compile(r"[.!?…]+[\"'”’»)\]*_]*")
 _CLOSERS = "\"'”’»)]*_"
 _OPENERS = "\"'“‘«([*_#>-"
 _LINE = re.compile(r"[^\n]*(?:\n|\Z)")
-# "Photo by", "Image:", "Credits:" in any case. It reads as ``\b(?:photo|image|picture|
-# credit|illustration)s?\s*(?:by\b|:)`` ignoring case, but starts with a character class
-# (the letters that can begin those words, ``İ`` and ``ı`` included as ``i`` ignoring case
-# matches them), so that the regex engine jumps from candidate letter to candidate
-# letter instead of trying every position. The lookbehind after that first letter
-# stands for the ``\b`` before it.
-_PHOTO = re.compile(
-    r"[PpIiİıCc](?<!\w[PpIiİıCc])"
-    r"(?i:(?:(?<=p)(?:hoto|icture)|(?<=i)(?:mage|llustration)|(?<=c)redit)s?\s*(?:by\b|:))"
-)
 _BLOCK_MARK = re.compile(r"\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\||```)")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 # Abbreviations that never end a sentence (titles), and those that end one only when
@@ -68,25 +61,26 @@ class Sentence(NamedTuple):
 
     span: Span
     """Offsets into the raw text, trimmed of whitespace."""
-    kind: str
+    kind: Kind
     """`SENTENCE`, `TITLE`, `HEADING` or `CAPTION`."""
 
 
-def split_sentences(text: str) -> list[Span]:
-    """The sentence spans of ``text``, in order, never starting or ending on whitespace."""
-    return [sentence.span for sentence in segment(text)]
+def split_sentences(text: str, start: int = 0) -> list[Span]:
+    """The sentence spans of ``text[start:]``, in order, never starting or ending on whitespace."""
+    return [sentence.span for sentence in segment(text, start)]
 
 
-def segment(text: str) -> list[Sentence]:
-    """Cut ``text`` into sentences, each with its kind.
+def segment(text: str, start: int = 0) -> list[Sentence]:
+    """Cut ``text`` from ``start`` (where its body starts) into sentences, each with its kind.
 
     Headlines, subheadings, datelines and captions are their own segments (readers
-    compare them too), flagged so that alignment can be stricter with them.
+    compare them too), flagged so that alignment can be stricter with them. Spans
+    index the whole ``text``.
     """
     sentences: list[Sentence] = []
     in_body = False
-    for start, end, alone in _paragraphs(text):
-        spans = _cut(text, start, end)
+    for first, end, alone in _paragraphs(text, start):
+        spans = _cut(text, first, end)
         for span in spans:
             kind = _kind(text, span, alone and len(spans) == 1)
             if kind == HEADING and not in_body and _is_headline(span.slice(text)):
@@ -94,6 +88,19 @@ def segment(text: str) -> list[Sentence]:
             in_body = in_body or kind == SENTENCE
             sentences.append(Sentence(span, kind))
     return sentences
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``, cut as `segment` cuts it, or ``""``.
+
+    Used for a title when an article has no headline: the same rules (glued stops,
+    abbreviations, closing quotes) that cut the text for alignment.
+    """
+    for start, end, _ in _paragraphs(text):
+        spans = _cut(text, start, end)
+        if spans:
+            return spans[0].slice(text)
+    return ""
 
 
 def is_heading_like(text: str, span: Span) -> bool:
@@ -109,10 +116,10 @@ def _stands_alone(text: str, span: Span) -> bool:
     return not text[line_start : span.start].strip() and not text[span.end : line_end].strip()
 
 
-def _kind(text: str, span: Span, alone: bool) -> str:
+def _kind(text: str, span: Span, alone: bool) -> Kind:
     """Classify one span: caption, heading (a lone line without a final stop), or sentence."""
     body = span.slice(text)
-    if _PHOTO.search(body) or _is_credit(body):
+    if is_caption(body) or _is_credit(body):
         return CAPTION
     if alone and (body.startswith("#") or not _ends_sentence(body)):
         return HEADING
@@ -136,7 +143,7 @@ def _ends_sentence(body: str) -> bool:
     return body.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
-def _paragraphs(text: str) -> list[tuple[int, int, bool]]:
+def _paragraphs(text: str, begin: int = 0) -> list[tuple[int, int, bool]]:
     """Group lines into paragraphs: ``(start, end, single_line)`` with ends trimmed.
 
     A line joins the next when it does not end a sentence and the next line reads
@@ -145,7 +152,7 @@ def _paragraphs(text: str) -> list[tuple[int, int, bool]]:
     block marker (heading, list item) separates them.
     """
     lines: list[tuple[int, int]] = []
-    for match in _LINE.finditer(text):
+    for match in _LINE.finditer(text, begin):
         if match.start() == len(text) and lines:
             break
         start, end = _trim(text, match.start(), match.end())

@@ -24,26 +24,19 @@ nothing is guessed where no pattern applies.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
+from tui.core.language.sentences import first_sentence
 from tui.core.metadata import footer
 from tui.core.metadata.dates import parse_date
-from tui.core.metadata.header import HEAD_CHARS, byline_agency, first_sentence, read_header
-from tui.core.text.plain import strip_controls
+from tui.core.metadata.front_matter import read_front_matter
+from tui.core.metadata.header import byline_agency, read_header
+from tui.core.text.plain import plain_text, strip_controls
 
-STATED_KEYS = ("title", "outlet", "agency", "date", "byline", "url")
-"""Keys a caller (or front matter) may state to override the guesses."""
-_ALIASES = {
-    "headline": "title", "source": "outlet", "publisher": "outlet", "site": "outlet",
-    "sitename": "outlet", "site_name": "outlet", "author": "byline", "authors": "byline",
-    "published": "date", "link": "url",
-}  # fmt: skip
-
-_FRONT_MATTER = r"\A\ufeff?---[ \t]*\r?\n((?:.*\n){0,60}?)---[ \t]*(?:\r?\n|\Z)"
-_FRONT_LINE = r"\s*(?:#.*|-\s.*|(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*?))\s*"
+TITLE_CHARS = 100
+"""A first sentence used as the title is cut to about this many characters."""
 _ALNUM = re.compile(r"[^\W_]")
 
 
@@ -68,6 +61,8 @@ class Metadata(NamedTuple):
     """Where the article was originally published."""
     notes: tuple[str, ...] = ()
     """Which values are fallbacks rather than found in the text."""
+    body: int = 0
+    """Offset where the body starts: after a front-matter block, else 0."""
 
 
 def extract_metadata(
@@ -80,12 +75,14 @@ def extract_metadata(
         name: What to call it when nothing in the text does (the file name's stem), or
             a function giving it, called only then (most articles never need it).
         stated: Values given outside the text (JSON Lines fields, HTML metadata), keyed
-            by `STATED_KEYS`; they override front matter and guesses.
+            by `STATED_KEYS` of `tui.core.metadata.front_matter`; they override
+            front matter and guesses.
 
     Returns:
         The metadata, with a note for each value that is a fallback.
     """
-    given, body_start = front_matter(text)
+    front = read_front_matter(text)
+    given, body_start = dict(front.fields), front.end
     if stated:
         for key, value in stated.items():
             clean = strip_controls(value) if value else ""
@@ -115,53 +112,20 @@ def extract_metadata(
         notes.append("no outlet found: showing the file name")
     title = given.get("title") or header.title
     if not title:
-        title = first_sentence(header.body)
+        title = _shortened(plain_text(first_sentence(header.body)))
         if _ALNUM.search(title):
             notes.append("no headline found: showing the first sentence")
         else:
             title = name if isinstance(name, str) else name()
             notes.append("no headline found: showing the file name")
-    return Metadata(title, outlet, agency, date, byline, url, tuple(notes))
+    return Metadata(title, outlet, agency, date, byline, url, tuple(notes), body_start)
 
 
-def front_matter(text: str) -> tuple[dict[str, str], int]:
-    """Fields of a YAML-style front-matter block at the very start, and where the body starts.
-
-    Only flat ``key: value`` lines are read (quotes around a value are removed); keys
-    are mapped onto `STATED_KEYS` (``author`` is a byline, ``source`` an outlet).
-    A block holding anything else is not front matter, but a horizontal rule.
-
-    Returns:
-        The fields found (empty when there is no block) and the offset after the block.
-    """
-    if not text.startswith(("---", "\ufeff---")):  # the block's first line; no slice needed
-        return {}, 0
-    match = _pattern(_FRONT_MATTER).match(text[:HEAD_CHARS])
-    if match is None:
-        return {}, 0
-    fields: dict[str, str] = {}
-    for line in match[1].splitlines():
-        if not line.strip():
-            continue
-        entry = _pattern(_FRONT_LINE).fullmatch(line)
-        if entry is None:
-            return {}, 0
-        if entry["key"]:
-            key = entry["key"].lower()
-            key = _ALIASES.get(key, key)
-            value = strip_controls(_unquote(entry["value"]))
-            if key in STATED_KEYS and value and key not in fields:
-                fields[key] = value
-    return (fields, match.end()) if fields else ({}, 0)
-
-
-@functools.cache
-def _pattern(source: str) -> re.Pattern[str]:
-    """Front-matter patterns, compiled on first use: few articles have a block."""
-    return re.compile(source)
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1]
-    return value
+def _shortened(line: str) -> str:
+    """``line`` cut to about `TITLE_CHARS` at a word, with ``…`` where it was cut."""
+    if len(line) <= TITLE_CHARS:
+        return line
+    cut = line[: TITLE_CHARS + 1].rsplit(" ", 1)[0]
+    if len(cut) < TITLE_CHARS // 2:
+        cut = line[:TITLE_CHARS]
+    return cut.rstrip(" ,;:-–—") + "…"

@@ -12,15 +12,14 @@ import functools
 import re
 from dataclasses import dataclass
 
+from tui.core.language.captions import is_caption
 from tui.core.metadata.agencies import is_agency
 from tui.core.metadata.dates import DATE, match_date
 from tui.core.text.plain import plain_text, strip_controls
 
 HEAD_CHARS = 6000
-"""Characters from the start searched for header lines."""
+"""Characters from the body's start searched for header lines."""
 HEAD_LINES = 40
-TITLE_CHARS = 100
-"""A first sentence used as the title is cut to about this many characters."""
 SHORT_LINE = 300
 """Longest line that may be a caption or a footer line: all are short."""
 HEADLINE_CHARS = 160
@@ -37,11 +36,6 @@ _BYLINE_PARTS = re.compile(r"\s+[|•·]\s+")
 _BYLINE_AGENCY = re.compile(
     r"(?:\b(?:for|from|via)\s+(?:the\s+)?|[,/(]\s*)(?P<agency>[\w.&'-]+(?:\s[\w.&'-]+){0,2})\)?$"
 )
-_CAPTION_WORDS = ("photo", "picture", "image", "video", "illustration", "graphic", "credit", "foto")
-_CAPTION = re.compile(rf"\b(?:{'|'.join(_CAPTION_WORDS)})(?:graph)?s?\s*(?:by\b|courtesy\b|:)")
-"""A credit in lower-cased text: ``photo: x``, ``images by x``, ``picture courtesy of x``."""
-_CAPTION_WORD = re.compile("|".join(_CAPTION_WORDS))
-"""Any of the words, anywhere: a fast test, as it starts with a set of first letters."""
 _DATE_LINE = re.compile(
     r"(?:(?P<label>date|dated|published|posted|updated|last updated|first published)"
     rf"(?:\s+on)?\s*:?\s*)?{DATE}(?P<rest>.*)",
@@ -64,16 +58,7 @@ _DATE_PREFIXES = frozenset((
 ))  # fmt: skip
 """The first three letters of every word `_DATE_START` accepts, lower-cased."""
 _SEPARATOR = re.compile(r"\s*[|–—:-]\s*")
-_STOP = re.compile(r"[.!?…]+[\"”’')\]]*")
-"""A sentence stop with the closing quotes and brackets that belong to it."""
-_ABBREVIATIONS = frozenset((
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "col",
-    "lt", "sgt", "capt", "rev", "hon", "inc", "ltd", "co", "corp", "vs", "etc", "no",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-))  # fmt: skip
-"""Words whose stop does not end a sentence even before a capital (``Mr. Putin``)."""
 _LETTER = re.compile(r"[^\W\d_]")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 _TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?][\"”’]?\s*[A-Z]")
 """A sentence end inside a line, spaced or glued (``end.AFP``): body text, not a headline."""
 _BLOCK_MARK = re.compile(r"(?:[-*+>|]\s|\d+[.)]\s|```|!\[)")
@@ -245,14 +230,7 @@ def byline_agency(byline: str) -> str | None:
 
 def _is_caption(line: str) -> bool:
     """True for a photo caption or credit (``... Photo: VCG``), which is never the headline."""
-    if len(line) > SHORT_LINE:
-        return False
-    if "©" in line:
-        return True
-    lower = line.lower()
-    # _CAPTION opens with a word boundary, which the regex engine cannot skip ahead
-    # to: it runs only once the plain words are found.
-    return _CAPTION_WORD.search(lower) is not None and _CAPTION.search(lower) is not None
+    return len(line) <= SHORT_LINE and is_caption(line)
 
 
 def _is_headline(line: str) -> bool:
@@ -274,42 +252,3 @@ def _is_headline(line: str) -> bool:
     if ("." in line or "!" in line or "?" in line) and _TWO_SENTENCES.search(line):
         return False
     return first.isalpha() or _LETTER.search(line) is not None
-
-
-def first_sentence(line: str) -> str:
-    """The first sentence of ``line`` as plain text, cut to about `TITLE_CHARS` at a word."""
-    for stop in _STOP.finditer(line):
-        if _ends_sentence(line, stop):
-            line = line[: stop.end()]
-            break
-    line = plain_text(line)
-    if len(line) <= TITLE_CHARS:
-        return line
-    cut = line[: TITLE_CHARS + 1].rsplit(" ", 1)[0]
-    if len(cut) < TITLE_CHARS // 2:
-        cut = line[:TITLE_CHARS]
-    return cut.rstrip(" ,;:-–—") + "…"
-
-
-def _ends_sentence(line: str, stop: re.Match[str]) -> bool:
-    """True when ``stop`` ends a sentence.
-
-    It does before a space or the end of the line, unless it closes an abbreviation
-    (``Mr.``, ``U.S.``, ``Aug. 9``); and glued to a capital after a lower-case word
-    (``Moscow.Lukashenko``), the way some pages lose their spaces.
-    """
-    after = line[stop.end() : stop.end() + 2]
-    if not after or after[0].isspace():
-        return not (stop.group()[0] == "." and _is_abbreviation(line, stop.start(), after))
-    before = line[max(stop.start() - 2, 0) : stop.start()]
-    opener = after[1:] if after[0] in '"“‘' else after
-    return len(before) == 2 and before.isalpha() and before.islower() and opener[:1].isupper()
-
-
-def _is_abbreviation(line: str, dot: int, after: str) -> bool:
-    """True when the stop at ``dot`` closes an abbreviation rather than a sentence."""
-    following = after.strip()
-    if following[:1].islower() or following[:1].isdigit():
-        return True
-    word = _LAST_WORD.search(line, max(dot - 20, 0), dot)
-    return word is not None and (len(word[1]) == 1 or word[1].lower() in _ABBREVIATIONS)

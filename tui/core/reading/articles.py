@@ -38,6 +38,9 @@ class Article:
     agency: str | None = None
     """Wire agency that produced the copy (``"AFP"``), when the byline, a dateline or a
     sign-off names one. ``outlet`` is who published it, which may differ."""
+    body: int = 0
+    """Offset where the body starts: after a front-matter block, else 0. Decided once,
+    here: segmentation, alignment and the reader all start from it."""
     _words: int | None = field(default=None, init=False, repr=False, compare=False)
     """Cache for `words`: counting is linear in the text, and lists ask for it on every redraw."""
 

@@ -1,22 +1,21 @@
 """Headless comparison reports: JSON for tools, text and Markdown for people.
 
-``storyreader compare A B --format json|text|markdown`` prints `format_comparison`;
-the compare screen reuses `summarise` and `share_line` for its header, so the
-numbers a user reads on screen and in a report are computed once, here.
+``storyreader compare A B --format json|text|markdown`` prints `format_comparison`
+of the story's `Comparison`; the compare screen's header and its export read the
+same comparison and `share_line`, so a user reads the same numbers everywhere.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
 
-from tui.core.alignment.align import TIERS, Link, align
+from tui.core.alignment.align import Link
+from tui.core.alignment.comparison import Comparison, Side, SideSummary
 from tui.core.alignment.diff import DiffOp
-from tui.core.language.sentences import split_sentences
-from tui.core.language.tokens import tokenize
-from tui.core.reading.articles import Article
+from tui.core.alignment.tiers import TIERS
+from tui.core.reports.records import article_record, dumps
 from tui.core.spans import Span
 
 FORMATS = ("json", "text", "markdown")
@@ -26,14 +25,20 @@ _SPACE = re.compile(r"\s+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>-])")
 
 
-def comparison_dict(a: Article, b: Article, links: Sequence[Link]) -> dict[str, Any]:
+def comparison_dict(comparison: Comparison, story_articles: int = 2) -> dict[str, Any]:
     """The JSON-ready comparison: both articles, every link with its diff, the summary.
 
     Offsets are character offsets into each article's text, end exclusive.
+
+    Args:
+        comparison: The story's comparison of the pair.
+        story_articles: How many articles the story holds: its words were weighed
+            across them.
     """
     return {
-        "a": _article(a),
-        "b": _article(b),
+        "a": article_record(comparison.a),
+        "b": article_record(comparison.b),
+        "story_articles": story_articles,
         "links": [
             {
                 "a": list(link.a),
@@ -45,165 +50,119 @@ def comparison_dict(a: Article, b: Article, links: Sequence[Link]) -> dict[str, 
                     for op in link.diff
                 ],
             }
-            for link in links
+            for link in comparison.links
         ],
-        "summary": summarise(a.text, b.text, links),
+        "summary": {"a": side_dict(comparison.summary.a), "b": side_dict(comparison.summary.b)},
     }
 
 
-def summarise(text_a: str, text_b: str, links: Sequence[Link]) -> dict[str, Any]:
-    """Per side: sentences in all, sentences and characters shared, and both by tier.
-
-    A sentence in several links counts once, under its most literal tier; shared
-    characters are the union of the linked sentences, so nothing is counted twice.
-    """
+def side_dict(side: SideSummary) -> dict[str, Any]:
+    """One side's summary as JSON: sentences in all, shared, characters, by tier."""
     return {
-        "a": _side(text_a, [(link.a, link.tier) for link in links]),
-        "b": _side(text_b, [(link.b, link.tier) for link in links]),
+        "sentences": side.sentences,
+        "shared": side.shared,
+        "chars": side.chars,
+        "shared_chars": side.shared_chars,
+        "by_tier": {
+            tier: {"sentences": share.sentences, "chars": share.chars}
+            for tier, share in zip(TIERS, side.by_tier, strict=True)
+        },
     }
 
 
-def share_line(summary: dict[str, Any], side: str, name: str = "") -> str:
+def share_line(side: SideSummary, label: str, name: str = "") -> str:
     """One line for a header: ``A 14/18 sentences shared (78%) · copy 10 · edit 2 · ...``.
 
     With ``name`` (an outlet), the side reads ``A (AFP)``.
     """
-    part = summary[side]
-    total = part["sentences"]
-    percent = round(100 * part["shared"] / total) if total else 0
-    tiers = " · ".join(f"{tier} {part['by_tier'][tier]['sentences']}" for tier in TIERS)
-    label = f"{side.upper()} ({name})" if name else side.upper()
-    return f"{label} {part['shared']}/{total} sentences shared ({percent}%) · {tiers}"
+    tiers = " · ".join(f"{tier} {share.sentences}" for tier, share in zip(TIERS, side.by_tier))
+    head = f"{label} ({name})" if name else label
+    return f"{head} {side.shared}/{side.sentences} sentences shared ({side.percent}%) · {tiers}"
 
 
-def format_comparison(a: Article, b: Article, fmt: str) -> str:
-    """Align two articles and render the comparison as ``json``, ``text`` or ``markdown``.
+def format_comparison(comparison: Comparison, fmt: str, story_articles: int = 2) -> str:
+    """Render a comparison as ``json``, ``text`` or ``markdown``.
 
     Raises:
         ValueError: For a format not in `FORMATS`.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return render_comparison(a, b, align(a.text, b.text), fmt)
-
-
-def render_comparison(a: Article, b: Article, links: Sequence[Link], fmt: str) -> str:
-    """Render links already found (the compare screen's export) as `format_comparison` does."""
-    data = comparison_dict(a, b, links)
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return dumps(comparison_dict(comparison, story_articles))
     if fmt == "text":
-        return _text(a, b, links, data["summary"])
-    return _markdown(a, b, links, data["summary"])
+        return _text(comparison, story_articles)
+    if fmt == "markdown":
+        return _markdown(comparison, story_articles)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def _article(article: Article) -> dict[str, Any]:
-    """What the report says about one side."""
-    return {
-        "path": str(article.path),
-        "chars": article.chars,
-        "sha256": article.sha256,
-        "title": article.title,
-        "outlet": article.outlet,
-        "encoding": article.encoding,
-    }
+def weighing_line(story_articles: int) -> str:
+    """What the words of a comparison were weighed across."""
+    if story_articles <= 2:
+        return "Words weighed across these two articles (--story adds others)."
+    return f"Words weighed across a story of {story_articles} articles."
 
 
-def _side(text: str, linked: Sequence[tuple[Span, str]]) -> dict[str, Any]:
-    """Summary of one side from its linked spans and their tiers."""
-    tier_of: dict[Span, str] = {}
-    for span, tier in linked:
-        if span not in tier_of or TIERS.index(tier) < TIERS.index(tier_of[span]):
-            tier_of[span] = tier
-    by_tier = {
-        tier: {
-            "sentences": sum(1 for t in tier_of.values() if t == tier),
-            "chars": _covered([s for s, t in tier_of.items() if t == tier]),
-        }
-        for tier in TIERS
-    }
-    return {
-        "sentences": len(split_sentences(text)),
-        "shared": len(tier_of),
-        "chars": len(text),
-        "shared_chars": _covered(list(tier_of)),
-        "by_tier": by_tier,
-    }
-
-
-def _covered(spans: Sequence[Span]) -> int:
-    """Characters covered by the union of ``spans``."""
-    total = 0
-    reach = 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            total += end - start
-            reach = end
-    return total
-
-
-def _text(a: Article, b: Article, links: Sequence[Link], summary: dict[str, Any]) -> str:
+def _text(comparison: Comparison, story_articles: int) -> str:
     """Plain text: header, then each pair one under the other, changes as ``[-a-]{+b+}``."""
+    a, b = comparison.a, comparison.b
     lines = [
         f"A: {a.outlet} — {a.title} ({a.path})",
         f"B: {b.outlet} — {b.title} ({b.path})",
-        share_line(summary, "a"),
-        share_line(summary, "b"),
+        share_line(comparison.summary.a, "A"),
+        share_line(comparison.summary.b, "B"),
+        weighing_line(story_articles),
     ]
-    for number, link in enumerate(links, 1):
+    for number, link in enumerate(comparison.links, 1):
         marked = link.tier != "paraphrase"
         lines += [
             "",
             f"{number}. {link.tier} {link.score:.2f}",
-            f"  A {_render(a.text, link.a, link.diff, 'a', ('[-', '-]') if marked else None)}",
-            f"  B {_render(b.text, link.b, link.diff, 'b', ('{+', '+}') if marked else None)}",
+            f"  A {_render(a.text, link, 'a', ('[-', '-]') if marked else None)}",
+            f"  B {_render(b.text, link, 'b', ('{+', '+}') if marked else None)}",
         ]
-        lines += [f"  numbers differ: {change}" for change in _numeric_changes(a, b, link)]
-    if not links:
+        lines += [f"  numbers differ: {change}" for change in numeric_changes(comparison, link)]
+    if not comparison.links:
         lines += ["", "No shared sentences."]
     return "\n".join(lines)
 
 
-def _markdown(a: Article, b: Article, links: Sequence[Link], summary: dict[str, Any]) -> str:
+def _markdown(comparison: Comparison, story_articles: int) -> str:
     """Markdown: header, then each pair as two quoted lines, changes as ``~~a~~ **b**``."""
+    a, b = comparison.a, comparison.b
     lines = [
         f"# {_escape(a.outlet)} vs {_escape(b.outlet)}",
         "",
         f"- **A**: {_escape(a.title)} (`{a.path}`)",
         f"- **B**: {_escape(b.title)} (`{b.path}`)",
-        f"- {_escape(share_line(summary, 'a'))}",
-        f"- {_escape(share_line(summary, 'b'))}",
+        f"- {_escape(share_line(comparison.summary.a, 'A'))}",
+        f"- {_escape(share_line(comparison.summary.b, 'B'))}",
+        f"- {_escape(weighing_line(story_articles))}",
     ]
-    for number, link in enumerate(links, 1):
+    for number, link in enumerate(comparison.links, 1):
         marked = link.tier != "paraphrase"
+        marks_a, marks_b = (("~~", "~~"), ("**", "**")) if marked else (None, None)
         lines += [
             "",
             f"## {number}. {link.tier} · {link.score:.2f}",
             "",
-            f"> **A** {_render(a.text, link.a, link.diff, 'a', ('~~', '~~') if marked else None, md=True)}",
+            f"> **A** {_render(a.text, link, 'a', marks_a, md=True)}",
             ">",
-            f"> **B** {_render(b.text, link.b, link.diff, 'b', ('**', '**') if marked else None, md=True)}",
+            f"> **B** {_render(b.text, link, 'b', marks_b, md=True)}",
         ]
-        lines += [f"\n*Numbers differ: {_escape(c)}*" for c in _numeric_changes(a, b, link)]
-    if not links:
+        lines += [f"\n*Numbers differ: {_escape(c)}*" for c in numeric_changes(comparison, link)]
+    if not comparison.links:
         lines += ["", "No shared sentences."]
     return "\n".join(lines)
 
 
 def _render(
-    text: str,
-    span: Span,
-    diff: Sequence[DiffOp],
-    side: str,
-    marks: tuple[str, str] | None,
-    *,
-    md: bool = False,
+    text: str, link: Link, side: Side, marks: tuple[str, str] | None, *, md: bool = False
 ) -> str:
     """One sentence on one line, with the words its side changed wrapped in ``marks``."""
+    span = link.a if side == "a" else link.b
     if marks is None:
         return _flat(span.slice(text), md)
-    changed = [getattr(op, side) for op in diff if op.op != "equal" and len(getattr(op, side)) > 0]
+    changed = [run for op in link.diff if op.op != "equal" and len(run := _run(op, side)) > 0]
     parts = []
     position = span.start
     for start, end in changed:
@@ -214,20 +173,23 @@ def _render(
     return "".join(parts)
 
 
-def _numeric_changes(a: Article, b: Article, link: Link) -> list[str]:
-    """``"500 → 774"`` for each replaced figure, so differing numbers stand out."""
+def _run(op: DiffOp, side: Side) -> Span:
+    return op.a if side == "a" else op.b
+
+
+def numeric_changes(comparison: Comparison, link: Link) -> list[str]:
+    """``"500 → 774"`` for each replaced run whose figures differ, as written on each side."""
     changes = []
     for op in link.diff:
-        if op.numeric and op.op == "replace":
-            left, right = _figures(a.text, op.a), _figures(b.text, op.b)
-            if left and right:
-                changes.append(f"{left} → {right}")
+        if op.op == "replace" and op.figures_a and op.figures_b:
+            left = _written(comparison.a.text, op.figures_a)
+            right = _written(comparison.b.text, op.figures_b)
+            changes.append(f"{left} → {right}")
     return changes
 
 
-def _figures(text: str, span: Span) -> str:
-    """The numbers written inside ``span``, as written, comma-separated."""
-    return ", ".join(text[t.start : t.end] for t in tokenize(text, *span) if t.value is not None)
+def _written(text: str, spans: Sequence[Span]) -> str:
+    return ", ".join(span.slice(text) for span in spans)
 
 
 def _flat(fragment: str, md: bool) -> str:

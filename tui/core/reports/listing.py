@@ -9,15 +9,13 @@ from a file name since metadata values are cleaned when read, is shown in caret 
 
 from __future__ import annotations
 
-import json
-import os
 import unicodedata
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from tui.core.reading.articles import Article
-from tui.core.text.safe import escape_json, one_line
+from tui.core.reports.records import article_record, dumps, path_text
+from tui.core.text.safe import one_line
 
 FORMATS = ("table", "json")
 
@@ -65,34 +63,14 @@ def format_listing(articles: Sequence[Article], fmt: str) -> str:
     raise ValueError(f"unknown listing format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def listing_record(article: Article) -> dict[str, Any]:
-    """One article's entry in the JSON listing."""
-    return {
-        "path": _path_text(article.path),
-        "part": article.part,
-        "outlet": article.outlet,
-        "agency": article.agency,
-        "title": article.title,
-        "date": article.date,
-        "byline": article.byline,
-        "url": article.url,
-        "words": article.words,
-        "chars": article.chars,
-        "sha256": article.sha256,
-        "encoding": article.encoding,
-        "notes": list(article.notes),
-    }
-
-
 def _json(articles: Sequence[Article]) -> str:
-    text = json.dumps([listing_record(a) for a in articles], ensure_ascii=False, indent=2)
-    return escape_json(text)
+    return dumps([article_record(article) for article in articles])
 
 
 def _table(articles: Sequence[Article]) -> str:
     rows = [[column.heading for column in _COLUMNS]]
     for article in articles:
-        path = _path_text(article.path)
+        path = path_text(article.path)
         rows.append(
             [
                 path if article.part is None else f"{path}:{article.part}",
@@ -111,11 +89,6 @@ def _table(articles: Sequence[Article]) -> str:
     widths = [max(_width(row[i]) for row in cells) for i in range(len(_COLUMNS))]
     lines = (map(_pad, row, widths, _COLUMNS) for row in cells)
     return "\n".join("  ".join(line).rstrip() for line in lines)
-
-
-def _path_text(path: Path) -> str:
-    """The path as text; bytes that are not valid in the file system encoding become U+FFFD."""
-    return os.fsencode(path).decode("utf-8", "replace") if os.name != "nt" else str(path)
 
 
 def _char_width(char: str) -> int:

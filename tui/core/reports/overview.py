@@ -8,11 +8,11 @@ a span is ``[start, end]``, character offsets into that article's text (Python
 ``str`` indices, end exclusive), as in ``storyreader compare``.
 
 - ``articles``: list, one object per article, in the order read: ``index``, ``label``
-  (the outlet, made unique with ``#2``, ``#3`` when outlets repeat), ``path``,
-  ``outlet``, ``title``, ``date`` (ISO or ``null``), ``agency`` (or ``null``),
-  ``sentences`` (linkable sentences: prose and headlines with content words, the
-  matrix denominator) and ``only_here``: the spans of its sentences no other article
-  carries.
+  (the outlet, made unique with ``#2``, ``#3`` when outlets repeat), the article's
+  record as ``storyreader list`` gives it (``path``, ``outlet``, ``title``, ``date``,
+  ``agency``, ...), ``sentences`` (linkable sentences: prose and headlines with
+  content words, the matrix denominator) and ``only_here``: the spans of its
+  sentences no other article carries.
 - ``order``: article indices ordered by similarity (clusters together), for rows
   and columns.
 - ``matrix``: ``matrix[a][b]`` says how much of article ``a`` article ``b`` carries:
@@ -50,14 +50,14 @@ a span is ``[start, end]``, character offsets into that article's text (Python
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from tui.core.alignment.align import TIERS
+from tui.core.alignment.tiers import TIERS
 from tui.core.reading.articles import Article
+from tui.core.reports.records import article_record, dumps
 from tui.core.spans import Span
 from tui.core.story.matrix import Cell
 from tui.core.story.overview import Overview
@@ -91,11 +91,7 @@ def overview_dict(overview: Overview) -> dict[str, Any]:
             {
                 "index": index,
                 "label": labels[index],
-                "path": str(article.path),
-                "outlet": article.outlet,
-                "title": article.title,
-                "date": article.date,
-                "agency": article.agency,
+                **article_record(article),
                 "sentences": overview.totals[index],
                 "only_here": [list(span) for span in overview.only_here[index]],
             }
@@ -188,7 +184,7 @@ def format_overview(overview: Overview, fmt: str) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if fmt == "json":
-        return json.dumps(overview_dict(overview), ensure_ascii=False, indent=2)
+        return dumps(overview_dict(overview))
     return "\n".join(_text(overview))
 
 
@@ -196,11 +192,11 @@ def _cell(cell: Cell | None) -> dict[str, Any] | None:
     if cell is None:
         return None
     return {
-        "carried": cell.carried,
-        "total": cell.total,
+        "carried": cell.shared,
+        "total": cell.sentences,
         "share": round(cell.share, 3),
         "percent": cell.percent,
-        "by_tier": cell.tiers(),
+        "by_tier": {tier: share.sentences for tier, share in zip(TIERS, cell.by_tier, strict=True)},
     }
 
 

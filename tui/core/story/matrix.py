@@ -2,96 +2,44 @@
 
 Cell (A, B) counts the sentences of A that take part in at least one link with B,
 out of A's linkable sentences (prose and headlines with content words), each under
-its most literal tier. The matrix is not symmetric: a short article fully carried by
-a long one is 100 % on its row and a small share on the other's.
+its most literal tier: the summary of A's side of the pair's comparison. The matrix
+is not symmetric: a short article fully carried by a long one is 100 % on its row
+and a small share on the other's.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
-from tui.core.alignment.align import TIERS, Link
-from tui.core.alignment.units import Prepared
-from tui.core.spans import Span
+from tui.core.alignment.comparison import SideSummary, empty_side
+from tui.core.story.model import Story
 
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """What article B (the column) carries of article A (the row)."""
-
-    carried: int
-    """Sentences of A linked to at least one sentence of B."""
-    total: int
-    """A's linkable sentences."""
-    by_tier: tuple[int, ...]
-    """Carried sentences per tier, in `TIERS` order; each counted once, at its most literal tier."""
-
-    @property
-    def share(self) -> float:
-        """``carried / total``, 0 for an article without linkable sentences."""
-        return self.carried / self.total if self.total else 0.0
-
-    @property
-    def percent(self) -> int:
-        """`share` as a rounded percentage, the text value a cell shows."""
-        return round(100 * self.share)
-
-    def tiers(self) -> dict[str, int]:
-        """`by_tier` keyed by tier name."""
-        return dict(zip(TIERS, self.by_tier, strict=True))
-
-
-def linkable_spans(prepared: Prepared) -> tuple[Span, ...]:
-    """The spans of the sentences that can take part in a link, in order."""
-    if not prepared.has_prose:
-        return ()
-    return tuple(unit.span for unit in prepared.units if unit.linkable)
-
-
-def cell(links: Sequence[Link], total: int, side: str = "a") -> Cell:
-    """The cell of a row article from its links to the column article.
-
-    Args:
-        links: The links between the two articles.
-        total: The row article's linkable sentences.
-        side: ``"a"`` or ``"b"``: the side of the links the row article is on.
-    """
-    tier_of: dict[Span, int] = {}
-    for link in links:
-        span = link.a if side == "a" else link.b
-        rank = TIERS.index(link.tier)
-        if rank < tier_of.get(span, len(TIERS)):
-            tier_of[span] = rank
-    counts = [0] * len(TIERS)
-    for rank in tier_of.values():
-        counts[rank] += 1
-    return Cell(len(tier_of), total, tuple(counts))
+Cell = SideSummary
+"""A matrix cell: what the column article carries of the row article (its comparison's
+summary of the row's side, so the matrix and the compare screen give one number)."""
 
 
 def build_cells(
-    count: int, totals: Sequence[int], links: Mapping[tuple[int, int], Sequence[Link]]
+    story: Story, compared: Iterable[tuple[int, int]]
 ) -> tuple[tuple[Cell | None, ...], ...]:
-    """Every cell of a ``count`` x ``count`` matrix; the diagonal is ``None``.
+    """Every cell of the story's matrix; the diagonal is ``None``.
 
     Args:
-        count: Number of articles.
-        totals: Linkable sentences of each article.
-        links: Links of each aligned pair ``(a, b)`` with ``a < b``, A on side ``a``;
-            a missing pair shares nothing.
+        story: The story; its comparisons of the ``compared`` pairs are read.
+        compared: The pairs ``(a, b)``, ``a < b``, that were aligned; every other
+            pair shares nothing.
     """
     rows: list[list[Cell | None]] = []
-    for a in range(count):
-        # Cells are frozen: one empty cell serves the whole row.
-        row: list[Cell | None] = [Cell(0, totals[a], (0,) * len(TIERS))] * count
+    for a in range(len(story)):
+        # Summaries are frozen: one empty cell serves the whole row.
+        row: list[Cell | None] = [empty_side(story.units(a))] * len(story)
         row[a] = None
         rows.append(row)
-    for (a, b), pair in links.items():
-        if not pair:
-            continue
-        rows[a][b] = cell(pair, totals[a])
-        rows[b][a] = cell(pair, totals[b], side="b")
+    for a, b in compared:
+        summary = story.comparison(a, b).summary
+        if summary.a.shared:
+            rows[a][b], rows[b][a] = summary.a, summary.b
     return tuple(tuple(row) for row in rows)
 
 
@@ -110,7 +58,7 @@ def similarity_order(cells: Sequence[Sequence[Cell | None]]) -> tuple[int, ...]:
     for a in range(count):
         for b in range(a + 1, count):
             row = cells[a][b]
-            if row is None or not row.carried:
+            if row is None or not row.shared:
                 continue  # most pairs share nothing: skip them before any arithmetic
             value = _mean_share(row, cells[b][a])
             if value > 0:

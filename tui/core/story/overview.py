@@ -12,8 +12,11 @@ back at sentences (spans into `Article.text`):
 - quotes (`tui.core.story.quote_groups`): statements, who carries them, their wordings.
 
 The work scales with the shared content, not with the number of article pairs:
-each article is prepared once, one index of all sentences proposes candidate pairs
-(`tui.core.alignment.story_index`), and alignment runs only on those sentences.
+each article is cut into units once (`tui.core.story.model.Story`), one index of
+all sentences proposes the article pairs worth aligning
+(`tui.core.alignment.story_index`), and only those pairs are aligned, by the same
+`Story.comparison` the compare screen reads: a cell, its compare screen and its
+report always agree.
 
 `iter_overview` is the entry point for a UI worker: it yields `Progress` as it goes
 and a more complete `Overview` as each part is ready (matrix first, then copy
@@ -26,19 +29,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from tui.core.alignment.align import Link, StoryAligner, collector_paused
-from tui.core.alignment.comparison import Comparison, swapped
-from tui.core.alignment.story_index import Cancelled, candidate_pairs, restrict
-from tui.core.alignment.units import Prepared, prepare, story_weights
+from tui.core.alignment.align import Link, collector_paused
+from tui.core.alignment.comparison import Comparison
+from tui.core.alignment.story_index import Cancelled, candidate_pairs
 from tui.core.language.figures import find_figures
-from tui.core.language.sentences import split_sentences
-from tui.core.metadata.extract import front_matter
 from tui.core.reading.articles import Article
-from tui.core.reports.comparison import summarise
 from tui.core.spans import Span
 from tui.core.story.copy_groups import CopyGroup, copy_groups, copy_pairs
 from tui.core.story.figure_groups import FigureGroup, FigureMention, group_figures
-from tui.core.story.matrix import Cell, build_cells, linkable_spans, similarity_order
+from tui.core.story.matrix import Cell, build_cells, similarity_order
+from tui.core.story.model import Story
 from tui.core.story.quote_groups import QuoteGroup, find_mentions, group_quotes
 
 STAGES = ("prepare", "index", "align", "groups", "figures", "quotes")
@@ -92,8 +92,8 @@ class Overview:
     `complete` says when all are there.
     """
 
-    articles: tuple[Article, ...]
-    """The articles, as given."""
+    story: Story = field(repr=False)
+    """The story it sums up; its comparisons are the ones the matrix counts."""
     cells: tuple[tuple[Cell | None, ...], ...]
     """``cells[a][b]``: what article ``b`` carries of article ``a``; ``None`` on the diagonal."""
     order: tuple[int, ...]
@@ -115,6 +115,11 @@ class Overview:
     """Quoted statements, most widely carried first."""
 
     @property
+    def articles(self) -> tuple[Article, ...]:
+        """The story's articles, referred to by index."""
+        return self.story.articles
+
+    @property
     def complete(self) -> bool:
         """True once every part is computed."""
         return None not in (self.copy_groups, self.figures, self.quotes)
@@ -124,49 +129,27 @@ class Overview:
         return self.cells[a][b]
 
     def links(self, a: int, b: int) -> tuple[Link, ...]:
-        """The links between articles ``a`` and ``b``, article ``a`` on side A.
-
-        These are the links the matrix counts, sorted by position in ``a``.
-        """
-        if a < b:
-            return self.pair_links.get((a, b), ())
+        """The links between articles ``a`` and ``b``, article ``a`` on side A."""
         return self.comparison(a, b).links
 
     def comparison(self, a: int, b: int) -> Comparison:
-        """Articles ``a`` and ``b`` as the compare screen takes them, with these links.
-
-        The compare screen accepts a ``comparison_of`` function; handing it this one
-        makes Enter on a matrix cell show exactly the links the cell counts, with no
-        second alignment.
+        """Articles ``a`` and ``b`` compared: the story's one comparison of the pair.
 
         Raises:
             ValueError: When ``a == b``.
         """
-        if a == b:
-            raise ValueError("an article is not compared with itself")
-        if a > b:
-            return swapped(self.comparison(b, a))
-        links = self.pair_links.get((a, b), ())
-        first, second = self.articles[a], self.articles[b]
-        return Comparison(
-            a=first,
-            b=second,
-            links=links,
-            only_a=_unlinked(first.text, {link.a for link in links}),
-            only_b=_unlinked(second.text, {link.b for link in links}),
-            summary=summarise(first.text, second.text, links),
-        )
+        return self.story.comparison(a, b)
 
 
 def build_overview(
-    articles: Sequence[Article],
+    story: Story,
     progress: ProgressCallback | None = None,
     cancelled: Cancelled | None = None,
 ) -> Overview:
     """The complete overview of ``articles``.
 
     Args:
-        articles: The story's articles.
+        story: The story.
         progress: Called with ``(stage, done, total)`` as the work advances.
         cancelled: Polled between steps; returning True stops the work.
 
@@ -174,7 +157,7 @@ def build_overview(
         OverviewCancelledError: When ``cancelled`` returned True before the end.
     """
     result: Overview | None = None
-    for step in iter_overview(articles, cancelled=cancelled):
+    for step in iter_overview(story, cancelled=cancelled):
         if isinstance(step, Progress):
             if progress is not None:
                 progress(step.stage, step.done, step.total)
@@ -186,7 +169,7 @@ def build_overview(
 
 
 def iter_overview(
-    articles: Sequence[Article], *, cancelled: Cancelled | None = None
+    story: Story, *, cancelled: Cancelled | None = None
 ) -> Iterator[Progress | Overview]:
     """Compute the overview step by step, for a worker thread.
 
@@ -200,7 +183,7 @@ def iter_overview(
     form no cycles, yet the collector would walk them all again and again, a cost
     that grows faster than the story (a sixth of the time for 200 articles).
     """
-    steps = _steps(articles, cancelled or (lambda: False))
+    steps = _steps(story, cancelled or (lambda: False))
     while True:
         with collector_paused():
             step = next(steps, None)
@@ -209,44 +192,40 @@ def iter_overview(
         yield step
 
 
-def _steps(articles: Sequence[Article], stop: Cancelled) -> Iterator[Progress | Overview]:
+def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
     """`iter_overview` itself, run one step at a time with the collector paused."""
-    count = len(articles)
-    prepared: list[Prepared] = []
-    for index, article in enumerate(articles):
-        prepared.append(_body(prepare(article.text)))
+    count = len(story)
+    for index in range(count):
+        story.units(index)
         if _report(index + 1, count):
             yield Progress("prepare", index + 1, count)
         if stop():
             return
-    weights = story_weights(prepared)
-    aligner = StoryAligner(weights)
+    units = [story.units(index) for index in range(count)]
+    aligner = story.aligner
     yield Progress("index", 0, 1)
-    search = candidate_pairs(prepared, aligner, cancelled=stop)
+    search = candidate_pairs(units, aligner, cancelled=stop)
     if stop():
         return
     yield Progress("index", 1, 1)
     candidates = search.pairs
     pair_links: dict[tuple[int, int], tuple[Link, ...]] = {}
     for done, found in enumerate(candidates, 1):
-        pa = restrict(prepared[found.a], found.units_a)
-        pb = restrict(prepared[found.b], found.units_b)
-        links = aligner.align(pa, pb)
+        links = story.comparison(found.a, found.b).links
         if links:
-            pair_links[found.a, found.b] = tuple(links)
+            pair_links[found.a, found.b] = links
         if _report(done, len(candidates)):
             yield Progress("align", done, len(candidates))
         if stop():
             return
-    spans = [linkable_spans(prep) for prep in prepared]
-    totals = tuple(len(found) for found in spans)
-    cells = build_cells(count, totals, pair_links)
+    spans = [tuple(unit.span for unit in found.linkable_units) for found in units]
+    cells = build_cells(story, pair_links)
     overview = Overview(
-        articles=tuple(articles),
+        story=story,
         cells=cells,
         order=similarity_order(cells),
         only_here=_only_here(spans, pair_links),
-        totals=totals,
+        totals=tuple(len(found) for found in spans),
         pair_links=pair_links,
         stats=OverviewStats(
             articles=count,
@@ -260,19 +239,19 @@ def _steps(articles: Sequence[Article], stop: Cancelled) -> Iterator[Progress | 
     yield overview
     yield Progress("groups", 0, 1)
     positions = [{span: place for place, span in enumerate(found)} for found in spans]
-    groups = copy_groups(articles, copy_pairs(pair_links, positions))
+    groups = copy_groups(story.articles, copy_pairs(pair_links, positions))
     yield Progress("groups", 1, 1)
     overview = replace(overview, copy_groups=groups)
     yield overview
     if stop():
         return
     mentions: list[FigureMention] = []
-    for index, prep in enumerate(prepared):
-        for unit in prep.units:
-            if unit.linkable and prep.has_prose:
-                mentions.extend(
-                    FigureMention(index, figure) for figure in find_figures(prep.text, unit.span)
-                )
+    for index, found in enumerate(units):
+        mentions.extend(
+            FigureMention(index, figure)
+            for unit in found.linkable_units
+            for figure in find_figures(found.text, unit.span)
+        )
         if _report(index + 1, count):
             yield Progress("figures", index + 1, count)
         if stop():
@@ -280,22 +259,14 @@ def _steps(articles: Sequence[Article], stop: Cancelled) -> Iterator[Progress | 
     overview = replace(overview, figures=group_figures(mentions, pair_links))
     yield overview
     quotes = []
-    for index, prep in enumerate(prepared):
-        if prep.has_prose:
-            quotes.extend(find_mentions(index, prep))
+    for index, found in enumerate(units):
+        if found.has_prose:
+            quotes.extend(find_mentions(index, found))
         if _report(index + 1, count):
             yield Progress("quotes", index + 1, count)
         if stop():
             return
-    yield replace(overview, quotes=group_quotes(quotes, pair_links, weights))
-
-
-def _body(prepared: Prepared) -> Prepared:
-    """The article without its front matter: ``key: value`` lines are no sentences."""
-    start = front_matter(prepared.text)[1]
-    if not start:
-        return prepared
-    return Prepared(prepared.text, tuple(u for u in prepared.units if u.span.start >= start))
+    yield replace(overview, quotes=group_quotes(quotes, pair_links, story.weights))
 
 
 def _only_here(
@@ -310,13 +281,6 @@ def _only_here(
     return tuple(
         tuple(span for span in found if span not in carried[index])
         for index, found in enumerate(spans)
-    )
-
-
-def _unlinked(text: str, linked: set[Span]) -> tuple[Span, ...]:
-    """The sentences of ``text`` overlapping no linked span, as `Comparison` lists them."""
-    return tuple(
-        span for span in split_sentences(text) if not any(span.overlaps(other) for other in linked)
     )
 
 

@@ -21,7 +21,7 @@ from itertools import repeat
 from rapidfuzz import fuzz
 
 from tui.core.alignment.align import Link
-from tui.core.alignment.units import Prepared
+from tui.core.alignment.units import ArticleUnits
 from tui.core.language.speakers import find_speaker, resolve, same_speaker
 from tui.core.language.tokens import keys
 from tui.core.spans import Span
@@ -84,7 +84,7 @@ class QuoteGroup:
         return tuple(sorted({mention.article for mention in self.mentions}))
 
 
-def find_mentions(article: int, prepared: Prepared) -> list[QuoteMention]:
+def find_mentions(article: int, prepared: ArticleUnits) -> list[QuoteMention]:
     """The statements quoted in one article, each with its speaker."""
     text = prepared.text
     mentions: list[QuoteMention] = []

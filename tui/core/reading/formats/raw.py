@@ -98,4 +98,5 @@ def build_article(
         part=part,
         notes=tuple(found),
         agency=meta.agency,
+        body=meta.body,
     )

@@ -1,4 +1,4 @@
-"""The candidate index: alignment on candidate sentences only gives the links of full alignment."""
+"""The story index: it proposes every article pair that has links, and few others."""
 
 from __future__ import annotations
 
@@ -7,20 +7,20 @@ from itertools import combinations
 
 import pytest
 
-from tests.core.conftest import SEEDS
+from tests.paths import SEEDS
 from tui.core.alignment import story_index as candidates
-from tui.core.alignment.align import StoryAligner, align_prepared
-from tui.core.alignment.story_index import candidate_pairs, restrict
-from tui.core.alignment.units import Prepared, prepare, story_weights
+from tui.core.alignment.align import StoryAligner
+from tui.core.alignment.story_index import candidate_pairs
+from tui.core.alignment.units import ArticleUnits, cut_units, key_weights
 
 
-def search(prepared: list[Prepared]) -> candidates.Candidates:
-    return candidate_pairs(prepared, StoryAligner(story_weights(prepared)))
+def search(prepared: list[ArticleUnits]) -> candidates.Candidates:
+    return candidate_pairs(prepared, StoryAligner(key_weights(prepared)))
 
 
-def qualifying(prepared: list[Prepared]) -> set[tuple[int, int, int, int]]:
+def qualifying(prepared: list[ArticleUnits]) -> set[tuple[int, int, int, int]]:
     """Every sentence pair of two articles that qualifies for a tier, by brute force."""
-    aligner = StoryAligner(story_weights(prepared))
+    aligner = StoryAligner(key_weights(prepared))
     return {
         (a, i, b, j)
         for a, b in combinations(range(len(prepared)), 2)
@@ -32,10 +32,10 @@ def qualifying(prepared: list[Prepared]) -> set[tuple[int, int, int, int]]:
 
 
 def found(
-    result: candidates.Candidates, prepared: list[Prepared]
+    result: candidates.Candidates, prepared: list[ArticleUnits]
 ) -> set[tuple[int, int, int, int]]:
     """The qualifying pairs among the sentences the index kept."""
-    aligner = StoryAligner(story_weights(prepared))
+    aligner = StoryAligner(key_weights(prepared))
     return {
         (pair.a, i, pair.b, j)
         for pair in result.pairs
@@ -45,20 +45,18 @@ def found(
     }
 
 
-def test_restricted_alignment_matches_full_alignment_on_the_seeds() -> None:
+def test_every_seed_pair_with_links_is_proposed() -> None:
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
-    prepared = [prepare(text) for text in texts]
-    weights = story_weights(prepared)
-    pairs = {(pair.a, pair.b): pair for pair in search(prepared).pairs}
-    for a, b in combinations(range(len(texts)), 2):
-        full = {(l.a, l.b, l.tier) for l in align_prepared(prepared[a], prepared[b], weights)}
-        if not full:
-            continue
-        pair = pairs[a, b]
-        pa, pb = restrict(prepared[a], pair.units_a), restrict(prepared[b], pair.units_b)
-        part = align_prepared(pa, pb, weights)
-        assert {(l.a, l.b, l.tier) for l in part} == full
-        assert len(pair.units_a) < len(prepared[a].units)
+    prepared = [cut_units(text) for text in texts]
+    aligner = StoryAligner(key_weights(prepared))
+    proposed = {(pair.a, pair.b) for pair in search(prepared).pairs}
+    linked = {
+        (a, b)
+        for a, b in combinations(range(len(texts)), 2)
+        if aligner.align(prepared[a], prepared[b])
+    }
+    assert linked
+    assert linked <= proposed
 
 
 def test_every_qualifying_sentence_pair_is_found_when_no_key_is_too_common() -> None:
@@ -72,7 +70,7 @@ def test_every_qualifying_sentence_pair_is_found_when_no_key_is_too_common() -> 
         )
         for _ in range(12)
     ]
-    prepared = [prepare(text) for text in texts]
+    prepared = [cut_units(text) for text in texts]
     truth = qualifying(prepared)
     assert len(truth) > 20
     result = search(prepared)
@@ -96,7 +94,7 @@ def test_a_copy_made_of_common_words_is_found_by_its_shingles(
         "Islands, ferries, harbour: early running stopped, froze.",
         f"A new library opened downtown. {copy}",
     ]
-    prepared = [prepare(text) for text in texts]
+    prepared = [cut_units(text) for text in texts]
     result = search(prepared)
     assert found(result, prepared) == {(0, 0, 2, 1)}
     assert {(0, 0, 2, 1), (0, 0, 1, 0)} <= qualifying(prepared)
@@ -108,17 +106,11 @@ def test_unrelated_articles_are_no_candidates() -> None:
         "A new library opened downtown. Its reading room seats two hundred visitors.",
         "Ferries stopped running to the islands after the harbour froze early this winter.",
     ]
-    prepared = [prepare(text) for text in texts]
+    prepared = [cut_units(text) for text in texts]
     assert [(pair.a, pair.b) for pair in search(prepared).pairs] == [(0, 2)]
 
 
-def test_a_headline_alone_keeps_the_whole_article() -> None:
-    prepared = prepare("Ferries stop as the harbour freezes\n\nThe harbour froze. Boats wait.")
-    assert restrict(prepared, [0]) is prepared
-    assert restrict(prepared, [1]).units == (prepared.units[1],)
-
-
 def test_cancelled_search_returns_what_it_has() -> None:
-    prepared = [prepare("The harbour froze early this winter.")] * 3
-    aligner = StoryAligner(story_weights(prepared))
+    prepared = [cut_units("The harbour froze early this winter.")] * 3
+    aligner = StoryAligner(key_weights(prepared))
     assert candidate_pairs(prepared, aligner, cancelled=lambda: True).pairs == []

@@ -2,9 +2,9 @@
 
     python bench/compare_screen.py [--runs 7] [--big-runs 3]
 
-For the seed pair 000/001, then two synthetic ~1 MB articles (`bench/compare.py`
-builds them from seed sentences), each run starts `storyreader A B` in a fresh
-tmux server and measures, in the same run:
+For the seed pair 000/001, then two synthetic ~1 MB articles (`bench/compare.py`'s
+1 MB pair, which `bench/corpus.py` builds from seed sentences), each run starts
+`storyreader A B` in a fresh tmux server and measures, in the same run:
 
 - reader: read A for `READING` seconds, then `j` moves the library to B; until a
   word of B's text is on screen;
@@ -38,14 +38,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from compare import MB, story, synthetic
+from corpus import MB, long_story, seed_files, synthetic
 from tuidrive import Pane
 
-from tui.core.language.sentences import split_sentences
-
-ROOT = Path(__file__).resolve().parent.parent
 STORYREADER = Path(sys.executable).with_name("storyreader")
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+SEEDS = seed_files()
 READING = 2.0
 """Seconds of reading before `j` and before `c`: a user reads before moving on, and the
 app uses its first idle second to import the compare screen (as it would)."""
@@ -125,12 +122,7 @@ def main() -> int:
     print(f"  compare, cold        median {cold * 1000:8.0f} ms  (pressed within 0.2 s of startup)")
     if not args.big_runs:
         return 0
-    pool = [
-        span.slice(text)
-        for text in (path.read_text(encoding="utf-8") for path in SEEDS)
-        for span in split_sentences(text)
-    ]
-    sentences = story(pool, MB, seed=0)
+    sentences = long_story(MB, seed=0)
     with tempfile.TemporaryDirectory() as folder:
         a, b = Path(folder, "a.md"), Path(folder, "b.md")
         a.write_text(synthetic(sentences, MB, seed=1), encoding="utf-8")

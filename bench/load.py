@@ -3,10 +3,10 @@
     python bench/load.py [--sizes 1000 10000] [--repeat 5] [--keep DIR] [--root DIR]
 
 For each size, a folder of that many articles of about 5 KB is generated
-deterministically (headline, byline, date line, paragraphs, sometimes a source URL
-or an agency sign-off; 100 files per sub-folder). Every measurement runs in a fresh
-subprocess, so peak RSS belongs to that run alone, after one untimed pass has warmed
-the page cache for all of them alike:
+deterministically by `bench/corpus.py` (headline, byline, date line, paragraphs,
+sometimes a source URL or an agency sign-off; 100 files per sub-folder). Every
+measurement runs in a fresh subprocess, so peak RSS belongs to that run alone, after
+one untimed pass has warmed the page cache for all of them alike:
 
 - ``bare``: walk with ``rglob`` and keep the ``read_text`` of every file: the floor;
 - ``load``: ``load_paths``, fully loaded (decode, metadata, digest of every file);
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import resource
 import statistics
 import subprocess
@@ -36,51 +35,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from corpus import generate_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 MODES = ("bare", "load", "app", "stream", "first")
-ARTICLE_BYTES = 5_000
-PER_FOLDER = 100
-
-_VOCABULARY = (
-    "the president said on monday that talks with his counterpart would continue after "
-    "officials agreed a loan of billion dollars to support the economy while protesters "
-    "gathered in the capital for a sixth week demanding new elections and the release of "
-    "detained opposition leaders who claim the vote was rigged according to observers from "
-    "the european union and united nations rights chief who called for an investigation"
-)
-_WORDS = _VOCABULARY.split()
-_OUTLETS = ("example.com", "news.example.org", "daily.example.net")
-_AGENCIES = ("AFP", "Reuters", "AP")
-
-
-def article(rng: random.Random, number: int) -> str:
-    """One generated article of about `ARTICLE_BYTES`, shaped like the seeds."""
-    headline = " ".join(rng.choices(_WORDS, k=rng.randint(6, 11))).capitalize()
-    lines = [headline, "", f"By Reporter {number % 97} for {rng.choice(_AGENCIES)}", ""]
-    lines += [f"{rng.choice(['March', 'April', 'May'])} {rng.randint(1, 28)}, 2020", ""]
-    size = sum(len(line) + 1 for line in lines)
-    while size < ARTICLE_BYTES:
-        sentences = [
-            " ".join(rng.choices(_WORDS, k=rng.randint(12, 30))).capitalize() + "."
-            for _ in range(rng.randint(2, 5))
-        ]
-        paragraph = " ".join(sentences)
-        lines += [paragraph, ""]
-        size += len(paragraph) + 2
-    if number % 3 == 0:
-        lines += ["Original url:", "", f"<https://www.{rng.choice(_OUTLETS)}/2020/{number}>"]
-    elif number % 3 == 1:
-        lines[-2] += rng.choice(_AGENCIES)
-    return "\n".join(lines)
-
-
-def generate(folder: Path, count: int) -> None:
-    """``count`` articles under ``folder``, the same bytes on every run."""
-    rng = random.Random(count)
-    for number in range(count):
-        sub = folder / f"{number // PER_FOLDER:04d}"
-        sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"{number:06d}.txt").write_text(article(rng, number), encoding="utf-8")
 
 
 def _cpu() -> float:
@@ -145,7 +103,7 @@ def run(sizes: list[int], repeat: int, keep: Path | None, root: Path) -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory(dir=keep) as temp:
             folder = Path(temp) / f"articles-{size}"
-            generate(folder, size)
+            generate_folder(folder, size)
             measure("bare", folder, root)  # warm the page cache for every mode alike
             runs: dict[str, list[dict[str, float]]] = {mode: [] for mode in MODES}
             for _ in range(repeat):  # interleaved, so a busy moment hits every mode alike

@@ -30,10 +30,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from corpus import MB, long_story, seed_sentences, seed_texts, synthetic
+from corpus import MB, links_between, long_story, seed_sentences, seed_texts, synthetic
 from naive import naive_align
-
-from tui.core.alignment.align import align
 
 
 def median_seconds(call: Callable[[], object], repeat: int) -> float:
@@ -55,8 +53,8 @@ def reference_job(text: str) -> int:
 def seed_pairs(seeds: list[str], repeat: int) -> None:
     """Time every pair of seeds with the engine and with the naive baseline."""
     pairs = list(itertools.combinations(seeds, 2))
-    align(*pairs[0])  # warm-up: imports, regex compilation
-    engine = [median_seconds(lambda p=p: align(*p), repeat) for p in pairs]
+    links_between(*pairs[0])  # warm-up: imports, regex compilation
+    engine = [median_seconds(lambda p=p: links_between(*p), repeat) for p in pairs]
     naive = [median_seconds(lambda p=p: naive_align(*p), repeat) for p in pairs]
     print(f"seed pairs: {len(pairs)}, {repeat} runs each")
     for name, times in (("align", engine), ("naive", naive)):
@@ -67,7 +65,7 @@ def seed_pairs(seeds: list[str], repeat: int) -> None:
 
 def align_with_diffs(a: str, b: str) -> int:
     """Align and read every link's word diff, as the JSON report does; the ops in all."""
-    return sum(len(link.diff) for link in align(a, b))
+    return sum(len(link.diff) for link in links_between(a, b))
 
 
 class Timing(NamedTuple):
@@ -103,8 +101,8 @@ def scale(repeat: int) -> None:
     for size in (MB, 2 * MB):
         sentences = long_story(size, seed=0)
         a, b = synthetic(sentences, size, seed=1), synthetic(sentences, size, seed=2)
-        links[size] = len(align(a, b))
-        timings[size] = took = measure(lambda a=a, b=b: align(a, b), reference, repeat)
+        links[size] = len(links_between(a, b))
+        timings[size] = took = measure(lambda a=a, b=b: links_between(a, b), reference, repeat)
         full = measure(lambda a=a, b=b: align_with_diffs(a, b), reference, repeat)
         print(
             f"synthetic {len(a) / MB:.2f} MB vs {len(b) / MB:.2f} MB, {links[size]} links:\n"

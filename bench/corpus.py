@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from tui.core.alignment.align import Link
     from tui.core.reading.articles import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +41,21 @@ SYLLABLES = [consonant + vowel for consonant in "bdfgklmnprstvz" for vowel in "a
 """What invented words are spelled with: 70 syllables of two letters."""
 _REWRITABLE = re.compile(r"[A-Za-z]{4,}|\d+(?:[.,]\d+)*")
 """What a generator rewrites in a seed sentence: words of four letters or more, figures."""
+
+
+# Texts compared as the product compares them.
+
+
+def links_between(a: str, b: str) -> tuple[Link, ...]:
+    """The links of texts ``a`` and ``b`` as ``storyreader compare`` finds them: a story of two."""
+    from tui.core.reading.articles import Article
+    from tui.core.story.model import Story
+
+    articles = [
+        Article(path=Path(name), text=text, title=name, outlet=name, sha256="")
+        for name, text in (("a.txt", a), ("b.txt", b))
+    ]
+    return Story(articles).comparison(0, 1).links
 
 
 # The parts every generator shares.

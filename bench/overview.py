@@ -7,8 +7,8 @@ articles of about 5 KB each, built deterministically from the seed sentences (se
 `running_story` in `bench/corpus.py`), median time of ``build_overview``, the time
 per article, and the growth from 50 to 200 articles (the goal: at most 5x for 4x
 the articles, and 200 articles under 10 s). (3) The baseline, measured in the same
-run on the 50-article story: every pair aligned in full with ``align_prepared``
-(articles prepared once, story weights computed once), which is what the overview
+run on the 50-article story: every pair compared through the story
+(articles cut once, story weights computed once), which is what the overview
 would cost without its sentence index. It runs once: it is slow.
 
 The generated story has the shape of a running news story: each day has its wire
@@ -35,10 +35,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from corpus import KB, running_story
 
-from tui.core.alignment.align import align_prepared
-from tui.core.alignment.units import prepare, story_weights
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
+from tui.core.story.model import Story
 from tui.core.story.overview import Overview, build_overview
 
 
@@ -59,10 +58,9 @@ def median_seconds(call: Callable[[], object], repeat: int) -> tuple[float, floa
 
 
 def all_pairs(articles: Sequence[Article]) -> int:
-    """The baseline: every pair aligned in full, articles prepared and weighed once."""
-    prepared = [prepare(article.text) for article in articles]
-    weights = story_weights(prepared)
-    return sum(len(align_prepared(a, b, weights)) for a, b in combinations(prepared, 2))
+    """The baseline: every pair of one story compared (articles cut and weighed once)."""
+    story = Story(articles)
+    return sum(len(story.comparison(a, b).links) for a, b in combinations(range(len(story)), 2))
 
 
 def describe(overview: Overview) -> str:
@@ -83,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     seeds = load_paths([ROOT / "seeds"]).articles
-    build_overview(seeds)  # warm-up: imports, regex compilation
-    seconds, cpu, result = median_seconds(lambda: build_overview(seeds), args.repeat * 3)
+    build_overview(Story(seeds))  # warm-up: imports, regex compilation
+    seconds, cpu, result = median_seconds(lambda: build_overview(Story(seeds)), args.repeat * 3)
     print(
         f"bundled story, {len(seeds)} articles: median {seconds * 1000:.1f} ms "
         f"(CPU {cpu * 1000:.1f} ms)"
@@ -95,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         articles = running_story(size, seed=size)
         kb = sum(len(a.text) for a in articles) / len(articles) / KB
-        seconds, cpu, result = median_seconds(lambda a=articles: build_overview(a), args.repeat)
+        seconds, cpu, result = median_seconds(
+            lambda a=articles: build_overview(Story(a)), args.repeat
+        )
         timings[size], cpu_timings[size] = seconds, cpu
         print(
             f"generated story, {size} articles of {kb:.1f} KB: median {seconds:.2f} s "

@@ -78,7 +78,7 @@ def _run(loading: Any, mode: str, folder: Path) -> int:
         found = loading.find_files([folder])
         results = loading.load_files(found.files, folders=found.folders)
     else:  # a checkout from before find_files (--root): the same path, without folders
-        files, _ = loading.discover([folder])
+        files = loading.find_files([folder]).files
         results = loading.load_files(files)
     if mode == "first":
         return next(len(result.articles) for _, result in results if result.articles)

@@ -15,16 +15,27 @@ from tests.paths import ROOT, SEEDS
 from tui.core.reading import loading
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import (
-    discover,
+    LoadResult,
     find_files,
     iter_load,
-    load_file,
     load_files,
     load_paths,
 )
 from tui.core.reading.problems import Problem
 
 STORY = ROOT / "tests" / "fixtures" / "loading" / "story"
+
+
+
+def read_one(path: Path) -> LoadResult:
+    """The articles or problems of one file, as loading reads it."""
+    ((_, result),) = load_files([path])
+    return result
+
+
+def found_pair(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    found = find_files(paths)
+    return found.files, found.problems
 
 
 def reasons(result) -> dict[str, str]:
@@ -101,7 +112,7 @@ def test_fixture_metadata():
 
 
 def test_markup_lookalikes_stay_literal():
-    article = load_file(STORY / "nested" / "markup.markdown").articles[0]
+    article = read_one(STORY / "nested" / "markup.markdown").articles[0]
     assert article.text.startswith("[bold]Not bold[/] and [link=https://example.com]")
     assert article.title == "[bold]Not bold[/] and [link=https://example.com]not a link[/link]"
 
@@ -240,7 +251,7 @@ def test_permission_denied_by_the_app_path_too(tmp_path, monkeypatch):
     loaded = dict(load_files(found.files, folders=found.folders))
     assert loaded[locked].problems == [Problem(locked, "permission denied")]
     assert [a.path.name for a in loaded[tmp_path / "ok.txt"].articles] == ["ok.txt"]
-    assert load_file(locked).problems == [Problem(locked, "permission denied")]
+    assert read_one(locked).problems == [Problem(locked, "permission denied")]
 
 
 def test_deep_folders_do_not_overflow(tmp_path):
@@ -350,32 +361,32 @@ def test_iter_load_yields_the_first_article_before_reading_the_rest(tmp_path, mo
 
 
 def test_load_files_matches_load_file_one_by_one():
-    files, _ = discover([STORY, SEEDS])
+    files, _ = found_pair([STORY, SEEDS])
     batched = list(loading.load_files(files))
     assert [path for path, _ in batched] == files
-    assert [result for _, result in batched] == [load_file(path) for path in files]
+    assert [result for _, result in batched] == [read_one(path) for path in files]
 
 
 def test_discover_then_load_file_matches_load_paths():
-    files, problems = discover([STORY, Path("/no/such")])
+    files, problems = found_pair([STORY, Path("/no/such")])
     assert [f.name for f in files] == ["front_matter.md", "dateline.txt", "markup.markdown"]
     assert {(p.path.name, p.reason) for p in problems} == {
         ("readme.rst", "not a supported format (.rst)"),
         ("such", "not found"),
     }
-    articles = [a for f in files for a in load_file(f).articles]
+    articles = [a for f in files for a in read_one(f).articles]
     assert articles == load_paths([STORY]).articles
 
 
 def test_load_file_on_a_bad_file_returns_a_problem(tmp_path):
-    result = load_file(tmp_path / "missing.md")
+    result = read_one(tmp_path / "missing.md")
     assert result.articles == []
     assert result.problems == [Problem(tmp_path / "missing.md", "not found")]
 
 
 def test_discover_reports_a_folder_without_candidates(tmp_path):
     write(tmp_path / "image.png", b"\x89PNG")
-    files, problems = discover([tmp_path])
+    files, problems = found_pair([tmp_path])
     assert files == []
     assert [p.reason for p in problems] == [
         "not a supported format (.png)",
@@ -471,10 +482,10 @@ def test_the_app_path_reports_what_iter_load_reports(tmp_path, layout):
     assert sorted(problems, key=str) == sorted(streamed.problems, key=str)
 
 
-def test_discover_is_find_files_as_a_pair():
+def test_find_files_names_the_span_of_each_folder():
     found = find_files([STORY, Path("/no/such")])
-    assert discover([STORY, Path("/no/such")]) == (found.files, found.problems)
     assert found.folders == [(STORY, 0, 3)]
+    assert found.problems[-1] == Problem(Path("/no/such"), "not found")
 
 
 def test_one_generator_can_serve_the_first_screen_then_a_worker(tmp_path):
@@ -495,7 +506,7 @@ def test_a_batch_ends_at_its_byte_budget(tmp_path, monkeypatch):
     reads = []
     original = loading._read_bytes
     monkeypatch.setattr(loading, "_read_bytes", lambda p: reads.append(p) or original(p))
-    files, _ = discover([tmp_path])
+    files, _ = found_pair([tmp_path])
     items = loading.load_files(files)
     next(items)
     assert len(reads) == 3  # the third file passes 2,500 bytes; parsing starts there
@@ -515,11 +526,11 @@ def test_a_file_larger_than_its_size_said_is_read_whole(tmp_path, monkeypatch):
 
     monkeypatch.setattr(loading, "_CHUNK", 1000)
     monkeypatch.setattr(loading.os, "fstat", fstat)
-    result = load_file(path)
+    result = read_one(path)
     assert result.articles[0].text == text
     assert result.problems == []
     monkeypatch.setattr(loading, "MAX_BYTES", 2500)
-    (article,) = load_file(path).articles
+    (article,) = read_one(path).articles
     assert article.text == text[:2500]
     assert article.notes[0].startswith("truncated")
 
@@ -527,7 +538,7 @@ def test_a_file_larger_than_its_size_said_is_read_whole(tmp_path, monkeypatch):
 def test_a_folder_named_like_an_article_is_not_read(tmp_path):
     folder = tmp_path / "looks.txt"
     folder.mkdir()
-    assert load_file(folder).problems == [Problem(folder, "is a folder")]
+    assert read_one(folder).problems == [Problem(folder, "is a folder")]
 
 
 def test_page_and_json_readers_are_imported_only_when_needed():

@@ -9,16 +9,28 @@ from pathlib import Path
 from tests.paths import ROOT, SEEDS
 from tui.cli import main
 from tui.core.reading.loading import (
-    discover,
+    LoadResult,
     find_files,
     iter_load,
-    load_file,
     load_files,
     load_paths,
 )
+from tui.core.reading.problems import Problem
 from tui.core.reports.listing import format_listing
 
 OLD = 1_000_000_000  # 2001-09-09: any write would move the mtime away from it
+
+
+
+def read_one(path: Path) -> LoadResult:
+    """The articles or problems of one file, as loading reads it."""
+    ((_, result),) = load_files([path])
+    return result
+
+
+def found_pair(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    found = find_files(paths)
+    return found.files, found.problems
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -45,9 +57,9 @@ def test_loading_listing_and_comparing_write_nothing(tmp_path, capsys):
     result = load_paths([tmp_path])
     assert result.articles
     list(iter_load([tmp_path]))
-    files, _ = discover([tmp_path])
+    files, _ = found_pair([tmp_path])
     for path in files:
-        load_file(path)
+        read_one(path)
     found = find_files([tmp_path])
     assert list(load_files(found.files, folders=found.folders))
     format_listing(result.articles, "json")

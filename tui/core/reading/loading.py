@@ -26,8 +26,6 @@ Three ways in, for three callers:
       for path, result in load_files(found.files, folders=found.folders):
           ...                              # one (path, LoadResult) per file, in order
 
-  `discover` is `find_files` as a ``(files, problems)`` pair; `load_file` reads one
-  file alone (no batching, and no folder to report on).
 """
 
 from __future__ import annotations
@@ -196,25 +194,10 @@ def find_files(paths: Iterable[Path | str]) -> Found:
     return found
 
 
-def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Problem]]:
-    """`find_files` as a pair: the files to read, and what was skipped on the way.
-
-    A folder whose files all fail to load is not reported by `load_file`; use
-    `find_files` and `load_files` for that.
-    """
-    found = find_files(paths)
-    return found.files, found.problems
-
-
-def load_file(path: Path) -> LoadResult:
-    """The articles in one file (several for JSON Lines), or why there are none."""
-    return _parse(_read(path))
-
-
 def load_files(
     paths: Sequence[Path], *, folders: Iterable[tuple[Path, int, int]] = ()
 ) -> Iterator[tuple[Path, LoadResult]]:
-    """`load_file` for each path in order, reading the files in batches.
+    """The articles (several for JSON Lines) or problems of each path, in order, read in batches.
 
     A batch is `BATCH` files, or fewer once it holds `BATCH_BYTES`. Reading a batch
     and then parsing it runs about a third faster than alternating between the two
@@ -252,11 +235,6 @@ def load_files(
                     result.problems.append(Problem(folder, NO_ARTICLES))
             yield paths[index], result
             index += 1
-
-
-def is_supported(path: Path) -> bool:
-    """True when storyreader has a reader for the file's extension."""
-    return _reader(path.name) is not None
 
 
 def _reader(name: str) -> Reader | None:
@@ -336,7 +314,7 @@ def _walk(root: Path, visited: _Visited) -> Iterator[Path | Problem]:
         yield from _walk_folder(root, info, visited)
     elif not stat.S_ISREG(info.st_mode):
         yield Problem(root, _IRREGULAR)
-    elif not is_supported(root):
+    elif _reader(root.name) is None:
         yield Problem(root, _unsupported(root))
     elif _first_visit(visited.files, _identity(info)):
         yield root
@@ -385,7 +363,7 @@ def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator
                     stack.append(_Folder(children, path, entry_info.st_dev, ancestors))
         elif not stat.S_ISREG(entry_info.st_mode):
             yield Problem(path, _IRREGULAR)
-        elif not is_supported(path):
+        elif _reader(path.name) is None:
             yield Problem(path, _unsupported(path))
         elif _first_visit(visited.files, identity):
             yield path

@@ -26,7 +26,6 @@ from tui.core.reading.problems import Problem
 STORY = ROOT / "tests" / "fixtures" / "loading" / "story"
 
 
-
 def read_one(path: Path) -> LoadResult:
     """The articles or problems of one file, as loading reads it."""
     ((_, result),) = load_files([path])

@@ -21,7 +21,6 @@ from tui.core.reports.listing import format_listing
 OLD = 1_000_000_000  # 2001-09-09: any write would move the mtime away from it
 
 
-
 def read_one(path: Path) -> LoadResult:
     """The articles or problems of one file, as loading reads it."""
     ((_, result),) = load_files([path])

@@ -17,7 +17,7 @@ class Span(NamedTuple):
     end: int
     """Offset one past the last character."""
 
-    def __len__(self) -> int:  # type: ignore[override]
+    def __len__(self) -> int:
         return self.end - self.start
 
     def overlaps(self, other: Span) -> bool:

@@ -9,7 +9,7 @@ numbers by value: ``\\$1.5 billion`` and ``$1.5 billion`` are equal, ``500`` and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast
 
 from rapidfuzz.distance import Levenshtein
 
@@ -57,15 +57,16 @@ def word_diff(tokens_a: Sequence[Token], tokens_b: Sequence[Token]) -> tuple[Dif
     ops: list[DiffOp] = []
     codes = Levenshtein.opcodes([t.word for t in tokens_a], [t.word for t in tokens_b])
     for code in codes:
+        op = cast(Op, code.tag)  # rapidfuzz's tags are exactly these four
         span_a = _cover(tokens_a, code.src_start, code.src_end)
         span_b = _cover(tokens_b, code.dest_start, code.dest_end)
-        if has_numbers and code.tag != "equal":
+        if has_numbers and op != "equal":
             figures_a = _figures(tokens_a[code.src_start : code.src_end], values_b)
             figures_b = _figures(tokens_b[code.dest_start : code.dest_end], values_a)
             numeric = bool(figures_a or figures_b)
-            ops.append(DiffOp(code.tag, span_a, span_b, numeric, figures_a, figures_b))
+            ops.append(DiffOp(op, span_a, span_b, numeric, figures_a, figures_b))
         else:
-            ops.append(DiffOp(code.tag, span_a, span_b, False))
+            ops.append(DiffOp(op, span_a, span_b, False))
     return tuple(ops)
 
 

@@ -101,7 +101,7 @@ def candidate_pairs(
                 if unit.linkable:
                     entries.append((article, index))
                     units.append(unit)
-    index = _Index(units, aligner)
+    search = _Index(units, aligner)
     found: dict[tuple[int, int], tuple[set[int], set[int], list[int]]] = {}
     weighed = 0
     looked_up = 0
@@ -113,7 +113,7 @@ def candidate_pairs(
             looked_up += 1
             article, position = entries[entry]
             unit = units[entry]
-            for other in index.lookup(entry):
+            for other in search.lookup(entry):
                 weighed += 1
                 if not aligner.may_link(unit, units[other]):
                     continue
@@ -124,7 +124,7 @@ def candidate_pairs(
                 slot[0].add(position)
                 slot[1].add(other_position)
                 slot[2][0] += 1
-        index.add(block)
+        search.add(block)
     return _result(found, weighed)
 
 

@@ -60,7 +60,7 @@ def source_url(lines: list[str]) -> str | None:
         alone = url and index == len(lines) - 1 and _BARE_URL.fullmatch(line)
         if url and (labelled or label or alone):
             found = url.group().rstrip(".,;:")
-        labelled = bool(label) and url is None and label.end() == len(line)
+        labelled = label is not None and url is None and label.end() == len(line)
     return found
 
 

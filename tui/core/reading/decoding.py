@@ -163,8 +163,8 @@ def _scan_controls(data: bytes, text: str, encoding: str) -> tuple[bool, float]:
         if not has_unsafe(text):
             return False, 0.0
         sample = text[:_SAMPLE]
-        binary = _pattern(f"[{re.escape(_BINARY_BYTES.decode('ascii'))}]").findall(sample)
-        return True, len(binary) / len(sample)
+        found = _pattern(f"[{re.escape(_BINARY_BYTES.decode('ascii'))}]").findall(sample)
+        return True, len(found) / len(sample)
     if not data.translate(None, _NOT_CONTROL_BYTES):
         return _high_controls(data, text, encoding), 0.0
     sample_bytes = data[:_SAMPLE]

@@ -230,30 +230,30 @@ def _text(overview: Overview) -> list[str]:
         text = overview.articles[index].text
         lines += [f"    - {_excerpt(text, span)}" for span in spans]
     lines += ["", "Figures (! where sources disagree)"]
-    for group in overview.figures or ():
-        if len(group.articles) < 2:
+    for figure in overview.figures or ():
+        if len(figure.articles) < 2:
             continue
         values = " / ".join(
             f"{' or '.join(value.written)} ({', '.join(labels[a] for a in value.articles)})"
-            for value in group.values
+            for value in figure.values
         )
-        mark = "!" if group.disagree else " "
-        lines.append(f"  {mark} {group.label or 'figure'}: {values}")
-    single = [group for group in overview.figures or () if len(group.articles) == 1]
+        mark = "!" if figure.disagree else " "
+        lines.append(f"  {mark} {figure.label or 'figure'}: {values}")
+    single = [figure for figure in overview.figures or () if len(figure.articles) == 1]
     if single:
         lines.append("  in one source only:")
         lines += [
-            f"    {group.values[0].written[0]} {group.label or group.unit}".rstrip()
-            + f" ({labels[group.articles[0]]})"
-            for group in single
+            f"    {figure.values[0].written[0]} {figure.label or figure.unit}".rstrip()
+            + f" ({labels[figure.articles[0]]})"
+            for figure in single
         ]
     lines += ["", "Quotes"]
-    for group in overview.quotes or ():
-        outlets = ", ".join(labels[a] for a in group.articles)
-        lines.append(f"  {group.speaker or 'unnamed speaker'} ({outlets})")
+    for quote in overview.quotes or ():
+        outlets = ", ".join(labels[a] for a in quote.articles)
+        lines.append(f"  {quote.speaker or 'unnamed speaker'} ({outlets})")
         lines += [
             f"    {', '.join(labels[a] for a in variant.articles)}: “{variant.text}”"
-            for variant in group.variants
+            for variant in quote.variants
         ]
     return lines
 

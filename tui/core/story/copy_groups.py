@@ -117,7 +117,7 @@ def copy_groups(
 
 def _named(articles: Sequence[Article], members: tuple[int, ...], sentences: int) -> CopyGroup:
     """Name a group and tell its members apart."""
-    agencies = Counter(articles[i].agency for i in members if articles[i].agency)
+    agencies = Counter(agency for i in members if (agency := articles[i].agency))
     if agencies:
         # Most members credit it; a tie goes to the agency named first.
         agency = max(agencies, key=lambda name: (agencies[name], -_first(articles, members, name)))
@@ -127,8 +127,8 @@ def _named(articles: Sequence[Article], members: tuple[int, ...], sentences: int
         name, named_by = agency, AGENCY
     else:
         lead, named_by = _earliest_or_longest(articles, members)
-        agency = None
         name = articles[lead].outlet or articles[lead].name
+    agency = name if named_by == AGENCY else None
     roles = tuple(
         LEAD if i == lead else CREDITS if agency and articles[i].agency == agency else COPY
         for i in members

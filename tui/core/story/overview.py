@@ -246,11 +246,11 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
     if stop():
         return
     mentions: list[FigureMention] = []
-    for index, found in enumerate(units):
+    for index, article in enumerate(units):
         mentions.extend(
             FigureMention(index, figure)
-            for unit in found.linkable_units
-            for figure in find_figures(found.text, unit.span)
+            for unit in article.linkable_units
+            for figure in find_figures(article.text, unit.span)
         )
         if _report(index + 1, count):
             yield Progress("figures", index + 1, count)
@@ -259,9 +259,9 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
     overview = replace(overview, figures=group_figures(mentions, pair_links))
     yield overview
     quotes = []
-    for index, found in enumerate(units):
-        if found.has_prose:
-            quotes.extend(find_mentions(index, found))
+    for index, article in enumerate(units):
+        if article.has_prose:
+            quotes.extend(find_mentions(index, article))
         if _report(index + 1, count):
             yield Progress("quotes", index + 1, count)
         if stop():

@@ -58,8 +58,9 @@ def read_html(raw: RawFile) -> list[Article | Problem]:
     }
     notes = (_NOTE, decoded.note) if decoded.note else (_NOTE,)
     digest = hashlib.sha256(raw.data).hexdigest()
+    text = document.text or ""  # not empty: checked above
     article = build_article(
-        raw, document.text, digest=digest, encoding=decoded.encoding, notes=notes, stated=stated
+        raw, text, digest=digest, encoding=decoded.encoding, notes=notes, stated=stated
     )
     return [article]
 

@@ -56,7 +56,10 @@ def read_jsonl(raw: RawFile) -> list[Article | Problem]:
             continue
         parsed += 1
         item = _article(raw, record, line, number, decoded.encoding, notes)
-        (bad if isinstance(item, Problem) else items).append(item)
+        if isinstance(item, Problem):
+            bad.append(item)
+        else:
+            items.append(item)
     if not parsed:
         return [
             Problem(raw.path, f"not JSON Lines ({bad[0].reason})" if bad else "only whitespace")

@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from tui.app.offload import run_in_process
 from tui.app.screens.library import LibraryScreen
+from tui.app.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.app.widgets.document_view import DOCUMENT_CLASSES
 from tui.core.reading.articles import Article
 from tui.core.reading.bundled import bundled_story
@@ -28,10 +29,6 @@ if TYPE_CHECKING:
 
 OFFLOAD_CHARS = 200_000
 """Pairs longer than this (characters, both texts) are aligned in a child process."""
-MIN_WIDTH = 40
-"""Narrowest terminal (columns) the app lays out for."""
-MIN_HEIGHT = 10
-"""Shortest terminal (rows) the app lays out for."""
 THEME = "textual-dark"
 """The theme the app starts in (snapshot tests rely on it; ctrl+p switches)."""
 
@@ -103,8 +100,6 @@ class StoryReaderApp(App[None]):
 
     def _check_size(self, width: int, height: int) -> None:
         """Cover the app with a clear message while the terminal is too small."""
-        from tui.app.screens.too_small import TooSmallScreen
-
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
@@ -133,7 +128,6 @@ class StoryReaderApp(App[None]):
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
-        from tui.app.screens.too_small import TooSmallScreen
 
         if not isinstance(self.screen, HelpScreen | TooSmallScreen):
             self.push_screen(HelpScreen(self.screen))

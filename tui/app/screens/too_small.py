@@ -9,7 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.app import MIN_HEIGHT, MIN_WIDTH
+MIN_WIDTH = 40
+"""Narrowest terminal (columns) the app lays out for."""
+MIN_HEIGHT = 10
+"""Shortest terminal (rows) the app lays out for."""
 
 
 class TooSmallScreen(ModalScreen[None]):

@@ -251,7 +251,7 @@ class OverviewScreen(Screen[None]):
     @on(ShareMatrix.CellHighlighted)
     def _cell_highlighted(self, event: ShareMatrix.CellHighlighted) -> None:
         overview = self.overview
-        if overview is None or isinstance(event, ShareMatrix.CellChosen):
+        if overview is None:
             return
         detail = self.query_one("#cell-detail", Static)
         cell = overview.cell(event.a, event.b)
@@ -270,8 +270,8 @@ class OverviewScreen(Screen[None]):
         text.append("   enter: compare the pair", style="dim")
         detail.update(text)
 
-    @on(ShareMatrix.CellChosen)
-    def _cell_chosen(self, event: ShareMatrix.CellChosen) -> None:
+    @on(ShareMatrix.CellSelected)
+    def _cell_selected(self, event: ShareMatrix.CellSelected) -> None:
         overview = self.overview
         if overview is not None:
             pair = overview.comparison(event.a, event.b)

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import LoadingIndicator
 
-from tui.app.documents import documents
+from tui.app.document_cache import documents
 from tui.app.widgets.article_header import ArticleHeader
 from tui.app.widgets.document_view import DocumentView, Highlight
 from tui.app.widgets.find_bar import FindBar

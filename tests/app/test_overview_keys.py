@@ -108,7 +108,7 @@ class MatrixApp(App[None]):
 
     def on_mount(self) -> None:
         matrix = self.query_one(ShareMatrix)
-        matrix.show(["A", "B"], [[None, None], [None, None]], [0, 0], [0, 1])
+        matrix.set_matrix(["A", "B"], [[None, None], [None, None]], [0, 0], [0, 1])
         matrix.focus()
 
     @on(ShareMatrix.CellHighlighted, "#matrix")

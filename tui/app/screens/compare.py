@@ -186,8 +186,8 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         a, b = self._articles
         self.sub_title = f"compare {one_line(a.outlet)} with {one_line(b.outlet)}"
-        self.left.show(a)
-        self.right.show(b)
+        self.left.read(a)
+        self.right.read(b)
         self.left.view.focus()
         if aligns_at_once(a, b):
             self._aligned(self._comparison_of(a, b))
@@ -253,7 +253,7 @@ class CompareScreen(Screen[None]):
         ):
             pair = pair_highlights(link, text, other, side) if link else []
             reader.view.set_highlights(pair, layer="pair")
-        self.query_one(PairBar).show(self.selected, self.links, self.tiers, self._tier_styles())
+        self.query_one(PairBar).set_pair(self.selected, self.links, self.tiers, self._tier_styles())
         self.refresh_bindings()
 
     def _refilter(self, keep: Link | None) -> None:
@@ -288,8 +288,8 @@ class CompareScreen(Screen[None]):
         current = self.links[self.selected] if self.selected is not None else None
         self.comparison = swapped(self.comparison)
         self._articles = (self.comparison.a, self.comparison.b)
-        self.left.show(self.comparison.a)
-        self.right.show(self.comparison.b)
+        self.left.read(self.comparison.a)
+        self.right.read(self.comparison.b)
         self._refilter(keep=None)
         if current is not None:
             position = [(link.b, link.a) for link in self.links].index((current.a, current.b))

@@ -219,7 +219,7 @@ class OverviewScreen(Screen[None]):
         first = self.overview is None
         self.overview = overview
         if first:
-            self.query_one(ShareMatrix).show(
+            self.query_one(ShareMatrix).set_matrix(
                 self.labels,
                 overview.cells,
                 [len(spans) for spans in overview.only_here],

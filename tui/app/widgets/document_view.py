@@ -195,7 +195,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         """How many terminal lines the document takes at the current width."""
         return len(self._lines)
 
-    def show(self, document: Document) -> None:
+    def set_document(self, document: Document) -> None:
         """Replace the document, clear highlights and go back to the top."""
         self._document = document
         self._layers = {name: [] for name in LAYERS}

@@ -42,7 +42,7 @@ def pair_line(
 class PairBar(Static):
     """One line under the panes: the pair counter and the tier legend."""
 
-    def show(
+    def set_pair(
         self, index: int | None, links: list[Link], tiers: set[str], styles: dict[str, str]
     ) -> None:
         """Redraw for the selected pair ``index`` of ``links``."""

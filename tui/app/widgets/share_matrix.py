@@ -140,7 +140,7 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         """Article indices in display order (rows and columns alike)."""
         return self._similar if self._by_similarity else tuple(range(len(self._labels)))
 
-    def show(
+    def set_matrix(
         self,
         labels: Sequence[str],
         cells: Sequence[Sequence[Cell | None]],

@@ -19,7 +19,8 @@ from textual.worker import get_current_worker
 
 from tui.app.offload import OffloadCancelledError
 from tui.app.screens.export import ExportScreen
-from tui.app.widgets.document_view import DocumentView, Highlight
+from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.highlights import Highlight
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.pair_bar import TIER_MARKS, PairBar
 from tui.app.widgets.reader import Reader

@@ -13,8 +13,9 @@ from textual.widgets import LoadingIndicator
 
 from tui.app.document_cache import documents
 from tui.app.widgets.article_header import ArticleHeader
-from tui.app.widgets.document_view import DocumentView, Highlight
+from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.find_bar import FindBar
+from tui.app.widgets.highlights import Highlight
 from tui.core.reading.articles import Article
 from tui.core.spans import Span
 from tui.core.text.document import Document

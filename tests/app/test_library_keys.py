@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from pathlib import Path
 
 from textual.widgets import Static
@@ -204,3 +206,14 @@ async def test_the_collector_paused_for_startup_runs_again_after_the_first_frame
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_app_module_does_not_load_the_alignment_engine() -> None:
+    """The library shows before the engine is imported; the document view's highlights
+    name its types only for checking."""
+    probe = (
+        "import sys, tui.app.app; "
+        "print([m for m in ('rapidfuzz', 'tui.core.alignment.align') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

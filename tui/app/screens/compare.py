@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -20,9 +19,9 @@ from textual.worker import get_current_worker
 from tui.app.offload import OffloadCancelledError
 from tui.app.screens.export import ExportScreen
 from tui.app.widgets.document_view import DocumentView
-from tui.app.widgets.highlights import Highlight
+from tui.app.widgets.highlights import link_highlights, pair_highlights
 from tui.app.widgets.key_bar import KeyBar
-from tui.app.widgets.pair_bar import TIER_MARKS, PairBar
+from tui.app.widgets.pair_bar import PairBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.alignment.align import TIERS, Link
@@ -37,12 +36,9 @@ from tui.core.alignment.comparison import (
 )
 from tui.core.reading.articles import Article
 from tui.core.reports.comparison import share_line
-from tui.core.spans import Span
 from tui.core.text.document import Document
 from tui.core.text.safe import one_line
 
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-"""A number as written, to single out the figures inside a changed run of words."""
 _ALIGN_AT_ONCE = 60_000
 """Pairs shorter than this (characters, both texts) align before the first frame: a few
 milliseconds, and the screen appears once, complete. Longer pairs align in a worker."""
@@ -55,52 +51,6 @@ def aligns_at_once(a: Article, b: Article) -> bool:
 
 NARROW = 100
 """Below this many columns the two sources stack instead of sitting side by side."""
-
-
-def link_highlights(comparison: Comparison, links: list[Link], side: str) -> list[Highlight]:
-    """What one pane shows of the comparison: only-here sentences and every visible link.
-
-    Least literal first, so a sentence linked twice shows its most literal tier; the
-    only-here sentences (dim) go under everything.
-    """
-    only = comparison.only_a if side == "a" else comparison.only_b
-    highlights = [Highlight(span, "only") for span in only]
-    by_literalness = sorted(links, key=lambda link: -TIERS.index(link.tier))
-    highlights.extend(
-        Highlight(getattr(link, side), f"tier-{link.tier}", TIER_MARKS[link.tier])
-        for link in by_literalness
-    )
-    return highlights
-
-
-def pair_highlights(link: Link, text: str, other: str, side: str) -> list[Highlight]:
-    """The selected pair on one side (``text``; ``other`` is the other side's text).
-
-    Drawn over the links: its tier, marked ``▶``, the words that differ inside it, and
-    last each figure of a changed run that the other sentence does not state.
-    """
-    span, other_span = (link.a, link.b) if side == "a" else (link.b, link.a)
-    theirs = {_number(found.group()) for found in _FIGURE.finditer(other_span.slice(other))}
-    highlights = [Highlight(span, f"tier-{link.tier}"), Highlight(span, "selected", "▶")]
-    for op in link.diff:
-        changed = op.a if side == "a" else op.b
-        if op.op == "equal" or not len(changed):
-            continue
-        highlights.append(Highlight(changed, op.op))
-        if op.numeric:
-            highlights.extend(
-                Highlight(
-                    Span(changed.start + found.start(), changed.start + found.end()), "number"
-                )
-                for found in _FIGURE.finditer(changed.slice(text))
-                if _number(found.group()) not in theirs
-            )
-    return highlights
-
-
-def _number(written: str) -> str:
-    """A figure without its thousands separators: ``7,000`` and ``7000`` are the same."""
-    return written.replace(",", "")
 
 
 class CompareScreen(Screen[None]):

@@ -1,21 +1,31 @@
-"""Highlights: spans of the article text drawn in a named style.
+"""Highlights: spans of the article text drawn in a named style, and the compare screen's.
 
 A `Highlight` names source characters, whatever the width; `style_layer` places a
 layer of them on a layout once (display runs per block, gutter marks per line), so
-drawing a line only looks them up.
+drawing a line only looks them up. `link_highlights` and `pair_highlights` are what
+the compare screen draws: a pane's links, and the selected pair over them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.app.widgets.document_geometry import DocumentGeometry
 from tui.core.spans import Span
 
+if TYPE_CHECKING:  # the engine's types: importing it would slow the library's first frame
+    from tui.core.alignment.align import Link
+    from tui.core.alignment.comparison import Comparison
+
 LAYERS = ("base", "pair", "find")
 """Highlight layers, bottom to top: what a view shows, the selection in it, find matches."""
+TIER_MARKS = {"copy": "=", "edit": "~", "quote": '"', "paraphrase": "≈"}
+"""Gutter mark of each tier, so tiers read without colour."""
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+"""A number as written, to single out the figures inside a changed run of words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +69,52 @@ def style_layer(highlights: Iterable[Highlight], geometry: DocumentGeometry) -> 
                 for line in geometry.lines_showing(index, start, end):
                     marks[line] = highlight.mark
     return StyledLayer(runs, marks)
+
+
+def link_highlights(comparison: Comparison, links: list[Link], side: str) -> list[Highlight]:
+    """What one pane shows of the comparison: only-here sentences and every visible link.
+
+    Least literal first, so a sentence linked twice shows its most literal tier; the
+    only-here sentences (dim) go under everything.
+    """
+    # Imported on first use: the alignment engine is not needed to show the library.
+    from tui.core.alignment.align import TIERS
+
+    only = comparison.only_a if side == "a" else comparison.only_b
+    highlights = [Highlight(span, "only") for span in only]
+    by_literalness = sorted(links, key=lambda link: -TIERS.index(link.tier))
+    highlights.extend(
+        Highlight(getattr(link, side), f"tier-{link.tier}", TIER_MARKS[link.tier])
+        for link in by_literalness
+    )
+    return highlights
+
+
+def pair_highlights(link: Link, text: str, other: str, side: str) -> list[Highlight]:
+    """The selected pair on one side (``text``; ``other`` is the other side's text).
+
+    Drawn over the links: its tier, marked ``▶``, the words that differ inside it, and
+    last each figure of a changed run that the other sentence does not state.
+    """
+    span, other_span = (link.a, link.b) if side == "a" else (link.b, link.a)
+    theirs = {_number(found.group()) for found in _FIGURE.finditer(other_span.slice(other))}
+    highlights = [Highlight(span, f"tier-{link.tier}"), Highlight(span, "selected", "▶")]
+    for op in link.diff:
+        changed = op.a if side == "a" else op.b
+        if op.op == "equal" or not len(changed):
+            continue
+        highlights.append(Highlight(changed, op.op))
+        if op.numeric:
+            highlights.extend(
+                Highlight(
+                    Span(changed.start + found.start(), changed.start + found.end()), "number"
+                )
+                for found in _FIGURE.finditer(changed.slice(text))
+                if _number(found.group()) not in theirs
+            )
+    return highlights
+
+
+def _number(written: str) -> str:
+    """A figure without its thousands separators: ``7,000`` and ``7000`` are the same."""
+    return written.replace(",", "")

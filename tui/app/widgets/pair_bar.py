@@ -5,10 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.app.widgets.highlights import TIER_MARKS
 from tui.core.alignment.align import TIERS, Link
-
-TIER_MARKS = {"copy": "=", "edit": "~", "quote": '"', "paraphrase": "≈"}
-"""Gutter mark of each tier, so tiers read without colour."""
 
 
 def pair_line(

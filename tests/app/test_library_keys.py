@@ -66,6 +66,20 @@ async def test_enter_and_tab_move_to_the_reader_and_space_scrolls() -> None:
         assert app.focused is view
 
 
+async def test_the_reader_keeps_a_few_screens_of_drawn_lines(tmp_path: Path) -> None:
+    article = tmp_path / "long.md"
+    article.write_text("\n\n".join(f"Paragraph {n} of a long article." for n in range(200)))
+    app = make_app([article])
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        view = app.screen.query_one(DocumentView)
+        await pilot.press(*["pagedown"] * 8)
+        assert view.line_count > 10 * view.size.height
+        cached = view._strips  # the bound is what is tested
+        assert 0 < len(cached) <= cached.maxsize == 4 * view.size.height
+
+
 async def test_find_counts_and_steps_through_matches() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

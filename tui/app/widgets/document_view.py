@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.events import Click, Resize
 from textual.geometry import Size
 from textual.message import Message
@@ -45,6 +46,8 @@ _LAYOUT_IN_THREAD = 100_000
 """Documents with more displayed characters than this are wrapped in a worker thread."""
 _BLENDED = ("tier-", "find", "target", "only", "lead", "gutter", "rule", "code", "image", "link")
 """Component classes whose colours are translucent and must be blended to be drawn."""
+_CACHED_SCREENS = 4
+"""View heights of drawn lines kept: paging back and forth over them draws nothing again."""
 
 
 DOCUMENT_CLASSES = frozenset(
@@ -159,7 +162,9 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         self._laying_out = False
         self._pending_scroll: tuple[int, int] | None = None
         """A scroll asked for before the layout was ready: (source offset, rows above it)."""
-        self._strips: dict[int, Strip] = {}
+        self._strips: LRUCache[int, Strip] = LRUCache(_CACHED_SCREENS)
+        """Drawn lines by index, until the layout, a highlight or the styles change;
+        every resize sizes it to `_CACHED_SCREENS` view heights."""
 
     @property
     def document(self) -> Document:
@@ -308,6 +313,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         self._strips.clear()
 
     def on_resize(self, event: Resize) -> None:
+        self._strips.maxsize = _CACHED_SCREENS * max(event.size.height, 1)
         top = self.first_visible_offset()
         if top is not None and self._text_width != self._layout_width:
             self._pending_scroll = (top, 0)  # keep the first visible line in view

@@ -7,7 +7,8 @@ from rich.segment import Segment
 
 from tests.app.test_compare_keys import PAIR_000_001, PAIR_002_003, open_compare
 from tests.helpers import make_app
-from tui.app.widgets.document_view import DocumentView, Highlight
+from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.highlights import Highlight
 
 
 def highlighted_text(view: DocumentView, style: str) -> str:

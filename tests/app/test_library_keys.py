@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from pathlib import Path
 
 from textual.widgets import Static
@@ -62,6 +64,20 @@ async def test_enter_and_tab_move_to_the_reader_and_space_scrolls() -> None:
         assert isinstance(app.focused, ArticleList)
         await pilot.press("tab")
         assert app.focused is view
+
+
+async def test_the_reader_keeps_a_few_screens_of_drawn_lines(tmp_path: Path) -> None:
+    article = tmp_path / "long.md"
+    article.write_text("\n\n".join(f"Paragraph {n} of a long article." for n in range(200)))
+    app = make_app([article])
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        view = app.screen.query_one(DocumentView)
+        await pilot.press(*["pagedown"] * 8)
+        assert view.line_count > 10 * view.size.height
+        cached = view._strips  # the bound is what is tested
+        assert 0 < len(cached) <= cached.maxsize == 4 * view.size.height
 
 
 async def test_find_counts_and_steps_through_matches() -> None:
@@ -204,3 +220,14 @@ async def test_the_collector_paused_for_startup_runs_again_after_the_first_frame
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_app_module_does_not_load_the_alignment_engine() -> None:
+    """The library shows before the engine is imported; the document view's highlights
+    name its types only for checking."""
+    probe = (
+        "import sys, tui.app.app; "
+        "print([m for m in ('rapidfuzz', 'tui.core.alignment.align') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual import on
+from textual.app import App, ComposeResult
 from textual.widgets import OptionList, TabbedContent
 
 from tests.helpers import make_app, settle
@@ -92,3 +94,41 @@ async def test_lists_fill_and_enter_opens_the_sentence() -> None:
 
 def test_heat_levels_grow_with_the_share() -> None:
     assert [heat_level(share) for share in (0, 0.1, 0.3, 0.5, 0.7, 1.0)] == [0, 1, 2, 3, 4, 5]
+
+
+class MatrixApp(App[None]):
+    """A two-article matrix alone, recording what it posts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.posted: list[tuple[str, int, int]] = []
+
+    def compose(self) -> ComposeResult:
+        yield ShareMatrix(id="matrix")
+
+    def on_mount(self) -> None:
+        matrix = self.query_one(ShareMatrix)
+        matrix.set_matrix(["A", "B"], [[None, None], [None, None]], [0, 0], [0, 1])
+        matrix.focus()
+
+    @on(ShareMatrix.CellHighlighted, "#matrix")
+    def _highlighted(self, event: ShareMatrix.CellHighlighted) -> None:
+        self.posted.append(("highlighted", event.a, event.b))
+
+    @on(ShareMatrix.CellSelected, "#matrix")
+    def _selected(self, event: ShareMatrix.CellSelected) -> None:
+        self.posted.append(("selected", event.a, event.b))
+
+
+async def test_enter_posts_only_cell_selected_and_moving_only_cell_highlighted() -> None:
+    app = MatrixApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        app.posted.clear()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.posted == [("selected", 0, 1)]
+        app.posted.clear()
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.posted == [("highlighted", 1, 1)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
@@ -34,7 +34,7 @@ def _article_commands() -> type[Provider]:
 class StoryReaderApp(App[None]):
     """Read one news story through many sources."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = ["app.tcss", "screens/library.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/library.tcss"]
     """The library's styles are read with the app's: read when its screen is pushed,
     they would make Textual parse every stylesheet a second time during startup."""
     TITLE = "storyreader"

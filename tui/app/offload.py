@@ -4,9 +4,9 @@ A thread worker keeps the screen from blocking, but Python runs one thread at a 
 while a thread aligns two megabyte articles, key presses wait for their turn. A child
 process has its own interpreter, so the interface stays as quick as when idle.
 
-The child is a plain ``python -m tui.app.child`` with pipes, not `multiprocessing`:
-Textual captures ``sys.stderr`` while it runs, and `multiprocessing` would hand that
-to its helper processes.
+The child is a plain ``python -m tui.app.offload_child`` with pipes, not
+`multiprocessing`: Textual captures ``sys.stderr`` while it runs, and `multiprocessing`
+would hand that to its helper processes.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def run_in_process(function: Callable[..., T], *args: object) -> T:
     except NoActiveWorker:
         worker = None
     request = pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL)
-    command = [sys.executable, "-m", "tui.app.child"]
+    command = [sys.executable, "-m", "tui.app.offload_child"]
     with subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
     ) as child:

@@ -15,12 +15,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.core.alignment.comparison import Comparison
 from tui.core.reading.articles import Article
 from tui.core.reading.bundled import bundled_story
 from tui.core.reading.problems import Problem
-from tui.core.story.model import Story, compared_alone
+
+if TYPE_CHECKING:  # the engine: the library shows before it is imported
+    from tui.core.alignment.comparison import Comparison
+    from tui.core.story.model import Story
 
 OFFLOAD_CHARS = 200_000
 """Work on more text than this (characters) is done in a child process."""
@@ -51,23 +54,33 @@ class StoryState:
         """Every article read so far, in load order; screens refer to articles by index."""
         self.problems: list[Problem] = []
         """Every input that could not be read, with the reason."""
-        self.story: Story | None = None
-        """The articles as one story, once every file is read."""
+        self.loading = True
+        """True until every file is read."""
+        self._story: Story | None = None
 
     @property
-    def loading(self) -> bool:
-        """True until every file is read."""
-        return self.story is None
+    def story(self) -> Story:
+        """The articles as one story (built on first use: it brings the engine).
+
+        Raises:
+            RuntimeError: While files are still being read.
+        """
+        if self.loading:
+            raise RuntimeError("the story is still loading")
+        if self._story is None:
+            from tui.core.story.model import Story
+
+            self._story = Story(self.articles)
+        return self._story
 
     def add(self, articles: Sequence[Article], problems: Sequence[Problem]) -> None:
         """Take in what the loader has read."""
         self.articles.extend(articles)
         self.problems.extend(problems)
 
-    def finish(self) -> Story:
-        """Every file is read: the articles become the story."""
-        self.story = Story(self.articles)
-        return self.story
+    def finish(self) -> None:
+        """Every file is read: from now on the articles are one story."""
+        self.loading = False
 
     def at_once(self, a: int, b: int) -> bool:
         """Whether the pair can be compared before the compare screen's first frame.
@@ -75,7 +88,7 @@ class StoryState:
         True for a short pair of a story whose words are weighed already (or short
         enough to weigh in a moment), and for a pair compared before.
         """
-        story = self._story()
+        story = self.story
         if story.compared(a, b) is not None:
             return True
         pair = len(self.articles[a].text) + len(self.articles[b].text)
@@ -90,7 +103,7 @@ class StoryState:
         Raises:
             OffloadCancelledError: The calling worker was cancelled meanwhile.
         """
-        story = self._story()
+        story = self.story
         found = story.compared(a, b)
         if found is not None:
             return found
@@ -99,6 +112,7 @@ class StoryState:
         if pair <= OFFLOAD_CHARS and not long_story:
             return story.comparison(a, b)
         from tui.app.offload import run_in_process  # only long work needs a child
+        from tui.core.story.model import compared_alone
 
         if story.weighed:
             pair_only = [self.articles[a], self.articles[b]]
@@ -110,11 +124,6 @@ class StoryState:
         found = dataclasses.replace(found, a=self.articles[a], b=self.articles[b])
         story.adopt(a, b, found)
         return found
-
-    def _story(self) -> Story:
-        if self.story is None:
-            raise RuntimeError("the story is still loading")
-        return self.story
 
     def _chars(self) -> int:
         return sum(len(article.text) for article in self.articles)

@@ -43,7 +43,7 @@ class ArticleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = one_line(self.article.outlet)
         reader = self.query_one(Reader)
-        reader.show(self.article)
+        reader.read(self.article)
         if self.span is not None:
             reader.reveal(self.span)
         reader.view.focus()

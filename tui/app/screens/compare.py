@@ -18,9 +18,10 @@ from textual.worker import get_current_worker
 from tui.app.offload import OffloadCancelledError
 from tui.app.screens.export import ExportScreen
 from tui.app.state import StoryState
-from tui.app.widgets.document_view import DocumentView, Highlight
+from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.highlights import link_highlights, pair_highlights
 from tui.app.widgets.key_bar import KeyBar
-from tui.app.widgets.pair_bar import TIER_MARKS, PairBar
+from tui.app.widgets.pair_bar import PairBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
 from tui.core.alignment.align import Link
@@ -40,40 +41,6 @@ from tui.core.text.safe import one_line
 
 NARROW = 100
 """Below this many columns the two sources stack instead of sitting side by side."""
-
-
-def link_highlights(comparison: Comparison, links: list[Link], side: Side) -> list[Highlight]:
-    """What one pane shows of the comparison: only-here sentences and every visible link.
-
-    Least literal first, so a sentence linked twice shows its most literal tier; the
-    only-here sentences (dim) go under everything.
-    """
-    only = comparison.only_a if side == "a" else comparison.only_b
-    highlights = [Highlight(span, "only") for span in only]
-    by_literalness = sorted(links, key=lambda link: -TIERS.index(link.tier))
-    highlights.extend(
-        Highlight(link.a if side == "a" else link.b, f"tier-{link.tier}", TIER_MARKS[link.tier])
-        for link in by_literalness
-    )
-    return highlights
-
-
-def pair_highlights(link: Link, side: Side) -> list[Highlight]:
-    """The selected pair on one side.
-
-    Drawn over the links: its tier, marked ``▶``, the words that differ inside it, and
-    last each figure of a changed run that the other sentence does not state.
-    """
-    span = link.a if side == "a" else link.b
-    highlights = [Highlight(span, f"tier-{link.tier}"), Highlight(span, "selected", "▶")]
-    for op in link.diff:
-        changed = op.a if side == "a" else op.b
-        if op.op == "equal" or not len(changed):
-            continue
-        highlights.append(Highlight(changed, op.op))
-        figures = op.figures_a if side == "a" else op.figures_b
-        highlights.extend(Highlight(figure, "number") for figure in figures)
-    return highlights
 
 
 class CompareScreen(Screen[None]):
@@ -163,8 +130,8 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         a, b = self.articles
         self.sub_title = f"compare {one_line(a.outlet)} with {one_line(b.outlet)}"
-        self.left.show(a)
-        self.right.show(b)
+        self.left.read(a)
+        self.right.read(b)
         self.left.view.focus()
         if self.state.at_once(*self._pair):
             self._aligned(self.state.comparison(*self._pair))
@@ -198,17 +165,20 @@ class CompareScreen(Screen[None]):
 
     def _tier_styles(self) -> dict[str, Style]:
         view = self.left.view
-        styles = {name: view.component_style(f"tier-{name}") for name in TIERS}
+        styles: dict[str, Style] = {name: view.component_style(f"tier-{name}") for name in TIERS}
         styles["off"] = Style(dim=True, strike=True)
         styles["only"] = view.component_style("only")
         return styles
+
+    def _sides(self) -> tuple[tuple[Reader, Side], tuple[Reader, Side]]:
+        return (self.left, "a"), (self.right, "b")
 
     def _redraw(self) -> None:
         """Draw the visible links in both panes, the summary, then the selected pair."""
         comparison = self.comparison
         if comparison is None:
             return
-        for reader, side in ((self.left, "a"), (self.right, "b")):
+        for reader, side in self._sides():
             reader.view.set_highlights(link_highlights(comparison, self.links, side))
             self._drawn[side] = reader.view.document
         summary = Text(share_line(comparison.summary.a, "A", one_line(comparison.a.outlet)))
@@ -223,10 +193,10 @@ class CompareScreen(Screen[None]):
         if comparison is None:
             return
         link = self.links[self.selected] if self.selected is not None else None
-        for reader, side in ((self.left, "a"), (self.right, "b")):
+        for reader, side in self._sides():
             pair = pair_highlights(link, side) if link else []
             reader.view.set_highlights(pair, layer="pair")
-        self.query_one(PairBar).show(self.selected, self.links, self.tiers, self._tier_styles())
+        self.query_one(PairBar).set_pair(self.selected, self.links, self.tiers, self._tier_styles())
         self.refresh_bindings()
 
     def _refilter(self, keep: Link | None) -> None:
@@ -261,8 +231,8 @@ class CompareScreen(Screen[None]):
         current = self.links[self.selected] if self.selected is not None else None
         self._pair = self._pair[::-1]
         self.comparison = self.state.comparison(*self._pair)
-        self.left.show(self.comparison.a)
-        self.right.show(self.comparison.b)
+        self.left.read(self.comparison.a)
+        self.right.read(self.comparison.b)
         self._refilter(keep=None)
         if current is not None:
             position = [(link.b, link.a) for link in self.links].index((current.a, current.b))
@@ -309,7 +279,7 @@ class CompareScreen(Screen[None]):
 
     @on(DocumentView.Clicked)
     def _clicked(self, event: DocumentView.Clicked) -> None:
-        side = "a" if self.left in event.view.ancestors else "b"
+        side: Side = "a" if self.left in event.view.ancestors else "b"
         index = link_at(self.links, side, event.offset, prefer=self.selected)
         if index is not None:
             self._select(index)

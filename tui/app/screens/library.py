@@ -209,7 +209,7 @@ class LibraryScreen(Screen[None]):
     def _row_highlighted(self, event: ArticleList.Highlighted) -> None:
         article = self.state.articles[event.index]
         if article is not self.reader.article:
-            self.reader.show(article)
+            self.reader.read(article)
         self._stop_resting()
         marked = self.library.marked
         if marked is not None and marked != event.index and not self.state.loading:

@@ -164,7 +164,6 @@ class OverviewScreen(Screen[None]):
 
     def __init__(self, state: StoryState) -> None:
         super().__init__()
-        assert state.story is not None, "the overview opens once the story is read"
         self.state = state
         self.story = state.story
         """The story the overview sums up."""
@@ -217,7 +216,7 @@ class OverviewScreen(Screen[None]):
         first = self.overview is None
         self.overview = overview
         if first:
-            self.query_one(ShareMatrix).show(
+            self.query_one(ShareMatrix).set_matrix(
                 self.labels,
                 overview.cells,
                 [len(spans) for spans in overview.only_here],
@@ -249,7 +248,7 @@ class OverviewScreen(Screen[None]):
     @on(ShareMatrix.CellHighlighted)
     def _cell_highlighted(self, event: ShareMatrix.CellHighlighted) -> None:
         overview = self.overview
-        if overview is None or isinstance(event, ShareMatrix.CellChosen):
+        if overview is None:
             return
         detail = self.query_one("#cell-detail", Static)
         cell = overview.cell(event.a, event.b)
@@ -270,8 +269,8 @@ class OverviewScreen(Screen[None]):
         text.append("   enter: compare the pair", style="dim")
         detail.update(text)
 
-    @on(ShareMatrix.CellChosen)
-    def _cell_chosen(self, event: ShareMatrix.CellChosen) -> None:
+    @on(ShareMatrix.CellSelected)
+    def _cell_selected(self, event: ShareMatrix.CellSelected) -> None:
         overview = self.overview
         if overview is not None:
             # The overview aligned the pair through the story: the compare screen reads

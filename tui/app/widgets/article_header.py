@@ -35,7 +35,7 @@ class ArticleHeader(Static):
     by side start their text on the same row.
     """
 
-    def show(
+    def set_article(
         self, article: Article | None, message: str = "No article selected", label: str = ""
     ) -> None:
         """Describe ``article`` (after ``label``), or show ``message`` when there is none."""

@@ -1,18 +1,21 @@
-"""DocumentView: an article drawn line by line, with highlights placed by source offset."""
+"""DocumentView: an article drawn line by line, with highlights placed by source offset.
+
+The view threads the layout (a long article is wrapped in a worker), scrolls, draws
+and selects; where characters are is `DocumentGeometry`'s business, and what the
+highlights cover is `highlights`'.
+"""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from operator import attrgetter
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.events import Click, Resize
 from textual.geometry import Size
 from textual.message import Message
@@ -21,7 +24,9 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from tui.app.widgets.component_styles import ComponentStyles, drawn_on
-from tui.app.widgets.line_layout import Line, layout
+from tui.app.widgets.document_geometry import GUTTER, DocumentGeometry
+from tui.app.widgets.highlights import LAYERS, Highlight, StyledLayer, style_layer
+from tui.app.widgets.line_layout import Line
 from tui.core.spans import Span
 from tui.core.text.document import Block, Document
 
@@ -37,11 +42,12 @@ _BLOCK_STYLES = {
     "table": "table",
 }
 """Component class (suffix) that styles each kind of block."""
-_line_start = attrgetter("start")
 _LAYOUT_IN_THREAD = 100_000
 """Documents with more displayed characters than this are wrapped in a worker thread."""
 _BLENDED = ("tier-", "find", "target", "only", "lead", "gutter", "rule", "code", "image", "link")
 """Component classes whose colours are translucent and must be blended to be drawn."""
+_CACHED_SCREENS = 4
+"""View heights of drawn lines kept: paging back and forth over them draws nothing again."""
 
 
 DOCUMENT_CLASSES = frozenset(
@@ -82,31 +88,6 @@ node's component classes every time it restyles the node, and a compare screen
 restyles each of its two views several times while it opens. On the app they are
 resolved once per theme, and each view draws them over its own background."""
 
-LAYERS = ("base", "pair", "find")
-"""Highlight layers, bottom to top: what a view shows, the selection in it, find matches."""
-
-
-class _Styled(NamedTuple):
-    """One layer of highlights, ready to draw."""
-
-    runs: dict[int, list[tuple[int, int, str]]]
-    """Per block: display ``(start, end, style)`` runs."""
-    marks: dict[int, str]
-    """Per terminal line: the gutter mark."""
-
-
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """A source span to draw in a named style, with an optional mark in the gutter."""
-
-    span: Span
-    """Characters of the article text to style."""
-    style: str
-    """A component class suffix of `DocumentView`: ``tier-copy``, ``only``, ``selected``..."""
-    mark: str = ""
-    """One character shown in the gutter beside every line the span touches (the
-    last highlight with a mark wins a line)."""
-
 
 class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=False):
     """A Markdown `Document`, wrapped to the widget width and drawn with the Line API.
@@ -134,6 +115,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
 
     BINDING_GROUP_TITLE = "Article text"
     STYLE_PREFIX = "document-view"
+    ALLOW_SELECT = True
 
     DEFAULT_CSS = """
     DocumentView {
@@ -142,8 +124,6 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         padding: 0 1;
     }
     """
-
-    ALLOW_SELECT = True
 
     class Clicked(Message):
         """The user clicked on the text of the article."""
@@ -170,37 +150,38 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._document = document or Document(blocks=())
         self._gutter = gutter
+        self._geometry = DocumentGeometry(document or Document(blocks=()), 0, (), gutter=gutter)
+        """The document as laid out (no lines until the first layout is applied)."""
         self._layers: dict[str, list[Highlight]] = {name: [] for name in LAYERS}
         """Highlights by layer, drawn in `LAYERS` order (later layers on top)."""
-        self._styled: dict[str, _Styled] = dict.fromkeys(LAYERS, _Styled({}, {}))
+        self._styled: dict[str, StyledLayer] = dict.fromkeys(LAYERS, StyledLayer({}, {}))
         """Each layer's highlights as display runs per block and gutter marks per line."""
-        self._lines: list[Line] = []
-        self._block_lines: list[tuple[int, int]] = []
-        """For each block, its first line and one past its last line."""
         self._layout_width = -1
+        """Cells of text of the layout applied or being made (a worker may be at it)."""
         self._laying_out = False
         self._pending_scroll: tuple[int, int] | None = None
         """A scroll asked for before the layout was ready: (source offset, rows above it)."""
-        self._strips: dict[int, Strip] = {}
+        self._strips: LRUCache[int, Strip] = LRUCache(_CACHED_SCREENS)
+        """Drawn lines by index, until the layout, a highlight or the styles change;
+        every resize sizes it to `_CACHED_SCREENS` view heights."""
 
     @property
     def document(self) -> Document:
         """The document on show."""
-        return self._document
+        return self._geometry.document
 
     @property
     def line_count(self) -> int:
         """How many terminal lines the document takes at the current width."""
-        return len(self._lines)
+        return len(self._geometry.lines)
 
-    def show(self, document: Document) -> None:
+    def set_document(self, document: Document) -> None:
         """Replace the document, clear highlights and go back to the top."""
-        self._document = document
+        self._geometry = DocumentGeometry(document, 0, (), gutter=self._gutter)
         self._layers = {name: [] for name in LAYERS}
-        self._styled = dict.fromkeys(LAYERS, _Styled({}, {}))
-        self._lines, self._block_lines = [], []
+        self._styled = dict.fromkeys(LAYERS, StyledLayer({}, {}))
+        self._strips.clear()
         self._layout_width = -1
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -212,7 +193,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         ``base`` highlights only redoes the few of the selection.
         """
         self._layers[layer] = list(highlights)
-        self._styled[layer] = self._style_layer(self._layers[layer])
+        self._styled[layer] = style_layer(self._layers[layer], self._geometry)
         self._strips.clear()
         self.refresh()
 
@@ -239,90 +220,67 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         self._scroll_to_offset(span.start, self.scrollable_content_region.height // 3, animate)
 
     def _scroll_to_offset(self, offset: int, above: int, animate: bool = False) -> None:
-        if not self._lines or self._laying_out:
+        if not self._geometry.lines or self._laying_out:
             self._pending_scroll = (offset, above)
             return
         line = self.line_of(offset)
         if line is not None:
             self.scroll_to(y=max(line - above, 0), animate=animate, immediate=not animate)
 
+    # Geometry, at the current layout
+
     def line_of(self, offset: int) -> int | None:
         """The terminal line showing the source character at ``offset`` (or the next one)."""
-        index = self._document.block_at(offset)
-        if index is None or not self._lines:
-            return None
-        position = self._document.blocks[index].display_range(Span(offset, offset))[0]
-        return self._line_in_block(index, position)
-
-    def _line_in_block(self, index: int, position: int) -> int:
-        """The line of block ``index`` holding display ``position`` (found by bisection)."""
-        first, end = self._block_lines[index]
-        found = bisect_right(self._lines, position, lo=first, hi=end, key=_line_start) - 1
-        return max(found, first)
+        return self._geometry.line_of(offset)
 
     def position_of(self, offset: int) -> tuple[int, int] | None:
-        """``(line, column)`` where the source character at ``offset`` is drawn.
-
-        The inverse of `offset_at`: columns count cells from the left of the content,
-        gutter included.
-        """
-        line_index = self.line_of(offset)
-        if line_index is None:
-            return None
-        line = self._lines[line_index]
-        block = self._document.blocks[line.block]
-        position = block.display_range(Span(offset, offset))[0]
-        column = (2 if self._gutter else 0) + cell_len(line.lead)
-        return line_index, column + cell_len(block.text[line.start : max(position, line.start)])
+        """``(line, column)`` where the source character at ``offset`` is drawn, gutter included."""
+        return self._geometry.position_of(offset)
 
     def offset_at(self, line_index: int, column: int) -> int | None:
         """Source offset of the character drawn at ``column`` cells into a line."""
-        if not 0 <= line_index < len(self._lines):
-            return None
-        line = self._lines[line_index]
-        if line.block < 0:
-            return None
-        block = self._document.blocks[line.block]
-        cells = column - cell_len(line.lead) - (2 if self._gutter else 0)
-        if cells < 0 or not block.offsets:
-            return None
-        for position in range(line.start, line.end):
-            cells -= cell_len(block.text[position])
-            if cells < 0:
-                return block.offsets[position]
-        return None
+        return self._geometry.offset_at(line_index, column)
+
+    def line_text(self, index: int) -> str:
+        """The characters of terminal line ``index``, lead included, gutter excluded."""
+        return self._geometry.line_text(index)
+
+    def first_visible_offset(self) -> int | None:
+        """Source offset of the first character in view, for keeping one's place."""
+        return self._geometry.first_visible_offset(int(self.scroll_y))
 
     # Layout and styles
 
+    @property
+    def _text_width(self) -> int:
+        """Cells of text per line at the view's size: the content, less the gutter."""
+        return self.scrollable_content_region.width - (GUTTER if self._gutter else 0)
+
     def _relayout(self) -> None:
         """Wrap the document to the view's width: here if short, in a worker if long."""
-        width = self.scrollable_content_region.width - (2 if self._gutter else 0)
+        width = self._text_width
         if width <= 0 or width == self._layout_width:
             return
         self._layout_width = width
-        if self._document.display_chars > _LAYOUT_IN_THREAD:
+        document = self.document
+        if document.display_chars > _LAYOUT_IN_THREAD:
             self._laying_out = True
             # Started after this frame, so the thread does not slow painting it.
-            self.call_after_refresh(self._layout_in_thread, self._document, width)
+            self.call_after_refresh(self._layout_in_thread, document, width)
         else:
-            self._apply_layout(self._document, width, layout(self._document, width))
+            self._apply_layout(DocumentGeometry.lay_out(document, width, gutter=self._gutter))
 
     @work(thread=True, exclusive=True, group="layout", description="wrap a document")
     def _layout_in_thread(self, document: Document, width: int) -> None:
-        lines = layout(document, width)
-        self.app.call_from_thread(self._apply_layout, document, width, lines)
+        geometry = DocumentGeometry.lay_out(document, width, gutter=self._gutter)
+        self.app.call_from_thread(self._apply_layout, geometry)
 
-    def _apply_layout(self, document: Document, width: int, lines: list[Line]) -> None:
-        if document is not self._document or width != self._layout_width:
+    def _apply_layout(self, geometry: DocumentGeometry) -> None:
+        if geometry.document is not self.document or geometry.width != self._layout_width:
             return  # a newer document or width is being laid out
         self._laying_out = False
-        self._lines = lines
-        self._block_lines = [(0, 0)] * len(self._document.blocks)
-        for number, line in enumerate(self._lines):
-            if line.block >= 0:
-                first, end = self._block_lines[line.block]
-                self._block_lines[line.block] = (number if end == 0 else first, number + 1)
-        self.virtual_size = Size(width, len(self._lines))
+        self._geometry = geometry
+        self.virtual_size = Size(geometry.width, len(geometry.lines))
         self._restyle()
         if self._pending_scroll is not None:
             (offset, above), self._pending_scroll = self._pending_scroll, None
@@ -330,29 +288,11 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
 
     def _restyle(self) -> None:
         """Restyle every layer (after a new layout: marks are per line)."""
-        self._styled = {name: self._style_layer(layer) for name, layer in self._layers.items()}
+        self._styled = {
+            name: style_layer(layer, self._geometry) for name, layer in self._layers.items()
+        }
         self._strips.clear()
         self.refresh()
-
-    def _style_layer(self, highlights: Sequence[Highlight]) -> _Styled:
-        """Highlights as display runs per block and gutter marks per line."""
-        runs: dict[int, list[tuple[int, int, str]]] = {}
-        marks: dict[int, str] = {}
-        blocks = self._document.blocks
-        for highlight in highlights:
-            for index in self._document.blocks_overlapping(highlight.span):
-                start, end = blocks[index].display_range(highlight.span)
-                if start >= end:
-                    continue
-                runs.setdefault(index, []).append((start, end, highlight.style))
-                if highlight.mark and self._lines:
-                    line = self._line_in_block(index, start)
-                    while line < len(self._lines) and self._lines[line].block == index:
-                        if self._lines[line].start >= end:
-                            break
-                        marks[line] = highlight.mark
-                        line += 1
-        return _Styled(runs, marks)
 
     @property
     def _base(self) -> Style:
@@ -373,9 +313,9 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         self._strips.clear()
 
     def on_resize(self, event: Resize) -> None:
-        width = self.scrollable_content_region.width - (2 if self._gutter else 0)
+        self._strips.maxsize = _CACHED_SCREENS * max(event.size.height, 1)
         top = self.first_visible_offset()
-        if top is not None and width != self._layout_width:
+        if top is not None and self._text_width != self._layout_width:
             self._pending_scroll = (top, 0)  # keep the first visible line in view
         self._relayout()
 
@@ -409,29 +349,21 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         return text
 
     def _content(self, index: int) -> Text:
-        line = self._lines[index]
+        line = self._geometry.lines[index]
         content = Text(end="")
         if line.block < 0:
             return content
-        block = self._document.blocks[line.block]
+        block = self.document.blocks[line.block]
         content.append(line.lead, self._style("lead"))
         if block.kind == "rule":
-            content.append(
-                "─" * max(self._layout_width - cell_len(line.lead), 0), self._style("rule")
-            )
+            rule = max(self._geometry.width - cell_len(line.lead), 0)
+            content.append("─" * rule, self._style("rule"))
             return content
         content.append_text(self._body(block, line))
         return content
 
-    def line_text(self, index: int) -> str:
-        """The characters of terminal line ``index``, lead included, gutter excluded."""
-        line = self._lines[index]
-        if line.block < 0:
-            return ""
-        return line.lead + self._document.blocks[line.block].text[line.start : line.end]
-
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        text = "\n".join(self.line_text(index) for index in range(len(self._lines)))
+        text = "\n".join(self.line_text(index) for index in range(self.line_count))
         return selection.extract(text), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
@@ -442,7 +374,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
-        if index >= len(self._lines):
+        if index >= self.line_count:
             if index == 0 and self._laying_out:
                 return Strip(Text("Laying out…", style="dim").render(self.app.console)).crop_extend(
                     0, width, self._base
@@ -475,13 +407,3 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         gutter = Text(f"{mark:<1} ", style=self._style("gutter"), end="")
         gutter_strip = Strip(gutter.render(self.app.console), gutter.cell_len)
         return Strip.join([gutter_strip.apply_style(self._base), body])
-
-    def first_visible_offset(self) -> int | None:
-        """Source offset of the first character in view, for keeping one's place."""
-        for index in range(int(self.scroll_y), len(self._lines)):
-            line = self._lines[index]
-            if line.block >= 0:
-                offsets = self._document.blocks[line.block].offsets
-                if offsets:
-                    return offsets[min(line.start, len(offsets) - 1)]
-        return None

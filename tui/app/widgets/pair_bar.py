@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.app.widgets.highlights import TIER_MARKS
 from tui.core.alignment.align import Link
-from tui.core.alignment.tiers import TIERS
-
-TIER_MARKS = {"copy": "=", "edit": "~", "quote": '"', "paraphrase": "≈"}
-"""Gutter mark of each tier, so tiers read without colour."""
+from tui.core.alignment.tiers import TIERS, Tier
 
 
 def pair_line(
-    index: int | None, links: list[Link], tiers: set[str], styles: dict[str, str]
+    index: int | None, links: list[Link], tiers: Collection[Tier], styles: Mapping[str, Style]
 ) -> Text:
     """``pair 3/17 · copy 0.93`` then the tier legend with each tier's key and state.
 
@@ -43,8 +44,12 @@ def pair_line(
 class PairBar(Static):
     """One line under the panes: the pair counter and the tier legend."""
 
-    def show(
-        self, index: int | None, links: list[Link], tiers: set[str], styles: dict[str, str]
+    def set_pair(
+        self,
+        index: int | None,
+        links: list[Link],
+        tiers: Collection[Tier],
+        styles: Mapping[str, Style],
     ) -> None:
         """Redraw for the selected pair ``index`` of ``links``."""
         self.update(pair_line(index, links, tiers, styles))

@@ -11,10 +11,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import LoadingIndicator
 
-from tui.app.documents import documents
+from tui.app.document_cache import documents
 from tui.app.widgets.article_header import ArticleHeader
-from tui.app.widgets.document_view import DocumentView, Highlight
+from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.find_bar import FindBar
+from tui.app.widgets.highlights import Highlight
 from tui.core.reading.articles import Article
 from tui.core.spans import Span
 from tui.core.text.document import Document
@@ -102,10 +103,10 @@ class Reader(Vertical):
         bars = self.query(FindBar)
         return bars.first() if bars else None
 
-    def show(self, article: Article) -> None:
+    def read(self, article: Article) -> None:
         """Show ``article`` from its top; a find query still open is searched again."""
         self.article = article
-        self.query_one(ArticleHeader).show(article, label=self.label)
+        self.query_one(ArticleHeader).set_article(article, label=self.label)
         document = documents.get(article.text)
         if document is not None:
             self._display(article, document)
@@ -117,17 +118,11 @@ class Reader(Vertical):
         # Started after this frame: the thread would compete with painting it.
         self.call_after_refresh(self._render_in_thread, article)
 
-    def show_document(self, article: Article, document: Document) -> None:
-        """Show ``article`` with a document already rendered (by a worker)."""
-        self.article = article
-        self.query_one(ArticleHeader).show(article, label=self.label)
-        self._display(article, document)
-
     def show_nothing(self, message: str) -> None:
         """Say why there is nothing to read."""
         self.article = None
-        self.query_one(ArticleHeader).show(None, message)
-        self.view.show(Document(blocks=()))
+        self.query_one(ArticleHeader).set_article(None, message)
+        self.view.set_document(Document(blocks=()))
 
     @work(thread=True, exclusive=True, group="render", description="render an article")
     def _render_in_thread(self, article: Article) -> None:
@@ -138,7 +133,7 @@ class Reader(Vertical):
         if article is not self.article:
             return
         self.set_class(False, "-rendering")
-        self.view.show(document)
+        self.view.set_document(document)
         self._search(self._query)
         if self._reveal is not None:
             self.view.set_highlights([Highlight(self._reveal, "target")])

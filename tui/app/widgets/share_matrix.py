@@ -95,15 +95,36 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
     class CellHighlighted(Message):
         """The cursor moved onto the cell of row ``a`` and column ``b`` (article indices)."""
 
-        def __init__(self, a: int, b: int) -> None:
+        def __init__(self, matrix: ShareMatrix, a: int, b: int) -> None:
+            self.matrix = matrix
+            """The matrix whose cursor moved."""
             self.a = a
             """The row's article."""
             self.b = b
             """The column's article."""
             super().__init__()
 
-    class CellChosen(CellHighlighted):
-        """The user asked to compare the cell's two articles."""
+        @property
+        def control(self) -> ShareMatrix:
+            """The matrix, so ``@on(ShareMatrix.CellHighlighted, "#matrix")`` works."""
+            return self.matrix
+
+    class CellSelected(Message):
+        """The user asked to compare the articles of row ``a`` and column ``b``."""
+
+        def __init__(self, matrix: ShareMatrix, a: int, b: int) -> None:
+            self.matrix = matrix
+            """The matrix whose cell was selected."""
+            self.a = a
+            """The row's article."""
+            self.b = b
+            """The column's article."""
+            super().__init__()
+
+        @property
+        def control(self) -> ShareMatrix:
+            """The matrix, so ``@on(ShareMatrix.CellSelected, "#matrix")`` works."""
+            return self.matrix
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -119,7 +140,7 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         """Article indices in display order (rows and columns alike)."""
         return self._similar if self._by_similarity else tuple(range(len(self._labels)))
 
-    def show(
+    def set_matrix(
         self,
         labels: Sequence[str],
         cells: Sequence[Sequence[Cell | None]],
@@ -151,7 +172,7 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         self.refresh()
         if self._labels:
             order = self.order
-            self.post_message(self.CellHighlighted(order[row], order[column]))
+            self.post_message(self.CellHighlighted(self, order[row], order[column]))
 
     def _visible_columns(self) -> int:
         return max((self.scrollable_content_region.width - LABEL - ONLY) // CELL, 1)
@@ -164,7 +185,7 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         row, column = self.cursor
         if self._labels and row != column:
             order = self.order
-            self.post_message(self.CellChosen(order[row], order[column]))
+            self.post_message(self.CellSelected(self, order[row], order[column]))
 
     def action_toggle_order(self) -> None:
         row, column = self.cursor

@@ -1,4 +1,4 @@
-"""The child side of `tui.app.offload`: ``python -m tui.app.child``.
+"""The child side of `tui.app.offload`: ``python -m tui.app.offload_child``.
 
 Reads a pickled ``(function, args)`` from stdin, writes a pickled ``(ok, value)`` to
 stdout. It imports nothing but what the function needs, so it starts fast.

@@ -15,6 +15,7 @@ from tui.core.alignment.align import Link
 from tui.core.alignment.comparison import Comparison
 from tui.core.reading.articles import Article
 from tui.core.reading.formats.raw import RawFile, build_article
+from tui.core.reading.loading import LoadResult, load_files
 from tui.core.story.model import Story
 
 
@@ -43,3 +44,9 @@ def compared(a: str, b: str, context: Sequence[str] = ()) -> Comparison:
 def links_between(a: str, b: str, context: Sequence[str] = ()) -> list[Link]:
     """The links of `compared`."""
     return list(compared(a, b, context).links)
+
+
+def read_one(path: Path) -> LoadResult:
+    """The articles or problems of one file, as loading reads it."""
+    ((_, result),) = load_files([path])
+    return result

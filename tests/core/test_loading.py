@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.paths import ROOT, SEEDS
+from tests.stories import read_one
 from tui.core.reading import loading
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import (
-    LoadResult,
     find_files,
     iter_load,
     load_files,
@@ -24,17 +24,6 @@ from tui.core.reading.loading import (
 from tui.core.reading.problems import Problem
 
 STORY = ROOT / "tests" / "fixtures" / "loading" / "story"
-
-
-def read_one(path: Path) -> LoadResult:
-    """The articles or problems of one file, as loading reads it."""
-    ((_, result),) = load_files([path])
-    return result
-
-
-def found_pair(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    found = find_files(paths)
-    return found.files, found.problems
 
 
 def reasons(result) -> dict[str, str]:
@@ -360,14 +349,16 @@ def test_iter_load_yields_the_first_article_before_reading_the_rest(tmp_path, mo
 
 
 def test_load_files_matches_load_file_one_by_one():
-    files, _ = found_pair([STORY, SEEDS])
+    found = find_files([STORY, SEEDS])
+    files = found.files
     batched = list(loading.load_files(files))
     assert [path for path, _ in batched] == files
     assert [result for _, result in batched] == [read_one(path) for path in files]
 
 
 def test_discover_then_load_file_matches_load_paths():
-    files, problems = found_pair([STORY, Path("/no/such")])
+    found = find_files([STORY, Path("/no/such")])
+    files, problems = found.files, found.problems
     assert [f.name for f in files] == ["front_matter.md", "dateline.txt", "markup.markdown"]
     assert {(p.path.name, p.reason) for p in problems} == {
         ("readme.rst", "not a supported format (.rst)"),
@@ -385,7 +376,8 @@ def test_load_file_on_a_bad_file_returns_a_problem(tmp_path):
 
 def test_discover_reports_a_folder_without_candidates(tmp_path):
     write(tmp_path / "image.png", b"\x89PNG")
-    files, problems = found_pair([tmp_path])
+    found = find_files([tmp_path])
+    files, problems = found.files, found.problems
     assert files == []
     assert [p.reason for p in problems] == [
         "not a supported format (.png)",
@@ -505,7 +497,8 @@ def test_a_batch_ends_at_its_byte_budget(tmp_path, monkeypatch):
     reads = []
     original = loading._read_bytes
     monkeypatch.setattr(loading, "_read_bytes", lambda p: reads.append(p) or original(p))
-    files, _ = found_pair([tmp_path])
+    found = find_files([tmp_path])
+    files = found.files
     items = loading.load_files(files)
     next(items)
     assert len(reads) == 3  # the third file passes 2,500 bytes; parsing starts there

@@ -7,29 +7,17 @@ import shutil
 from pathlib import Path
 
 from tests.paths import ROOT, SEEDS
+from tests.stories import read_one
 from tui.cli import main
 from tui.core.reading.loading import (
-    LoadResult,
     find_files,
     iter_load,
     load_files,
     load_paths,
 )
-from tui.core.reading.problems import Problem
 from tui.core.reports.listing import format_listing
 
 OLD = 1_000_000_000  # 2001-09-09: any write would move the mtime away from it
-
-
-def read_one(path: Path) -> LoadResult:
-    """The articles or problems of one file, as loading reads it."""
-    ((_, result),) = load_files([path])
-    return result
-
-
-def found_pair(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    found = find_files(paths)
-    return found.files, found.problems
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -56,7 +44,8 @@ def test_loading_listing_and_comparing_write_nothing(tmp_path, capsys):
     result = load_paths([tmp_path])
     assert result.articles
     list(iter_load([tmp_path]))
-    files, _ = found_pair([tmp_path])
+    found = find_files([tmp_path])
+    files = found.files
     for path in files:
         read_one(path)
     found = find_files([tmp_path])

@@ -36,6 +36,28 @@ def heat_level(share: float) -> int:
     return 1 + sum(share >= threshold for threshold in HEAT)
 
 
+class _CellMessage(Message):
+    """What both of the matrix's messages carry: the matrix and a cell.
+
+    Their common base, never posted itself: the two are siblings, so a handler of
+    one never runs for the other.
+    """
+
+    def __init__(self, matrix: ShareMatrix, a: int, b: int) -> None:
+        self.matrix = matrix
+        """The matrix the message is about."""
+        self.a = a
+        """The row's article."""
+        self.b = b
+        """The column's article."""
+        super().__init__()
+
+    @property
+    def control(self) -> ShareMatrix:
+        """The matrix, so ``@on(ShareMatrix.CellSelected, "#matrix")`` works."""
+        return self.matrix
+
+
 class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=False):
     """Rows and columns are articles; cell (A, B) is the share of A's sentences B carries.
 
@@ -92,39 +114,11 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
     cursor: reactive[tuple[int, int]] = reactive((0, 1), always_update=True)
     """(row, column) of the cursor, as positions in the display order."""
 
-    class CellHighlighted(Message):
+    class CellHighlighted(_CellMessage):
         """The cursor moved onto the cell of row ``a`` and column ``b`` (article indices)."""
 
-        def __init__(self, matrix: ShareMatrix, a: int, b: int) -> None:
-            self.matrix = matrix
-            """The matrix whose cursor moved."""
-            self.a = a
-            """The row's article."""
-            self.b = b
-            """The column's article."""
-            super().__init__()
-
-        @property
-        def control(self) -> ShareMatrix:
-            """The matrix, so ``@on(ShareMatrix.CellHighlighted, "#matrix")`` works."""
-            return self.matrix
-
-    class CellSelected(Message):
+    class CellSelected(_CellMessage):
         """The user asked to compare the articles of row ``a`` and column ``b``."""
-
-        def __init__(self, matrix: ShareMatrix, a: int, b: int) -> None:
-            self.matrix = matrix
-            """The matrix whose cell was selected."""
-            self.a = a
-            """The row's article."""
-            self.b = b
-            """The column's article."""
-            super().__init__()
-
-        @property
-        def control(self) -> ShareMatrix:
-            """The matrix, so ``@on(ShareMatrix.CellSelected, "#matrix")`` works."""
-            return self.matrix
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

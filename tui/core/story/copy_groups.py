@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from tui.core.alignment.align import Link
 from tui.core.reading.articles import Article
 from tui.core.spans import Span
+from tui.core.story.partition import Partition
 
 GROUP_TIERS = ("copy", "edit")
 """The tiers where the wording itself is shared."""
@@ -91,27 +92,17 @@ def copy_groups(
     articles: Sequence[Article], pairs: Mapping[tuple[int, int], int]
 ) -> tuple[CopyGroup, ...]:
     """The groups formed by the copy ``pairs``, largest first, then by first member."""
-    parent = list(range(len(articles)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
+    partition = Partition(len(articles))
     for a, b in pairs:
-        parent[root(a)] = root(b)
-    grouped: dict[int, list[int]] = {}
-    for a, b in pairs:
-        for index in (a, b):
-            grouped.setdefault(root(index), [])
-    for index in range(len(articles)):
-        if root(index) in grouped:
-            grouped[root(index)].append(index)
+        partition.join(a, b)
     sentences: Counter[int] = Counter()
     for (a, _b), shared in pairs.items():
-        sentences[root(a)] += shared
-    groups = [_named(articles, tuple(members), sentences[key]) for key, members in grouped.items()]
+        sentences[partition.root(a)] += shared
+    groups = [
+        _named(articles, tuple(members), sentences[root])
+        for root, members in partition.groups().items()
+        if len(members) > 1
+    ]
     return tuple(sorted(groups, key=lambda group: (-len(group.members), group.members[0])))
 
 

@@ -24,6 +24,7 @@ from itertools import combinations
 from tui.core.alignment.align import Link
 from tui.core.language.figures import Figure
 from tui.core.spans import Span
+from tui.core.story.partition import Partition
 
 SPREAD = 2.0
 """Largest ratio between two values that may still count the same thing."""
@@ -92,26 +93,18 @@ def group_figures(
         Groups stated by most articles first, then in reading order; a figure no
         other source gives is a group of its own.
     """
-    parent = list(range(len(mentions)))
+    partition = Partition(len(mentions))
     low = [mention.figure.value for mention in mentions]
     high = [mention.figure.high for mention in mentions]
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
     for _, i, j in sorted(_edges(mentions, links)):
-        ri, rj = root(i), root(j)
+        ri, rj = partition.root(i), partition.root(j)
         if ri == rj or max(low[ri], low[rj]) > GROUP_SPREAD * min(high[ri], high[rj]):
             continue
-        parent[ri] = rj
+        rj = partition.join(ri, rj)
         low[rj], high[rj] = min(low[ri], low[rj]), max(high[ri], high[rj])
-    members: dict[int, list[FigureMention]] = {}
-    for index, mention in enumerate(mentions):
-        members.setdefault(root(index), []).append(mention)
-    groups = [_group(found) for found in members.values()]
+    groups = [
+        _group([mentions[index] for index in members]) for members in partition.groups().values()
+    ]
     return tuple(
         sorted(
             groups,

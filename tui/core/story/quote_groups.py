@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 from rapidfuzz import fuzz
 
 from tui.core.alignment.align import Link
-from tui.core.alignment.units import ArticleUnits
+from tui.core.alignment.units import ArticleUnits, Weights
 from tui.core.language.speakers import find_speaker, resolve, same_speaker
 from tui.core.language.tokens import keys
 from tui.core.spans import Span
+from tui.core.story.partition import Partition
 
 MIN_WORDS = 4
 """Words a quotation needs to be a statement rather than a quoted term."""
@@ -129,18 +129,8 @@ def group_quotes(
     by_sentence: dict[tuple[int, Span], list[int]] = {}
     for index, mention in enumerate(mentions):
         by_sentence.setdefault((mention.article, mention.sentence), []).append(index)
-    parent = list(range(len(mentions)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    default = max(weights.values(), default=1.0)
-
-    def weigh(found: frozenset[str]) -> float:
-        return sum(map(weights.get, found, repeat(default)))
+    partition = Partition(len(mentions))
+    weigh = Weights(weights)
 
     for (a, b), pair in links.items():
         for link in pair:
@@ -149,11 +139,8 @@ def group_quotes(
                     shared = weigh(mentions[i].keys & mentions[j].keys)
                     smaller = min(weigh(mentions[i].keys), weigh(mentions[j].keys))
                     if shared >= MIN_SHARED_WEIGHT and shared >= MATCH * smaller:
-                        parent[root(i)] = root(j)
-    members: dict[int, list[int]] = {}
-    for index in range(len(mentions)):
-        members.setdefault(root(index), []).append(index)
-    groups = [_group([mentions[i] for i in indices]) for indices in members.values()]
+                        partition.join(i, j)
+    groups = [_group([mentions[i] for i in members]) for members in partition.groups().values()]
     return tuple(
         sorted(
             groups,

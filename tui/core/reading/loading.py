@@ -52,7 +52,8 @@ BATCH_BYTES = 8 * 1024 * 1024
 NO_ARTICLES = "folder has no readable articles"
 """The reason given for a folder named by the user in which nothing could be read."""
 
-Reader = Callable[[RawFile], list[Article | Problem]]
+FormatReader = Callable[[RawFile], list[Article | Problem]]
+"""What reads one file format: a file's bytes to its articles and problems."""
 
 
 def _read_html(raw: RawFile) -> list[Article | Problem]:
@@ -70,7 +71,7 @@ def _read_jsonl(raw: RawFile) -> list[Article | Problem]:
     return read_jsonl(raw)
 
 
-READERS: dict[str, Reader] = {
+READERS: dict[str, FormatReader] = {
     ".txt": read_text,
     ".md": read_text,
     ".markdown": read_text,
@@ -237,7 +238,7 @@ def load_files(
             index += 1
 
 
-def _reader(name: str) -> Reader | None:
+def _reader(name: str) -> FormatReader | None:
     """The reader for a file name's extension, as `Path.suffix` finds it (lower-cased).
 
     Plain string work on the name: pathlib's properties cost more, for every file.
@@ -246,7 +247,7 @@ def _reader(name: str) -> Reader | None:
     return READERS.get(name[dot:].lower()) if 0 < dot < len(name) - 1 else None
 
 
-def _read(path: Path) -> tuple[Reader, RawFile] | Problem:
+def _read(path: Path) -> tuple[FormatReader, RawFile] | Problem:
     """The file's reader and bytes, or why they cannot be read."""
     reader = _reader(path.name)
     if reader is None:
@@ -262,7 +263,7 @@ def _read(path: Path) -> tuple[Reader, RawFile] | Problem:
     return reader, raw
 
 
-def _parse(item: tuple[Reader, RawFile] | Problem) -> LoadResult:
+def _parse(item: tuple[FormatReader, RawFile] | Problem) -> LoadResult:
     """The articles the format's reader finds in the bytes, and the problems."""
     if isinstance(item, Problem):
         return LoadResult(problems=[item])

@@ -12,7 +12,9 @@ changes to a sentence's words, with odds that each generator sets (`Edits`).
 - `running_story`: the generated stories of `overview.py`, a running news story
   with wire reports and daily facts;
 - `folder_article` and `generate_folder`: the folders of 5 KB articles of `load.py`
-  and `load_screen.py`, shaped like the seeds (headline, byline, date line).
+  and `load_screen.py`, shaped like the seeds (headline, byline, date line);
+- `mixed_stories`: a folder of many stories of `stories.py` and `overview.py`, with
+  the story each article belongs to.
 
 Importing this module imports nothing of ``tui`` and no more of the standard library
 than `load.py` already does: `load.py`'s child processes import it, then time the
@@ -329,6 +331,151 @@ def _mix(first: str, second: str) -> str:
 
 def _stop(sentence: str) -> str:
     return sentence if sentence.endswith((".", '"', "”", "?", "!")) else sentence + "."
+
+
+# A folder of many stories, with the truth (stories.py, overview.py).
+
+
+TOPIC_EVENTS = 8
+"""Events per topic on average: a topic (a country's crisis) has several stories."""
+EVENT_FACTS = 10
+"""Facts an event has; its articles retell some of them."""
+MIXED_EDITS = Edits(delete=0.2, swap=0.4, figure=0.5, shortest=6, syllables=(2, 3))
+"""How an outlet retells a fact: its own wording, a figure rounded or updated."""
+
+
+class Mixed(NamedTuple):
+    """A generated folder of many stories."""
+
+    articles: list[Article]
+    """The articles, in no particular order."""
+    stories: list[int]
+    """The story (event) of each article: what a grouping should find."""
+
+
+def mixed_stories(count: int, seed: int) -> Mixed:
+    """``count`` articles of about 3 KB on many events, and the event of each.
+
+    Event sizes are heavy-tailed (a Pareto law: most events have one to five
+    articles, a few dozens), as in a week of news. Events belong to topics (about
+    `TOPIC_EVENTS` each), which share names and words: two stories of one topic are
+    weeks apart and share their topic's vocabulary, but each has its own names,
+    figures and facts. Every word comes from one of three invented vocabularies
+    (general, the topic's, the event's) or from the seed sentence it rewrites. An
+    article retells five to nine of its event's facts in its own words (edited),
+    headlines one of them, adds sentences on the topic in general, and is dated on
+    its event's day or the next (a fifth of the articles carry no date).
+    """
+    import hashlib  # here, not above: see the module docstring
+
+    from tui.core.reading.articles import Article
+
+    rng = random.Random(seed)
+    pool = seed_prose()
+    general = vocabulary(max(2000, count), rng)
+    sizes: list[int] = []
+    while sum(sizes) < count:
+        sizes.append(min(60, int(rng.paretovariate(1.2))))
+    sizes[-1] -= sum(sizes) - count
+    topics = max(1, len(sizes) // TOPIC_EVENTS)
+    topic_words = [vocabulary(40, rng) for _ in range(topics)]
+    topic_days = [rng.randrange(365) for _ in range(topics)]
+    articles: list[Article] = []
+    truth: list[int] = []
+    for event, size in enumerate(sizes):
+        topic = rng.randrange(topics)
+        words = vocabulary(30, rng)
+        figures = [f"{rng.randint(100, 99_999):,}" for _ in range(3)]
+        day = topic_days[topic] + rng.randrange(120)
+        vocabularies = (words, topic_words[topic], general)
+        facts = [
+            _stop(
+                _REWRITABLE.sub(
+                    lambda m, v=vocabularies, f=figures: _fact_word(m, rng, v, f), frame
+                )
+            )
+            for frame in _frames(pool, EVENT_FACTS, rng)
+        ]
+        for _ in range(size):
+            told = [_edited_as(fact, rng) for fact in rng.sample(facts, rng.randint(5, 9))]
+            general_words = [
+                _stop(
+                    _REWRITABLE.sub(
+                        lambda m, t=topic: _background(m.group(), rng, topic_words[t], general),
+                        frame,
+                    )
+                )
+                for frame in _frames(pool, rng.randint(6, 14), rng)
+            ]
+            body = told + general_words
+            rng.shuffle(body)
+            headline = " ".join(told[0].rstrip(".").split()[:12])
+            date = _date_of(day + rng.randrange(2)) if rng.random() < 0.8 else None
+            text = headline + "\n\n" + "\n\n".join(body) + "\n"
+            number = len(articles)
+            articles.append(
+                Article(
+                    path=Path(f"mixed/{number:05}.txt"),
+                    text=text,
+                    title=headline,
+                    outlet=f"outlet{rng.randrange(40):02}",
+                    sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    date=date,
+                )
+            )
+            truth.append(event)
+    order = list(range(len(articles)))
+    rng.shuffle(order)
+    return Mixed([articles[i] for i in order], [truth[i] for i in order])
+
+
+def _fact_word(
+    match: re.Match[str],
+    rng: random.Random,
+    vocabularies: tuple[list[str], list[str], list[str]],
+    figures: list[str],
+) -> str:
+    """A word of an event's fact: the event's own, its topic's, the news's, or the seed's."""
+    old = match.group()
+    if old[0].isdigit():
+        return rng.choice(figures) if rng.random() < 0.6 else str(rng.randint(2, 999))
+    event, topic, general = vocabularies
+    roll = rng.random()
+    if roll < 0.35:
+        new = rng.choice(event)
+    elif roll < 0.55:
+        new = rng.choice(topic)
+    elif roll < 0.8:
+        new = general[int(len(general) ** rng.random()) - 1]
+    else:
+        return old
+    return new.capitalize() if old[0].isupper() else new
+
+
+def _edited_as(fact: str, rng: random.Random) -> str:
+    """A fact in an outlet's own words: two to five edits (`MIXED_EDITS`)."""
+    return _stop(" ".join(edit(fact.split(), rng, rng.randint(2, 5), MIXED_EDITS)))
+
+
+def _background(word: str, rng: random.Random, topic: list[str], general: list[str]) -> str:
+    """A word of an article's general sentences: the topic's, the news's in general, or kept."""
+    if word[0].isdigit():
+        return str(rng.randint(2, 999))
+    roll = rng.random()
+    if roll < 0.25:
+        new = rng.choice(topic)
+    elif roll < 0.75:
+        new = general[int(len(general) ** rng.random()) - 1]
+    else:
+        return word
+    return new.capitalize() if word[0].isupper() else new
+
+
+def _date_of(day: int) -> str:
+    """Day ``day`` of the generated year 2031 (and on into 2032), as ISO."""
+    import datetime as dt  # here, not above: see the module docstring
+
+    return (dt.date(2031, 1, 1) + dt.timedelta(days=day)).isoformat()
 
 
 # Folders of articles shaped like the seeds (load.py, load_screen.py).

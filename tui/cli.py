@@ -193,10 +193,48 @@ def _overview(argv: Sequence[str]) -> int:
     return 0 if _emit(report) else _CLOSED_PIPE
 
 
+def _stories(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="storyreader stories",
+        description=(
+            "Group the articles into stories, one per event: every article in exactly one "
+            "story, largest story first."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument("--format", choices=("json", "text"), default="text")
+    args = parser.parse_args(argv)
+
+    from tui.core.reading.loading import load_paths
+    from tui.core.reports.stories import format_stories
+    from tui.core.story.grouping import group_stories
+
+    result = load_paths(_paths(args.paths))
+    for problem in result.problems:
+        print(f"storyreader: {problem}", file=sys.stderr)
+    if not result.articles:
+        print("storyreader: no articles to group", file=sys.stderr)
+        return 1
+    shown = [0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        """One line on the terminal, rewritten in place: where the grouping is."""
+        line = f"grouping {len(result.articles)} articles: {stage} {done}/{total}"
+        print("\r" + line.ljust(shown[0]), end="", file=sys.stderr, flush=True)
+        shown[0] = len(line)
+
+    # Progress only for a person watching: a pipe or a log file gets the report alone.
+    grouping = group_stories(result.articles, progress if sys.stderr.isatty() else None)
+    if shown[0]:
+        print("\r" + " " * shown[0] + "\r", end="", file=sys.stderr, flush=True)
+    return 0 if _emit(format_stories(grouping, args.format)) else _CLOSED_PIPE
+
+
 _COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "list": _list,
     "compare": _compare,
     "overview": _overview,
+    "stories": _stories,
 }
 
 

@@ -13,8 +13,10 @@ changes to a sentence's words, with odds that each generator sets (`Edits`).
   with wire reports and daily facts;
 - `folder_article` and `generate_folder`: the folders of 5 KB articles of `load.py`
   and `load_screen.py`, shaped like the seeds (headline, byline, date line);
-- `mixed_stories`: a folder of many stories of `stories.py` and `overview.py`, with
-  the story each article belongs to.
+- `mixed_stories`: a folder of many stories of `stories.py`, with the story each
+  article belongs to;
+- `rewritten_folder`: real articles (the shared mixed folder) repeated, each copy of
+  the folder rewritten into new stories, for `overview.py`.
 
 Importing this module imports nothing of ``tui`` and no more of the standard library
 than `load.py` already does: `load.py`'s child processes import it, then time the
@@ -476,6 +478,58 @@ def _date_of(day: int) -> str:
     import datetime as dt  # here, not above: see the module docstring
 
     return (dt.date(2031, 1, 1) + dt.timedelta(days=day)).isoformat()
+
+
+# Real articles rewritten into new stories (overview.py).
+
+
+RENAMED = 0.9
+"""Share of a copy's words (but function words) given new spellings."""
+_RESPELLED = re.compile(r"[A-Za-z]{2,}|\d+(?:[.,]\d+)*")
+"""What a rewritten copy may respell: words (short names such as ``Kim`` too), figures."""
+
+
+def rewritten_folder(sources: Sequence[Path], count: int, folder: Path, seed: int) -> list[Path]:
+    """``count`` article files under ``folder``: ``sources`` as they are, then rewritten copies.
+
+    Copy ``k`` of the sources reads like a new set of stories: `RENAMED` of its word
+    types but function words (chosen anew per copy, one spelling per word for the
+    whole copy, so its articles still share their event's names) become invented
+    words, and every figure another. Its sentences keep the sources' shape and function words, as
+    real news of other events would. The sources are read, never changed; the
+    copies are written under ``folder`` only.
+    """
+    from tui.core.language.tokens import STOP_WORDS
+
+    texts = [path.read_text(encoding="utf-8") for path in sources]
+    rng = random.Random(seed)
+    spellings: dict[int, dict[str, str]] = {}
+
+    def respell(match: re.Match[str], spelling: dict[str, str]) -> str:
+        old = match.group()
+        key = old.lower()
+        if key in STOP_WORDS:
+            return old
+        if key not in spelling:
+            renamed = old[0].isdigit() or rng.random() < RENAMED
+            spelling[key] = _replace(old, rng) if renamed else key
+        new = spelling[key]
+        if new == key:
+            return old
+        return new.capitalize() if old[0].isupper() else new
+
+    written = []
+    for number in range(count):
+        copy, source = divmod(number, len(texts))
+        text = texts[source]
+        if copy:
+            spelling = spellings.setdefault(copy, {})
+            text = _RESPELLED.sub(lambda match, s=spelling: respell(match, s), text)
+        path = folder / f"{copy:03}" / sources[source].name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
 
 
 # Folders of articles shaped like the seeds (load.py, load_screen.py).

@@ -8,7 +8,10 @@
 ``../shared/eval/dev_story/docs`` (five articles of NewsWCL50's event 2, byte for byte
 the five files of the mixed folder's story 2, so the same story), read where they
 are, never copied: 30 articles, 5 stories. Also every sub-folder made of some of the
-five stories (31 of them), since a folder of one story must stay one.
+five stories (31 of them), since a folder of one story must stay one; and the mixed
+folder repeated as rewritten copies (`rewritten_folder`: each copy four new stories,
+two of them sharing a topic's words as the two North Korea stories do) at 100 and
+400 articles, where topics blur.
 
 (2) Generated folders of many stories (`mixed_stories` in ``bench/corpus.py``, with
 their truth): B-cubed on each, and the median time and the peak memory of grouping
@@ -28,6 +31,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -37,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from corpus import mixed_stories
+from corpus import mixed_stories, rewritten_folder
 
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
@@ -111,6 +115,20 @@ def quality() -> None:
     )
     for story in grouping.stories:
         print(f"  {len(story.articles):>2} {story.label}")
+    labels = json.loads((EVAL / "mixed_folder.labels.json").read_text(encoding="utf-8"))
+    sources = sorted((EVAL / "mixed_folder").glob("*.txt"))
+    for size in (100, 400):
+        with tempfile.TemporaryDirectory() as folder:
+            rewritten_folder(sources, size, Path(folder), seed=size)
+            copies = load_paths([Path(folder)]).articles
+        truth = [f"{a.path.parent.name} {labels[a.path.name]['story']}" for a in copies]
+        found = group_stories(copies)
+        precision, recall, f1 = bcubed(story_numbers(found), truth)
+        print(
+            f"rewritten copies of the mixed folder, {size} articles of {len(set(truth))} "
+            f"stories: {len(found.stories)} found, B-cubed precision {precision:.3f}, "
+            f"recall {recall:.3f}, F1 {f1:.3f}"
+        )
 
 
 def child(size: int, repeat: int) -> None:

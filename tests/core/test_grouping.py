@@ -14,11 +14,15 @@ from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
 from tui.core.story import neighbours
 from tui.core.story.grouping import (
+    MERGE,
+    MERGE_MOST,
+    SMALL,
     STAGES,
     Grouping,
     GroupingCancelledError,
     group_stories,
     iter_grouping,
+    merge_threshold,
 )
 from tui.core.story.progress import Progress
 
@@ -147,7 +151,7 @@ def test_each_article_weighs_a_bounded_number_of_others(monkeypatch: pytest.Monk
     rng = random.Random(5)
     letters = "bcdfghjklmnpqrstvwxz"
     vocabularies = [
-        [f"{letters[story]}{letters[n // 20]}a{letters[n % 20]}o" for n in range(150)]
+        [f"{letters[story]}{letters[n // 20]}a{letters[n % 20]}o" for n in range(60)]
         for story in range(3)
     ]
     articles = [
@@ -165,3 +169,10 @@ def test_each_article_weighs_a_bounded_number_of_others(monkeypatch: pytest.Monk
         {1},
         {2},
     ]
+
+
+def test_a_larger_folder_asks_more_of_a_merge() -> None:
+    """Topics blur as a folder grows (see `merge_threshold`); the bar rises, then stops."""
+    assert merge_threshold(5) == merge_threshold(SMALL) == MERGE
+    assert MERGE < merge_threshold(100) < merge_threshold(200) < MERGE_MOST
+    assert merge_threshold(10_000) == MERGE_MOST

@@ -12,7 +12,8 @@ in three steps, each linear in the number of articles:
    event comes within a day or two, and two North Korea stories a week apart are
    two stories;
 3. average-linkage clustering on those pairs: the two groups whose articles are
-   most similar on average merge first, until no two groups average `MERGE`. A pair
+   most similar on average merge first, until no two groups average
+   `merge_threshold` (more in a larger folder, where topics blur). A pair
    the index did not propose counts as sharing nothing, so one article that
    happens to resemble two events does not chain them together.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -40,7 +42,14 @@ from tui.core.text.safe import one_line
 STAGES = ("terms", "neighbours", "stories")
 """The stages `Progress` reports, in order."""
 MERGE = 0.23
-"""Average similarity two groups need to merge into one story."""
+"""Average similarity two groups need to merge into one story, in a folder of up to
+`SMALL` articles; larger folders ask more (`merge_threshold`)."""
+SMALL = 30
+"""Up to this many articles, `MERGE` applies as it is."""
+MERGE_GROWTH = 0.02
+"""How much more similarity a merge needs each time the folder grows ``e``-fold past `SMALL`."""
+MERGE_MOST = 0.28
+"""The most similarity a merge ever needs."""
 COVERAGE = 0.4
 """Share of two clusters' pairs their similarity is averaged over at least (`_clusters`)."""
 SAME_DAYS = 2
@@ -168,21 +177,36 @@ def iter_grouping(
     yield Grouping(tuple(articles), tuple(stories))
 
 
+def merge_threshold(count: int) -> float:
+    """The average similarity two groups of a folder of ``count`` articles need to merge.
+
+    In a small folder a story's own words and the words it shares with another
+    story of the same topic (``north``, ``korea``, ``kim``) differ in rarity: the
+    topic's are in many of the folder's articles. In a large folder of many topics
+    both are rare, so two stories of one topic look more alike; measured on the
+    mixed folder and rewritten copies of it (bench/stories.py), the similarity that
+    separates them grows with the log of the folder's size.
+    """
+    grown = MERGE + MERGE_GROWTH * math.log(max(count, SMALL) / SMALL)
+    return min(grown, MERGE_MOST)
+
+
 def _clusters(count: int, pairs: dict[tuple[int, int], float]) -> list[list[int]]:
     """Average-linkage clusters of ``count`` items joined by ``pairs``.
 
-    The closest two clusters merge first, until none is `MERGE` close. Two clusters'
+    The closest two clusters merge first, until none is `merge_threshold` close. Two clusters'
     similarity is the sum of their known pairs' over their number of pairs, or over
     `COVERAGE` of all their pairs when fewer are known: the index keeps a few dozen
     neighbours per article, so in a large event most pairs are unknown yet similar,
     while a group joined to another by one or two pairs stays apart. Ties go to the
     lowest items, so the result never depends on the order of a dict.
     """
+    merge = merge_threshold(count)
     members: dict[int, list[int]] = {item: [item] for item in range(count)}
     near: dict[int, dict[int, tuple[float, int]]] = {item: {} for item in range(count)}
     heap: list[tuple[float, int, int]] = []
     for (a, b), similarity in pairs.items():
-        if similarity >= MERGE:
+        if similarity >= merge:
             heap.append((-similarity, a, b))
         near[a][b] = near[b][a] = (similarity, 1)
     heapq.heapify(heap)
@@ -202,7 +226,7 @@ def _clusters(count: int, pairs: dict[tuple[int, int], float]) -> list[list[int]
                 del near[other][b]
             link = merged[other] = near[other][new] = (total_a + total_b, known_a + known_b)
             similarity = _linkage(link, len(first) + len(second), len(members[other]))
-            if similarity >= MERGE:
+            if similarity >= merge:
                 heapq.heappush(heap, (-similarity, min(other, new), max(other, new)))
         members[new] = first + second
         new += 1

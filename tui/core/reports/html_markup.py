@@ -184,6 +184,8 @@ def _nest(text: str, start: int, end: int, runs: Sequence[_Run], opened: set[int
     closed (innermost first) and the new ones opened. ``opened`` holds the marks
     whose first piece (with its ``id``) is written.
     """
+    if not runs:
+        return shown(text[start:end])
     cuts = sorted({start, end, *(run.start for run in runs), *(run.end for run in runs)})
     starting: dict[int, list[_Run]] = {}
     for run in runs:

@@ -176,6 +176,10 @@ def test_the_overview_loads_and_shows_the_matrix(
     cells = seen.page.locator("table.matrix tbody td").count()
     assert cells == len(seed_story) * (len(seed_story) + 1)
     assert seen.in_view("table.matrix")
+    folded = "[...document.querySelectorAll('details')].filter(d => !d.open).length"
+    assert seen.page.evaluate(folded) > 0
+    seen.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert seen.page.evaluate(folded) == 0  # paper shows every figure's mentions
     shot = ARTEFACTS / "overview-seeds.png"
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     seen.page.screenshot(path=str(shot), full_page=True)

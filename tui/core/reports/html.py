@@ -1,8 +1,8 @@
 """A comparison or an overview as one standalone web page, to send to someone without a terminal.
 
 ``storyreader compare A B --format html`` prints `comparison_html`, ``storyreader
-overview ... --format html`` prints `overview_html`; the export dialogs write the
-same text to a new file. The page needs nothing but itself (`html_page`).
+overview ... --format html`` prints `overview_html`; an export to a ``.html`` file
+is to write the same text. The page needs nothing but itself (`html_page`).
 
 A comparison shows both texts side by side (one under the other on a narrow
 screen), as the compare screen does: linked sentences tinted by tier and marked

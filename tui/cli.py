@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from tui.core.reading.articles import Article
 
 _FORMATS_LIST = ("table", "json")
-_FORMATS_COMPARE = ("json", "text", "markdown")
+_FORMATS_COMPARE = ("json", "text", "markdown", "html")
 _CLOSED_PIPE = 141
 """Exit code when the reader of stdout went away: 128 + SIGPIPE, as shells report it."""
 
@@ -55,8 +55,8 @@ def _app_parser() -> argparse.ArgumentParser:
         epilog=(
             "headless commands:\n"
             "  storyreader list [PATH...] [--format table|json]\n"
-            "  storyreader compare A B [--format json|text|markdown] [--story PATH...]\n"
-            "  storyreader overview [PATH...] [--format json|text]\n"
+            "  storyreader compare A B [--format json|text|markdown|html] [--story PATH...]\n"
+            "  storyreader overview [PATH...] [--format json|text|html]\n"
             "\nWith no PATH, the bundled story opens."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -139,7 +139,13 @@ def _compare(argv: Sequence[str]) -> int:
     others = load_paths([Path(value) for value in args.story]).articles if args.story else []
     articles, (first, second) = _story_with(sides, others)
     story = Story(articles)
-    report = format_comparison(story.comparison(first, second), args.format, len(story))
+    comparison = story.comparison(first, second)
+    if args.format == "html":
+        from tui.core.reports.html import comparison_html
+
+        report = comparison_html(comparison, len(story))
+    else:
+        report = format_comparison(comparison, args.format, len(story))
     return 0 if _emit(report) else _CLOSED_PIPE
 
 
@@ -174,10 +180,11 @@ def _overview(argv: Sequence[str]) -> int:
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
-    parser.add_argument("--format", choices=("json", "text"), default="text")
+    parser.add_argument("--format", choices=("json", "text", "html"), default="text")
     args = parser.parse_args(argv)
 
     from tui.core.reading.loading import load_paths
+    from tui.core.reports.html import overview_html
     from tui.core.reports.overview import format_overview
     from tui.core.story.model import Story
     from tui.core.story.overview import build_overview
@@ -189,7 +196,10 @@ def _overview(argv: Sequence[str]) -> int:
     if not result.articles:
         print("storyreader: no articles to give an overview of", file=sys.stderr)
         return 1
-    report = format_overview(build_overview(Story(result.articles)), args.format)
+    overview = build_overview(Story(result.articles))
+    report = (
+        overview_html(overview) if args.format == "html" else format_overview(overview, args.format)
+    )
     return 0 if _emit(report) else _CLOSED_PIPE
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from itertools import combinations, permutations
 from pathlib import Path
 
 import pytest
 
 from tests.paths import HANDMADE, SEEDS
+from tests.stories import article_of
+from tui.core.alignment.units import cut_units
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
 from tui.core.story.copy_groups import AGENCY, COPY, CREDITS, LEAD
@@ -306,3 +310,88 @@ def test_text_without_prose_takes_part_in_nothing() -> None:
     overview = build_overview(Story(articles))
     assert overview.totals[-1] == 0
     assert all(cell is None or cell.shared == 0 for cell in overview.cells[-1])
+
+
+# A folder of many stories
+
+
+def invented_story(rng: random.Random, event: int, articles: int) -> list[str]:
+    """``articles`` reports of one invented event: its own words, English function words.
+
+    Each event draws on a vocabulary of its own, so two events share no wording and
+    the reports of one share many of its words.
+    """
+    letters = "bdfgklmnprstvz"
+    words = [
+        f"{letters[event % 14]}{'aeiou'[n % 5]}{letters[n // 5 % 14]}{'aeiou'[n // 70]}n"
+        for n in range(140)
+    ][:40]
+    glue = ["the", "of", "in", "and", "to", "a", "was", "for"]
+    texts = []
+    for _ in range(articles):
+        chosen = rng.sample(words, 24)
+        sentences = [
+            " ".join(f"{word} {rng.choice(glue)}" for word in rng.sample(chosen, 6)).capitalize()
+            + f" {rng.choice(chosen)}."
+            for _ in range(6)
+        ]
+        texts.append(" ".join(chosen[:5]).title() + "\n\n" + " ".join(sentences) + "\n")
+    return texts
+
+
+@pytest.fixture(scope="module")
+def mixed() -> Overview:
+    """The bundled story among eight invented events of four reports: 37 articles.
+
+    The first invented report reprints a sentence of seed 001 word for word, as wire
+    copy travels between stories.
+    """
+    rng = random.Random(11)
+    seeds = load_paths([SEEDS]).articles
+    reprinted = next(
+        unit.span.slice(seeds[1].text)
+        for unit in cut_units(seeds[1].text, seeds[1].body).units
+        if unit.linkable and len(unit.keys) > 8
+    )
+    texts = [text for event in range(8) for text in invented_story(rng, event, 4)]
+    texts[0] += "\n" + " ".join(reprinted.split()) + "\n"
+    invented = [
+        article_of(text, f"event{index // 4}_{index % 4}.txt") for index, text in enumerate(texts)
+    ]
+    return build_overview(Story([*seeds, *invented]))
+
+
+def test_a_mixed_folder_is_overviewed_story_by_story(mixed: Overview) -> None:
+    """Each story's pairs are its comparisons; two stories share a cell only through reuse."""
+    stories = mixed.stories
+    assert sorted(index for story in stories for index in story) == list(range(37))
+    assert (0, 1, 2, 3, 4) in stories  # the bundled story is one story
+    assert len(stories) >= 9
+    story_of = {index: number for number, story in enumerate(stories) for index in story}
+    for a, b in permutations(range(37), 2):
+        cell = mixed.cell(a, b)
+        assert cell is not None
+        if story_of[a] == story_of[b]:
+            assert cell == mixed.story.comparison(a, b).summary.a
+        elif {a, b} == {1, 5}:
+            assert cell.tier("copy").sentences == 1  # the reprinted wire sentence
+            assert cell == mixed.story.comparison(a, b).summary.a
+        else:
+            assert cell.shared == 0
+    assert mixed.stats.aligned_pairs < mixed.stats.pairs / 5
+
+
+def test_the_bundled_story_keeps_its_links_in_a_mixed_folder(mixed: Overview) -> None:
+    """Every seed pair with links in the mixed folder's story is in its overview."""
+    for a, b in combinations(range(5), 2):
+        links = mixed.story.comparison(a, b).links
+        assert mixed.pair_links.get((a, b), ()) == links
+        assert links or (a, b) not in mixed.pair_links
+    assert mixed.copy_groups is not None
+    assert any(group.members[:2] == (0, 1) for group in mixed.copy_groups)
+
+
+def test_a_small_folder_is_one_story(seeds: Overview, handmade: Overview) -> None:
+    """Up to ONE_STORY articles nothing is split: an article unlike the rest keeps its links."""
+    assert seeds.stories == ((0, 1, 2, 3, 4),)
+    assert handmade.stories == ((0, 1, 2, 3),)

@@ -19,6 +19,10 @@ rarest shingles, pairs of adjacent words, which copies share.
 
 A pair of articles can only have links when one of its sentence pairs qualifies,
 so while no key passes `KEY_CAP` the index proposes every pair that has links.
+
+A folder of many stories is searched story by story (``members``), and across
+stories only for reused wording (`reused_pairs`): a copied or edited sentence,
+found by phrases that two stories share, never a weak paraphrase.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from dataclasses import dataclass
 from itertools import chain, groupby, pairwise
 
 from tui.core.alignment.align import StoryAligner
-from tui.core.alignment.tiers import CANDIDATE_FLOOR
+from tui.core.alignment.tiers import CANDIDATE_FLOOR, Measures, literal_tier, similarity
 from tui.core.alignment.units import ArticleUnits, Unit
 
 KEY_CAP = 256
@@ -38,6 +42,8 @@ KEY_CAP = 256
 SHINGLE_CAP = 2048
 """The same for shingles, set high: a wire sentence reprinted by hundreds of outlets
 is found through its phrases, whose lists are as long as the copy group is large."""
+REUSE_CAP = 64
+"""Across stories, a phrase in more sentences than this is common wording, not reuse."""
 _SHINGLE_PROBES = 6
 """Rarest shingles a sentence looks up..."""
 _SHINGLE_HITS = 2
@@ -82,6 +88,7 @@ def candidate_pairs(
     articles: Sequence[ArticleUnits],
     aligner: StoryAligner,
     *,
+    members: Sequence[int] | None = None,
     cancelled: Cancelled | None = None,
 ) -> Candidates:
     """The article pairs worth aligning, each with the sentences worth aligning.
@@ -90,9 +97,94 @@ def candidate_pairs(
         articles: The units of every article of the story.
         aligner: The story's aligner: it weighs the keys and decides which sentence
             pairs qualify.
+        members: The articles to search among (indices into ``articles``), when only
+            the pairs of some are wanted; by default all.
         cancelled: Polled now and then; when it returns True, the search stops and
             returns what it has found so far.
     """
+    found: _Found = {}
+    chosen = sorted(members) if members is not None else range(len(articles))
+    weighed = _search(articles, chosen, aligner, found, cancelled or (lambda: False))
+    return _result(found, weighed)
+
+
+def reused_pairs(
+    articles: Sequence[ArticleUnits],
+    groups: Sequence[Sequence[int]],
+    aligner: StoryAligner,
+    *,
+    cancelled: Cancelled | None = None,
+) -> Candidates:
+    """The article pairs of different stories that share wording, with those sentences.
+
+    Two stories rarely share a sentence; when they do, it is wire copy or a
+    reprinted paragraph, and an overview of both must show it. A weak paraphrase or
+    a common quotation across stories is no such evidence, so only a sentence pair
+    whose wording is shared (a ``copy`` or an ``edit``) counts. Pairs are found by
+    their rarest shingles, each sentence looked up once among all: the work grows
+    with the folder, whatever its stories.
+
+    Args:
+        articles: The units of every article of the folder.
+        groups: The stories, as article indices (each article in one).
+        aligner: The folder's aligner: it weighs the keys.
+        cancelled: As for `candidate_pairs`.
+    """
+    found: _Found = {}
+    weighed = _reused_across(articles, groups, aligner, found, cancelled or (lambda: False))
+    return _result(found, weighed)
+
+
+_Found = dict[tuple[int, int], tuple[set[int], set[int], list[int]]]
+"""Per article pair ``(a, b)``, ``a < b``: its sentences taking part, and how many pairs."""
+
+
+def _search(
+    articles: Sequence[ArticleUnits],
+    members: Sequence[int],
+    aligner: StoryAligner,
+    found: _Found,
+    stop: Cancelled,
+) -> int:
+    """Add to ``found`` the qualifying sentence pairs among ``members``; the pairs weighed."""
+    entries: list[tuple[int, int]] = []
+    units: list[Unit] = []
+    for article in members:
+        prep = articles[article]
+        if prep.has_prose:
+            for index, unit in enumerate(prep.units):
+                if unit.linkable:
+                    entries.append((article, index))
+                    units.append(unit)
+    search = _Index(units, aligner)
+    weighed = 0
+    looked_up = 0
+    blocks = [list(block) for _, block in groupby(range(len(units)), lambda e: entries[e][0])]
+    for block in reversed(blocks):
+        for entry in block:
+            if looked_up % 256 == 0 and stop():
+                return weighed
+            looked_up += 1
+            article, position = entries[entry]
+            unit = units[entry]
+            for other in search.lookup(entry):
+                weighed += 1
+                if aligner.may_link(unit, units[other]):
+                    other_article, other_position = entries[other]
+                    _add(found, article, position, other_article, other_position)
+        search.add(block)
+    return weighed
+
+
+def _reused_across(
+    articles: Sequence[ArticleUnits],
+    groups: Sequence[Sequence[int]],
+    aligner: StoryAligner,
+    found: _Found,
+    stop: Cancelled,
+) -> int:
+    """`reused_pairs` itself: add the pairs to ``found``, return how many were weighed."""
+    story = {article: number for number, group in enumerate(groups) for article in group}
     entries: list[tuple[int, int]] = []
     units: list[Unit] = []
     for article, prep in enumerate(articles):
@@ -101,31 +193,58 @@ def candidate_pairs(
                 if unit.linkable:
                     entries.append((article, index))
                     units.append(unit)
-    search = _Index(units, aligner)
-    found: dict[tuple[int, int], tuple[set[int], set[int], list[int]]] = {}
+    shingles = [_shingles(unit) for unit in units]
+    counts = Counter(chain.from_iterable(shingles))
+    by_story: dict[int, set[str]] = {}
+    for (article, _), own in zip(entries, shingles, strict=True):
+        by_story.setdefault(story[article], set()).update(own)
+    # Only a phrase found in two stories can join them, and a reused one is rare.
+    spread = Counter(chain.from_iterable(by_story.values()))
+    probes = [
+        sorted(
+            (shingle for shingle in own if spread[shingle] > 1 and counts[shingle] <= REUSE_CAP),
+            key=counts.__getitem__,
+        )[:_SHINGLE_PROBES]
+        for own in shingles
+    ]
+    postings: dict[str, list[int]] = {}
+    for entry, own in enumerate(probes):
+        for shingle in own:
+            postings.setdefault(shingle, []).append(entry)
     weighed = 0
-    looked_up = 0
-    blocks = [list(block) for _, block in groupby(range(len(units)), lambda e: entries[e][0])]
-    for block in reversed(blocks):
-        for entry in block:
-            if cancelled is not None and looked_up % 256 == 0 and cancelled():
-                return _result(found, weighed)
-            looked_up += 1
-            article, position = entries[entry]
-            unit = units[entry]
-            for other in search.lookup(entry):
-                weighed += 1
-                if not aligner.may_link(unit, units[other]):
-                    continue
-                other_article, other_position = entries[other]
-                slot = found.get((article, other_article))
-                if slot is None:
-                    slot = found[article, other_article] = (set(), set(), [0])
-                slot[0].add(position)
-                slot[1].add(other_position)
-                slot[2][0] += 1
-        search.add(block)
-    return _result(found, weighed)
+    for entry, own in enumerate(probes):
+        if entry % 256 == 0 and stop():
+            return weighed
+        article, position = entries[entry]
+        hits = Counter(_postings(postings, own))
+        for other, shared in hits.items():
+            other_article, other_position = entries[other]
+            if other_article <= article or shared < _SHINGLE_HITS:
+                continue
+            if story[other_article] == story[article]:
+                continue  # a pair of one story is the story's own business
+            weighed += 1
+            if _reworded(units[entry], units[other], aligner):
+                _add(found, article, position, other_article, other_position)
+    return weighed
+
+
+def _reworded(first: Unit, second: Unit, aligner: StoryAligner) -> bool:
+    """True when two sentences share their wording: a ``copy`` or an ``edit`` of one another."""
+    shared = aligner.weight(first.keys & second.keys)
+    overlap = shared / math.sqrt(aligner.weight(first.keys) * aligner.weight(second.keys))
+    measures = Measures(0, 0, overlap, 0.0, similarity(first, second), 0.0, False)
+    return literal_tier(measures) is not None
+
+
+def _add(found: _Found, article: int, position: int, other: int, other_position: int) -> None:
+    """Note that sentence ``position`` of ``article`` may link to ``other_position`` of ``other``."""
+    slot = found.get((article, other))
+    if slot is None:
+        slot = found[article, other] = (set(), set(), [0])
+    slot[0].add(position)
+    slot[1].add(other_position)
+    slot[2][0] += 1
 
 
 class _Index:
@@ -217,9 +336,7 @@ class _Index:
                     self._shingle_postings.setdefault(shingle, []).append(entry)
 
 
-def _result(
-    found: dict[tuple[int, int], tuple[set[int], set[int], list[int]]], weighed: int
-) -> Candidates:
+def _result(found: _Found, weighed: int) -> Candidates:
     return Candidates(
         [
             PairCandidates(a, b, tuple(sorted(units_a)), tuple(sorted(units_b)), count[0])

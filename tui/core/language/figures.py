@@ -13,6 +13,7 @@ Everything here is general English: no word list names anything of one story.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -115,6 +116,22 @@ class Figure:
         if self.unit:
             return f"{number} {self.unit}s" if self.value != 1 else f"{number} {self.unit}"
         return number
+
+
+def may_hold_figures(text: str, sentence: Span) -> bool:
+    """False when ``sentence`` has no digit and no number word, so holds no figure.
+
+    A quick test before `find_figures`, which tokenises the sentence: most
+    sentences of a story state no number at all.
+    """
+    return _may_hold().search(text, sentence.start, sentence.end) is not None
+
+
+@functools.cache
+def _may_hold() -> re.Pattern[str]:
+    """A digit, or a word a figure may start with (every word `_number_at` reads)."""
+    words = "|".join(sorted({*_CARDINALS, *_VAGUE, "tens"}))
+    return re.compile(rf"\d|\b(?:{words})\b", re.IGNORECASE)
 
 
 def find_figures(text: str, sentence: Span) -> list[Figure]:

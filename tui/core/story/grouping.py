@@ -158,15 +158,14 @@ def iter_grouping(
     pairs: dict[tuple[int, int], float] = {}
     for article in range(count):
         for other, similarity in nearest.neighbours(article):
-            pairs[min(article, other), max(article, other)] = similarity * _date_factor(
-                days[article], days[other]
-            )
+            similarity *= _date_factor(days[article], days[other])
+            pairs[min(article, other), max(article, other)] = similarity
         if worth_reporting(article + 1, count):
             yield Progress("neighbours", article + 1, count)
             if stop():
                 return
     yield Progress("stories", 0, 1)
-    clusters = _clusters(count, pairs)
+    clusters = _clusters(count, pairs, merge_threshold(count))
     central = _central_of(_centrality(count, clusters, pairs), order)
     stories = [
         _story(articles, sorted(order[member] for member in cluster), central)
@@ -191,17 +190,16 @@ def merge_threshold(count: int) -> float:
     return min(grown, MERGE_MOST)
 
 
-def _clusters(count: int, pairs: dict[tuple[int, int], float]) -> list[list[int]]:
+def _clusters(count: int, pairs: dict[tuple[int, int], float], merge: float) -> list[list[int]]:
     """Average-linkage clusters of ``count`` items joined by ``pairs``.
 
-    The closest two clusters merge first, until none is `merge_threshold` close. Two clusters'
+    The closest two clusters merge first, until none is ``merge`` close. Two clusters'
     similarity is the sum of their known pairs' over their number of pairs, or over
     `COVERAGE` of all their pairs when fewer are known: the index keeps a few dozen
     neighbours per article, so in a large event most pairs are unknown yet similar,
     while a group joined to another by one or two pairs stays apart. Ties go to the
     lowest items, so the result never depends on the order of a dict.
     """
-    merge = merge_threshold(count)
     members: dict[int, list[int]] = {item: [item] for item in range(count)}
     near: dict[int, dict[int, tuple[float, int]]] = {item: {} for item in range(count)}
     heap: list[tuple[float, int, int]] = []

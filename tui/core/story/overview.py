@@ -16,7 +16,12 @@ each article is cut into units once (`tui.core.story.model.Story`), one index of
 all sentences proposes the article pairs worth aligning
 (`tui.core.alignment.story_index`), and only those pairs are aligned, by the same
 `Story.comparison` the compare screen reads: a cell, its compare screen and its
-report always agree.
+report always agree. A folder of more than `ONE_STORY` articles is first grouped
+into stories (`tui.core.story.grouping`): pairs are then aligned within each story,
+and across stories only where they reuse wording (wire copy), so the work grows
+with the folder, not with its square, and two stories are not joined by weak
+paraphrases. The matrix still spans every article; a cell across two stories that
+share no wording is empty.
 
 `iter_overview` is the entry point for a UI worker: it yields `Progress` as it goes
 and a more complete `Overview` as each part is ready (matrix first, then copy
@@ -26,44 +31,36 @@ being computed. `build_overview` runs it to the end.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 
-from tui.core.alignment.align import Link, collector_paused
+from tui.core.alignment.align import Link, StoryAligner, collector_paused
 from tui.core.alignment.comparison import Comparison
-from tui.core.alignment.story_index import Cancelled, candidate_pairs
-from tui.core.language.figures import find_figures
+from tui.core.alignment.story_index import Cancelled, Candidates, candidate_pairs, reused_pairs
+from tui.core.alignment.units import ArticleUnits
+from tui.core.language.figures import find_figures, may_hold_figures
 from tui.core.reading.articles import Article
 from tui.core.spans import Span
 from tui.core.story.copy_groups import CopyGroup, copy_groups, copy_pairs
 from tui.core.story.figure_groups import FigureGroup, FigureMention, group_figures
+from tui.core.story.grouping import Grouping, iter_grouping
 from tui.core.story.matrix import Cell, build_cells, similarity_order
 from tui.core.story.model import Story
+from tui.core.story.progress import Progress, ProgressCallback, worth_reporting
 from tui.core.story.quote_groups import QuoteGroup, find_mentions, group_quotes
 
-STAGES = ("prepare", "index", "align", "groups", "figures", "quotes")
+STAGES = ("prepare", "stories", "index", "align", "groups", "figures", "quotes")
 """The stages `Progress` reports, in order."""
-_UPDATES = 100
-"""Progress events per stage at most, however many steps it has."""
-
-ProgressCallback = Callable[[str, int, int], None]
-"""Called with ``(stage, done, total)``."""
+ONE_STORY = 30
+"""Up to this many articles, the overview reads them as one story: the index finds every
+pair with links at little cost, and an article unlike the others keeps its links."""
+WHOLE_STORY = 12
+"""Of a larger folder, a story of up to this many articles has all its pairs aligned."""
 
 
 class OverviewCancelledError(Exception):
     """Raised by `build_overview` when ``cancelled`` said so before the end."""
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """How far the overview has come."""
-
-    stage: str
-    """One of `STAGES`."""
-    done: int
-    """Steps of the stage done."""
-    total: int
-    """Steps the stage has."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +110,12 @@ class Overview:
     """Figures grouped by what they count, most widely stated first."""
     quotes: tuple[QuoteGroup, ...] | None = None
     """Quoted statements, most widely carried first."""
+    stories: tuple[tuple[int, ...], ...] = ()
+    """The stories the articles form (`tui.core.story.grouping`), each article in one;
+    one story for up to `ONE_STORY` articles. Pairs of one story are aligned when they
+    share content, pairs of two only when they share wording, so a cell across two
+    stories is empty unless wire copy joins them; every aligned pair's cell is its
+    comparison."""
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -197,24 +200,34 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
     count = len(story)
     for index in range(count):
         story.units(index)
-        if _report(index + 1, count):
+        if worth_reporting(index + 1, count):
             yield Progress("prepare", index + 1, count)
         if stop():
             return
     units = [story.units(index) for index in range(count)]
     aligner = story.aligner
+    stories: tuple[tuple[int, ...], ...] = (tuple(range(count)),)
+    yield Progress("stories", 0, 1)
+    if count > ONE_STORY:
+        grouping = None
+        for step in iter_grouping(story.articles, cancelled=stop):
+            if isinstance(step, Grouping):
+                grouping = step
+        if grouping is None:
+            return
+        stories = tuple(group.articles for group in grouping.stories)
+    yield Progress("stories", 1, 1)
     yield Progress("index", 0, 1)
-    search = candidate_pairs(units, aligner, cancelled=stop)
+    candidates, weighed, qualifying = _pairs_to_align(units, aligner, stories, stop)
     if stop():
         return
     yield Progress("index", 1, 1)
-    candidates = search.pairs
     pair_links: dict[tuple[int, int], tuple[Link, ...]] = {}
-    for done, found in enumerate(candidates, 1):
-        links = story.comparison(found.a, found.b).links
+    for done, (a, b) in enumerate(candidates, 1):
+        links = story.comparison(a, b).links
         if links:
-            pair_links[found.a, found.b] = links
-        if _report(done, len(candidates)):
+            pair_links[a, b] = links
+        if worth_reporting(done, len(candidates)):
             yield Progress("align", done, len(candidates))
         if stop():
             return
@@ -231,10 +244,11 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
             articles=count,
             pairs=count * (count - 1) // 2,
             aligned_pairs=len(candidates),
-            weighed_sentence_pairs=search.weighed,
-            candidate_sentence_pairs=sum(found.pairs for found in candidates),
+            weighed_sentence_pairs=weighed,
+            candidate_sentence_pairs=qualifying,
             links=sum(map(len, pair_links.values())),
         ),
+        stories=stories,
     )
     yield overview
     yield Progress("groups", 0, 1)
@@ -250,9 +264,10 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
         mentions.extend(
             FigureMention(index, figure)
             for unit in article.linkable_units
+            if may_hold_figures(article.text, unit.span)
             for figure in find_figures(article.text, unit.span)
         )
-        if _report(index + 1, count):
+        if worth_reporting(index + 1, count):
             yield Progress("figures", index + 1, count)
         if stop():
             return
@@ -262,11 +277,47 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
     for index, article in enumerate(units):
         if article.has_prose:
             quotes.extend(find_mentions(index, article))
-        if _report(index + 1, count):
+        if worth_reporting(index + 1, count):
             yield Progress("quotes", index + 1, count)
         if stop():
             return
     yield replace(overview, quotes=group_quotes(quotes, pair_links, story.weights))
+
+
+def _pairs_to_align(
+    units: Sequence[ArticleUnits],
+    aligner: StoryAligner,
+    stories: Sequence[Sequence[int]],
+    stop: Cancelled,
+) -> tuple[list[tuple[int, int]], int, int]:
+    """The article pairs ``(a, b)``, ``a < b``, to align; sentence pairs weighed and qualifying.
+
+    One story: the pairs the story index proposes, every pair with links. Several:
+    within each story, every pair when it is small (`WHOLE_STORY`: nearly all its
+    pairs share something) or the pairs its own index proposes; across stories, the
+    pairs that reuse wording (`reused_pairs`), never a weak paraphrase.
+    """
+    if len(stories) == 1:
+        search = candidate_pairs(units, aligner, cancelled=stop)
+        return [(p.a, p.b) for p in search.pairs], search.weighed, _qualifying(search)
+    chosen: set[tuple[int, int]] = set()
+    weighed = qualifying = 0
+    for members in stories:
+        if len(members) <= WHOLE_STORY:
+            prose = sorted(article for article in members if units[article].has_prose)
+            chosen.update(combinations(prose, 2))
+            continue
+        search = candidate_pairs(units, aligner, members=members, cancelled=stop)
+        chosen.update((p.a, p.b) for p in search.pairs)
+        weighed += search.weighed
+        qualifying += _qualifying(search)
+    reused = reused_pairs(units, stories, aligner, cancelled=stop)
+    chosen.update((p.a, p.b) for p in reused.pairs)
+    return sorted(chosen), weighed + reused.weighed, qualifying + _qualifying(reused)
+
+
+def _qualifying(search: Candidates) -> int:
+    return sum(found.pairs for found in search.pairs)
 
 
 def _only_here(
@@ -282,8 +333,3 @@ def _only_here(
         tuple(span for span in found if span not in carried[index])
         for index, found in enumerate(spans)
     )
-
-
-def _report(done: int, total: int) -> bool:
-    """True for the steps worth a progress event: about `_UPDATES` per stage, and the last."""
-    return done == total or done % max(1, total // _UPDATES) == 0

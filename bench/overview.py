@@ -1,6 +1,6 @@
-"""Benchmark the story overview: the bundled story, then generated stories of 50 and 200.
+"""Benchmark the story overview: the bundled story, generated stories, mixed folders.
 
-    python bench/overview.py [--repeat 3] [--sizes 50 200]
+    python bench/overview.py [--repeat 3] [--sizes 50 200] [--mixed 50 100 200 400]
 
 (1) ``build_overview`` on the bundled story. (2) Generated stories of 50 and 200
 articles of about 5 KB each, built deterministically from the seed sentences (see
@@ -18,13 +18,32 @@ fills the rest with its own material: seed sentences rewritten with invented wor
 so the vocabulary grows with the story as a real archive's does. Sharing is dense
 within a day and sparse across days; the script prints how many article pairs the
 index proposed, so the density is on the record.
+
+(4) Mixed folders of 50, 100, 200 and 400 articles of many stories, as a downloads
+folder holds them: the shared mixed folder (``../shared/eval/mixed_folder``, 20
+articles of 4 events, read where it is) followed by rewritten copies of it, written
+to a temporary folder at run time and deleted after (`rewritten_folder` in
+``bench/corpus.py``: each copy is four new events, their words respelt). Without
+../shared, generated folders of many stories (`mixed_stories`). Each size runs in a
+child process of its own, so its peak RSS is its own: the median time of
+``build_overview`` over ``--repeat`` runs, peak RSS, and the baseline measured in
+the same child, cutting every article into units and weighing the words (the work
+any overview does before comparing anything). The growth exponent from 100 to 400
+articles is ``log(t400 / t100) / log(4)`` (1 is linear; the goal: at most 4.8x,
+an exponent of 1.13, and 400 articles under 4 s). The engine is the one
+``STORYREADER_ENGINE`` chooses, and is printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from itertools import combinations
@@ -33,7 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from corpus import KB, running_story
+from corpus import KB, mixed_stories, rewritten_folder, running_story
 
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
@@ -74,11 +93,102 @@ def describe(overview: Overview) -> str:
     )
 
 
+MIXED_SOURCE = ROOT.parent / "shared" / "eval" / "mixed_folder"
+
+
+def mixed_folder(size: int, folder: Path) -> list[Article]:
+    """``size`` articles of many stories, real ones rewritten when ../shared is there."""
+    sources = sorted(MIXED_SOURCE.glob("*.txt"))
+    if not sources:
+        return mixed_stories(size, seed=size).articles
+    rewritten_folder(sources, size, folder, seed=size)
+    return load_paths([folder]).articles
+
+
+def mixed_child(size: int, repeat: int) -> None:
+    """Time and memory of the overview of a mixed folder of ``size``: one JSON line."""
+    with tempfile.TemporaryDirectory() as folder:
+        articles = mixed_folder(size, Path(folder))
+    build_overview(Story(articles[:20]))  # warm-up: imports, regex compilation, vectors
+
+    def floor() -> Story:
+        story = Story(articles)
+        for index in range(len(story)):
+            story.units(index)
+        story.weights  # noqa: B018 (computed on first use)
+        return story
+
+    base, base_cpu, _ = median_seconds(floor, repeat)
+    seconds, cpu, result = median_seconds(lambda: build_overview(Story(articles)), repeat)
+    overview: Overview = result  # type: ignore[assignment]
+    print(
+        json.dumps(
+            {
+                "size": size,
+                "seconds": seconds,
+                "cpu": cpu,
+                "floor": base,
+                "floor_cpu": base_cpu,
+                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "stories": len(overview.stories),
+                "engine": overview.story.aligner.engine,
+                "described": describe(overview),
+            }
+        )
+    )
+
+
+def mixed(sizes: Sequence[int], repeat: int) -> None:
+    found = {}
+    source = (
+        "rewritten copies of ../shared/eval/mixed_folder"
+        if MIXED_SOURCE.is_dir()
+        else ("generated folders of many stories (../shared is not there)")
+    )
+    print(f"mixed folders: {source}")
+    for size in sizes:
+        command = [sys.executable, __file__, "--mixed-child", str(size), "--repeat", str(repeat)]
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        result = found[size] = json.loads(out.splitlines()[-1])
+        print(
+            f"mixed folder, {size} articles ({result['stories']} stories, engine "
+            f"{result['engine']}): median {result['seconds']:.2f} s (CPU {result['cpu']:.2f} s), "
+            f"{result['seconds'] / result['floor']:.1f}x the baseline of cutting and weighing "
+            f"({result['floor']:.2f} s); peak RSS {result['rss_mb']:.0f} MB"
+        )
+        print(f"  {result['described']}")
+    if 100 in found and 400 in found:
+        growth = found[400]["seconds"] / found[100]["seconds"]
+        cpu = found[400]["cpu"] / found[100]["cpu"]
+        floor = found[400]["floor"] / found[100]["floor"]
+        print(
+            f"growth 100 -> 400 mixed articles (4x): {growth:.2f}x time (exponent "
+            f"{math.log(growth) / math.log(4):.2f}), {cpu:.2f}x CPU time, baseline {floor:.2f}x "
+            f"(goal: at most 4.8x; 400 under 4 s: {'yes' if found[400]['seconds'] < 4 else 'no'})"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
     parser.add_argument("--sizes", type=int, nargs=2, default=[50, 200], metavar="N")
+    parser.add_argument(
+        "--mixed",
+        type=int,
+        nargs="*",
+        default=[50, 100, 200, 400],
+        metavar="N",
+        help="sizes of the mixed folders (none: skip them)",
+    )
+    parser.add_argument("--mixed-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--only-mixed", action="store_true", help="run the mixed folders only")
     args = parser.parse_args(argv)
+    if args.mixed_child:
+        mixed_child(args.mixed_child, args.repeat)
+        return 0
+    if args.only_mixed:
+        mixed(args.mixed, args.repeat)
+        return 0
 
     seeds = load_paths([ROOT / "seeds"]).articles
     build_overview(Story(seeds))  # warm-up: imports, regex compilation
@@ -118,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         f"(CPU {baseline_cpu:.2f} s, {links} links); the overview is "
         f"{baseline / timings[small]:.1f}x faster ({baseline_cpu / cpu_timings[small]:.1f}x in CPU)"
     )
+    if args.mixed:
+        mixed(args.mixed, args.repeat)
     return 0
 
 

@@ -114,3 +114,28 @@ def test_cancelled_search_returns_what_it_has() -> None:
     prepared = [cut_units("The harbour froze early this winter.")] * 3
     aligner = StoryAligner(key_weights(prepared))
     assert candidate_pairs(prepared, aligner, cancelled=lambda: True).pairs == []
+
+
+def test_across_stories_only_reused_wording_is_proposed() -> None:
+    """A reprinted sentence joins two stories; the same fact in other words does not."""
+    strike = (
+        "Ferry crews in Port Aldric stopped work on Monday, stranding about 4,200 commuters. "
+        "The Seafarers' Guild said its members would stay off the boats until Aldric Lines "
+        "dropped a plan to add unpaid night shifts."
+    )
+    reprint = (
+        "Wildfire crews in the Kessing Valley worked through the night near Tarrow. "
+        "Ferry crews in Port Aldric stopped work on Monday, stranding about 4,200 commuters."
+    )
+    reworded = (
+        "Fire chief Oskar Lind said the Kessing Valley blaze was ten per cent contained. "
+        "About 4,200 estuary commuters were stranded in Port Aldric when ferry crews walked out."
+    )
+    prepared = [cut_units(text) for text in (strike, reprint, reworded)]
+    aligner = StoryAligner(key_weights(prepared))
+    assert aligner.may_link(prepared[0].units[0], prepared[2].units[1])  # a paraphrase...
+    found = candidates.reused_pairs(prepared, [[0], [1, 2]], aligner)
+    assert [(pair.a, pair.b, pair.units_a, pair.units_b) for pair in found.pairs] == [
+        (0, 1, (0,), (1,))
+    ]  # ...but only the reprint crosses the stories
+    assert candidates.reused_pairs(prepared, [[0, 1, 2]], aligner).pairs == []

@@ -176,3 +176,18 @@ def test_a_larger_folder_asks_more_of_a_merge() -> None:
     assert merge_threshold(5) == merge_threshold(SMALL) == MERGE
     assert MERGE < merge_threshold(100) < merge_threshold(200) < MERGE_MOST
     assert merge_threshold(10_000) == MERGE_MOST
+
+
+def test_file_names_standing_in_for_headlines_join_nothing() -> None:
+    """Hash-like names share fragments (``aa``, ``fba``); they say nothing of the event."""
+    texts = [
+        "Ferry boats in Port Aldric stayed moored on Monday.\n",
+        "Wildfire smoke grounded planes over the Kessing Valley overnight.\n",
+    ]
+    names = ["c0aa0fba0dd7.txt", "c0aa0fba0ee7.txt"]
+    articles = [
+        Article(Path(name), text, title=name[:-4], outlet="x", sha256=name,
+                notes=("no headline found: showing the file name",))
+        for name, text in zip(names, texts, strict=True)
+    ]  # fmt: skip
+    assert len(group_stories(articles).stories) == 2

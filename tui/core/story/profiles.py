@@ -34,6 +34,8 @@ TITLE_WEIGHT = 3.0
 """How much more a headline key weighs than the same key in the body."""
 BACKGROUND = 30
 """Articles of an imagined wider collection that lack every key (the rarity's prior)."""
+_FILE_NAME_TITLE = "no headline found: showing the file name"
+"""The note metadata leaves when the title is the file name (`tui.core.metadata.extract`)."""
 _FIGURE_MIN = 100
 _YEARS = (1900, 2100)
 
@@ -64,10 +66,12 @@ def article_terms(article: Article) -> dict[str, float]:
 
     A key's weight grows with the log of its count in the body (``1 + ln n``); a
     headline key weighs `TITLE_WEIGHT` times that (a key only the headline has
-    counts once).
+    counts once). A title that is only the file name counts for nothing.
     """
     counts = Counter(filter(None, map(_term, keys(article.text[article.body :]))))
     local = {key: 1 + math.log(count) for key, count in counts.items()}
+    if _FILE_NAME_TITLE in article.notes:
+        return local  # a file name (``c0a9aa0fba.txt``) says nothing of the event
     for key in set(filter(None, map(_term, keys(article.title)))):
         local[key] = local.get(key, 1.0) * TITLE_WEIGHT
     return local

@@ -36,6 +36,7 @@ from itertools import chain, groupby, pairwise
 from tui.core.alignment.align import StoryAligner
 from tui.core.alignment.tiers import CANDIDATE_FLOOR, Measures, literal_tier, similarity
 from tui.core.alignment.units import ArticleUnits, Unit
+from tui.core.language.tokens import STOP_KEYS
 
 KEY_CAP = 256
 """A key in more sentences than this is not indexed; its share of an overlap is bounded."""
@@ -121,8 +122,9 @@ def reused_pairs(
     reprinted paragraph, and an overview of both must show it. A weak paraphrase or
     a common quotation across stories is no such evidence, so only a sentence pair
     whose wording is shared (a ``copy`` or an ``edit``) counts. Pairs are found by
-    their rarest shingles, each sentence looked up once among all: the work grows
-    with the folder, whatever its stories.
+    their rarest shingles of content words (a shared ``of the`` is no reuse) that
+    two stories have, each sentence looked up once among all: the work grows with
+    the folder, whatever its stories.
 
     Args:
         articles: The units of every article of the folder.
@@ -193,7 +195,7 @@ def _reused_across(
                 if unit.linkable:
                     entries.append((article, index))
                     units.append(unit)
-    shingles = [_shingles(unit) for unit in units]
+    shingles = [_content_shingles(unit) for unit in units]
     counts = Counter(chain.from_iterable(shingles))
     by_story: dict[int, set[str]] = {}
     for (article, _), own in zip(entries, shingles, strict=True):
@@ -349,6 +351,12 @@ def _result(found: _Found, weighed: int) -> Candidates:
 def _postings(index: dict[str, list[int]], keys: Sequence[str]) -> Iterator[int]:
     """The entries of every posting list of ``keys`` in ``index``, one after the other."""
     return chain.from_iterable(filter(None, map(index.get, keys)))
+
+
+def _content_shingles(unit: Unit) -> list[str]:
+    """Adjacent content keys of the sentence, each pair once: rarer than `_shingles`."""
+    words = [word for word in unit.norm.split() if word not in STOP_KEYS]
+    return list(dict.fromkeys(f"{first} {second}" for first, second in pairwise(words)))
 
 
 def _shingles(unit: Unit) -> list[str]:

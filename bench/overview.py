@@ -28,7 +28,8 @@ to a temporary folder at run time and deleted after (`rewritten_folder` in
 child process of its own, so its peak RSS is its own: the median time of
 ``build_overview`` over ``--repeat`` runs, peak RSS, and the baseline measured in
 the same child, cutting every article into units and weighing the words (the work
-any overview does before comparing anything). The growth exponent from 100 to 400
+any overview does before comparing anything); and, once, the overview reading the
+whole folder as one story, as it did before it grouped folders into stories. The growth exponent from 100 to 400
 articles is ``log(t400 / t100) / log(4)`` (1 is linear; the goal: at most 4.8x,
 an exponent of 1.13, and 400 articles under 4 s). The engine is the one
 ``STORYREADER_ENGINE`` chooses, and is printed.
@@ -56,6 +57,7 @@ from corpus import KB, mixed_stories, rewritten_folder, running_story
 
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
+from tui.core.story import overview as overview_module
 from tui.core.story.model import Story
 from tui.core.story.overview import Overview, build_overview
 
@@ -121,6 +123,10 @@ def mixed_child(size: int, repeat: int) -> None:
     base, base_cpu, _ = median_seconds(floor, repeat)
     seconds, cpu, result = median_seconds(lambda: build_overview(Story(articles)), repeat)
     overview: Overview = result  # type: ignore[assignment]
+    # The same overview reading the folder as one story, as it did before grouping.
+    saved, overview_module.ONE_STORY = overview_module.ONE_STORY, len(articles)
+    before, before_cpu, _ = median_seconds(lambda: build_overview(Story(articles)), 1)
+    overview_module.ONE_STORY = saved
     print(
         json.dumps(
             {
@@ -129,6 +135,8 @@ def mixed_child(size: int, repeat: int) -> None:
                 "cpu": cpu,
                 "floor": base,
                 "floor_cpu": base_cpu,
+                "before": before,
+                "before_cpu": before_cpu,
                 "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "stories": len(overview.stories),
                 "engine": overview.story.aligner.engine,
@@ -156,6 +164,10 @@ def mixed(sizes: Sequence[int], repeat: int) -> None:
             f"{result['seconds'] / result['floor']:.1f}x the baseline of cutting and weighing "
             f"({result['floor']:.2f} s); peak RSS {result['rss_mb']:.0f} MB"
         )
+        print(
+            f"  read as one story, as before grouping: {result['before']:.2f} s "
+            f"(CPU {result['before_cpu']:.2f} s), {result['before'] / result['seconds']:.1f}x slower"
+        )
         print(f"  {result['described']}")
     if 100 in found and 400 in found:
         growth = found[400]["seconds"] / found[100]["seconds"]
@@ -165,6 +177,11 @@ def mixed(sizes: Sequence[int], repeat: int) -> None:
             f"growth 100 -> 400 mixed articles (4x): {growth:.2f}x time (exponent "
             f"{math.log(growth) / math.log(4):.2f}), {cpu:.2f}x CPU time, baseline {floor:.2f}x "
             f"(goal: at most 4.8x; 400 under 4 s: {'yes' if found[400]['seconds'] < 4 else 'no'})"
+        )
+        before = found[400]["before"] / found[100]["before"]
+        print(
+            f"  read as one story: {before:.2f}x time (exponent "
+            f"{math.log(before) / math.log(4):.2f})"
         )
 
 

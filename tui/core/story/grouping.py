@@ -13,9 +13,17 @@ in three steps, each linear in the number of articles:
    two stories;
 3. average-linkage clustering on those pairs: the two groups whose articles are
    most similar on average merge first, until no two groups average
-   `merge_threshold` (more in a larger folder, where topics blur). A pair
-   the index did not propose counts as sharing nothing, so one article that
-   happens to resemble two events does not chain them together.
+   `merge_threshold` (more in a larger folder, where topics blur). Pairs the
+   index did not propose count as sharing nothing once few of two groups' pairs
+   are known (`COVERAGE`), so one article that happens to resemble two events does
+   not chain them together, while a large event, most of whose pairs the index
+   leaves out, still holds together.
+
+The sentence links of the alignment engine are no better evidence of one event
+than the words: on the development folder, the articles of the two North Korea
+stories share as large a part of their sentences (weak paraphrases, mostly) as the
+articles of one story do. So grouping weighs words, and costs a fraction of
+aligning.
 
 Articles are taken in a canonical order (by content hash, then name), so the
 grouping does not depend on the order the files were listed in. A group can be read

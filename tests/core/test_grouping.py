@@ -191,3 +191,20 @@ def test_file_names_standing_in_for_headlines_join_nothing() -> None:
         for name, text in zip(names, texts, strict=True)
     ]  # fmt: skip
     assert len(group_stories(articles).stories) == 2
+
+
+def test_a_shared_site_address_joins_nothing() -> None:
+    """Two unrelated short reports saved from one site, each with the site's addresses."""
+    links = (
+        "\n\nMore at https://www.harbourdaily.example/news/latest and "
+        "<https://www.harbourdaily.example/news/2024/{}.html>, or mail desk@harbourdaily.example\n"
+    )
+    texts = [
+        ("Ferries", "Ferry boats stayed moored."),
+        ("Smoke", "Wildfire smoke grounded planes."),
+    ]
+    articles = [
+        article_of(body + links.format(n), f"{n}.txt", title=title)
+        for n, (title, body) in enumerate(texts)
+    ]
+    assert len(group_stories(articles).stories) == 2

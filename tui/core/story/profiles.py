@@ -21,6 +21,7 @@ in full through the norm.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ TITLE_WEIGHT = 3.0
 """How much more a headline key weighs than the same key in the body."""
 BACKGROUND = 30
 """Articles of an imagined wider collection that lack every key (the rarity's prior)."""
+_ADDRESS = re.compile(r"\S+://\S*|www\.\S+|\S+@\S+\.\w+")
+"""Web and mail addresses: ``https``, ``www`` and a site's name join its articles, not
+an event's."""
 _FILE_NAME_TITLE = "no headline found: showing the file name"
 """The note metadata leaves when the title is the file name (`tui.core.metadata.extract`)."""
 _FIGURE_MIN = 100
@@ -66,9 +70,11 @@ def article_terms(article: Article) -> dict[str, float]:
 
     A key's weight grows with the log of its count in the body (``1 + ln n``); a
     headline key weighs `TITLE_WEIGHT` times that (a key only the headline has
-    counts once). A title that is only the file name counts for nothing.
+    counts once). A title that is only the file name counts for nothing, and nor
+    do web and mail addresses.
     """
-    counts = Counter(filter(None, map(_term, keys(article.text[article.body :]))))
+    body = _ADDRESS.sub(" ", article.text[article.body :])
+    counts = Counter(filter(None, map(_term, keys(body))))
     local = {key: 1 + math.log(count) for key, count in counts.items()}
     if _FILE_NAME_TITLE in article.notes:
         return local  # a file name (``c0a9aa0fba.txt``) says nothing of the event

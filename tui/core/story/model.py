@@ -41,7 +41,8 @@ def aligned_span(article: Article) -> Span:
 
     All of the body up to `ALIGN_LIMIT` characters; a longer body is cut at its last
     line break before the limit (or sentence end, if the second half of the
-    allowance has no line break), so no sentence is cut in two.
+    allowance has no line break), so no sentence is cut in two, and the span ends
+    where the text before the cut does.
     """
     text, start = article.text, article.body
     end = start + ALIGN_LIMIT
@@ -52,6 +53,8 @@ def aligned_span(article: Article) -> Span:
     if cut < 0:
         stop = text.rfind(". ", half, end)
         cut = end if stop < 0 else stop + 1
+    while cut > half and text[cut - 1].isspace():
+        cut -= 1
     return Span(start, cut)
 
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core.language.sentences import (
+    BYLINE,
     CAPTION,
     HEADING,
     SENTENCE,
@@ -65,7 +66,7 @@ def test_kinds_of_lines() -> None:
     kinds = [(s.span.slice(text), s.kind) for s in segment(text)]
     assert kinds == [
         ("# Putin Backs Lukashenko as Leader Vows Closer Ties", TITLE),
-        ("By [Anna Malpas](#)", HEADING),
+        ("By [Anna Malpas](#)", BYLINE),
         ("Lukashenko Photo: VCG", CAPTION),
         ("The talks lasted four hours.", SENTENCE),
         ("## **'Elder brother'**", HEADING),

@@ -17,8 +17,8 @@ from typing import Literal, NamedTuple
 from tui.core.language.captions import is_caption
 from tui.core.spans import Span
 
-Kind = Literal["sentence", "title", "heading", "caption"]
-"""What a segment is: running text, a headline, another lone line, a caption."""
+Kind = Literal["sentence", "title", "heading", "caption", "byline", "dateline"]
+"""What a segment is: running text, a headline, another lone line, a caption, a byline, a date."""
 SENTENCE: Kind = "sentence"
 """Kind of an ordinary sentence of running text."""
 TITLE: Kind = "title"
@@ -27,6 +27,10 @@ HEADING: Kind = "heading"
 """Kind of any other lone line without a final stop: subheading, byline, dateline, address."""
 CAPTION: Kind = "caption"
 """Kind of a photo caption or credit line."""
+BYLINE: Kind = "byline"
+"""Kind of a lone line naming the authors (``By Anna Malpas for AFP.``), full stop or not."""
+DATELINE: Kind = "dateline"
+"""Kind of a lone line that only dates the article (``Published 14 March 2023, 10:32.``)."""
 
 # A run of stops (``.``, ``?!``, ``...``) and the closers after it. Starting with a
 # character class lets the regex engine skip quickly to the next candidate.
@@ -54,6 +58,81 @@ _SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
 # is a headline, byline or caption on its own.
 _WRAP_WIDTH = 50
 _HEADLINE_WORDS = 4
+_BYLINE = re.compile(
+    r"[*_]*(?:[Ww]ritten\s+by|[Bb]y)\s+[*_]*\[?[A-Z][\w.'’-]*(?:[\s,&|]+(?:and|for|in|[A-Z@][\w.'’@-]*))*"
+    r"\]?(?:\([^)]*\))?[*_.\s]*"
+)
+"""``By Anna Malpas for AFP``, ``By A. Smith and B. Jones, Reuters``: names after ``By``."""
+_DATE_WORDS = frozenset(
+    [
+        "published",
+        "updated",
+        "posted",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "et",
+        "edt",
+        "est",
+        "bst",
+        "gmt",
+        "utc",
+        "cet",
+        "cest",
+        "pst",
+        "pdt",
+        "jst",
+        "kst",
+        "local",
+        "time",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+"""Words a date line is made of, besides numbers."""
+_DATE_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
+_BYLINE_WORDS = 12
 
 
 class Sentence(NamedTuple):
@@ -121,9 +200,26 @@ def _kind(text: str, span: Span, alone: bool) -> Kind:
     body = span.slice(text)
     if is_caption(body) or _is_credit(body):
         return CAPTION
+    if alone and _is_byline(body):
+        return BYLINE
+    if alone and _is_date_line(body):
+        return DATELINE
     if alone and (body.startswith("#") or not _ends_sentence(body)):
         return HEADING
     return SENTENCE
+
+
+def _is_byline(body: str) -> bool:
+    """A short line that only names its authors after ``By``; a sentence has a verb first."""
+    return len(body.split()) <= _BYLINE_WORDS and _BYLINE.fullmatch(body) is not None
+
+
+def _is_date_line(body: str) -> bool:
+    """A short line of date and time words and numbers only, with a number among them."""
+    tokens = _DATE_TOKEN.findall(body.lower())
+    if not tokens or len(tokens) > _BYLINE_WORDS or not any(t[0].isdigit() for t in tokens):
+        return False
+    return all(token[0].isdigit() or token.rstrip(".") in _DATE_WORDS for token in tokens)
 
 
 def _is_headline(body: str) -> bool:

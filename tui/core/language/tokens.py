@@ -43,6 +43,8 @@ _SCALES = {
     "trillion": 1e12,
 }
 _CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+CURRENCY_KEYS = frozenset(map(str, _CURRENCIES.values()))
+"""The keys a currency symbol adds: they belong to the figure, not to the words around it."""
 _MONTHS = {
     "jan": "january",
     "feb": "february",

@@ -150,6 +150,7 @@ def _app_parser() -> argparse.ArgumentParser:
             "  storyreader list [PATH...] [--format table|json]\n"
             "  storyreader compare A B [--format json|text|markdown] [--story PATH...]\n"
             "  storyreader overview [PATH...] [--format json|text]\n"
+            "JSON is compact in a pipe and pretty on a terminal; --indent N chooses.\n"
             "\nWith no PATH, the bundled story opens."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import make_app, settle
-from tests.injection import EVERY, build_corpus, raw_found
+from tests.injection import EVERY, build_corpus, name_safe, raw_found
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.export import ExportScreen
+from tui.app.screens.overview import OverviewScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.document_view import DocumentView
 
@@ -57,3 +58,34 @@ async def test_the_library_and_reader_show_every_payload_inert(corpus) -> None:
             shown += [view.line_text(index) for index in range(view.line_count)]
         assert raw_found("\n".join(shown)) == []
         assert any("^[]0;PWNED^G" in line for line in shown)
+
+
+async def test_no_screen_toast_or_title_passes_a_payload_raw(tmp_path: Path) -> None:
+    """The whole screen as drawn (title bar, toasts, dialogs), on a folder named with payloads."""
+    files = build_corpus(tmp_path / f"story{name_safe(EVERY)}")
+    app = make_app([files["plain"].parent])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        shown = {"library": app.export_screenshot()}  # with the "Skipped" toast
+        for _ in range(6):
+            await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("y")  # "Copied NAME" toast
+        await pilot.pause(0.2)
+        shown["copied"] = app.export_screenshot()
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        shown["problems"] = app.export_screenshot()
+        await pilot.press("escape", "c", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        shown["compare"] = app.export_screenshot()
+        await pilot.press("escape", "o")
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        shown["overview"] = app.export_screenshot()
+    for name, screen in shown.items():
+        assert raw_found(screen) == [], name
+    assert "^[]0;PWNED^G" in shown["library"]

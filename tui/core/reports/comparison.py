@@ -246,25 +246,25 @@ def _render(shown: Shown, link: Link, side: Side, marks: Marks | None) -> str:
     span = link.a if side == "a" else link.b
     if marks is None:
         return shown(span).strip()
-    runs = [run for op in link.diff if op.op != "equal" and len(run := _run(op, side)) > 0]
-    parts = []
-    position = span.start
-    for start, end in runs:
-        parts.append(shown(Span(position, start)))
-        parts.append(shown(Span(start, end)))
-        position = end
-    parts.append(shown(Span(position, span.end)))
-    # Parts alternate: unchanged, changed, unchanged, ...; a change is marked with
-    # the characters around it known, so the marks can tell whether they would hold.
-    printed: list[str] = []
-    for index, part in enumerate(parts):
-        if index % 2 and part.strip():
-            before = "".join(printed)[-1:] or " "
-            after = parts[index + 1][:1] or " "
-            printed.append(marks(before, part, after))
+    runs: list[Span] = []
+    for op in link.diff:
+        run = _run(op, side)
+        if op.op == "equal" or not len(run):
+            continue
+        if runs and runs[-1].end >= run.start:  # touching changes are marked as one
+            runs[-1] = Span(runs[-1].start, run.end)
         else:
-            printed.append(part)
-    return "".join(printed).strip()
+            runs.append(run)
+    # Unchanged and changed parts alternate; each change is marked knowing the
+    # characters around it, so that the marks can tell whether they would hold.
+    parts = [shown(Span(span.start, runs[0].start if runs else span.end))]
+    for number, run in enumerate(runs):
+        following = runs[number + 1].start if number + 1 < len(runs) else span.end
+        unchanged = shown(Span(run.end, following))
+        before = next((part[-1] for part in reversed(parts) if part), " ")
+        parts.append(marks(before, shown(run), unchanged[:1] or " "))
+        parts.append(unchanged)
+    return "".join(parts).strip()
 
 
 def _run(op: DiffOp, side: Side) -> Span:

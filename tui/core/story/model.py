@@ -30,9 +30,9 @@ from tui.core.spans import Span
 ALIGN_LIMIT = 1_000_000
 """Characters of an article's body the alignment reads at most (some 150,000 words).
 
-Aligning a pair takes about a second per million characters a side, and the
-overview several; above this, time and memory would grow past what a reader waits
-for (two 50 MB files took minutes and gigabytes), so the rest goes unaligned.
+Aligning a pair takes a few seconds per million characters a side, the overview
+longer; above this, time and memory would grow past what a reader waits for (two
+50 MB files took minutes and gigabytes), so the rest goes unaligned.
 """
 
 

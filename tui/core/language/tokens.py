@@ -30,6 +30,12 @@ _STREAM = re.compile(rf"\s*(?:{_WORD}|{_NUMBER}|(?P<stop>[;:()\[\]—–]|,(?!\d
 _CONJUNCTIONS = frozenset(
     ["and", "but", "while", "although", "though", "whereas", "because", "after", "since"]
 )
+_ENDS_IN_S = frozenset(
+    ["news", "series", "species", "politics", "economics", "physics", "always", "perhaps"]
+)
+"""Words whose final ``s`` is no plural: ``news`` is not ``new``."""
+_POSSESSIVE = re.compile(r"['’]s?$")
+"""A possessive ending, which a word's meaning does without."""
 _ISE = re.compile(r"is(e|ed|es|ing|ation)?$")
 """British ``-ise`` spellings, turned into ``-ize``."""
 _SCALES = {
@@ -142,6 +148,22 @@ def content_keys(fragment: str, found_keys: list[str] | None = None) -> frozense
     return frozenset(found)
 
 
+def content_words(fragment: str) -> dict[str, str]:
+    """Each content word's key in ``fragment`` with the word as first written there.
+
+    What a reader of word meanings needs: the words themselves (a stem such as
+    ``guarant`` means nothing to a word-vector table), one per key, without stop
+    words, numbers and currencies, in order.
+    """
+    found: dict[str, str] = {}
+    for word, _ in _KEYS.findall(fragment):
+        if word:
+            key = stem(word)
+            if key not in STOP_KEYS and key not in CURRENCY_KEYS:
+                found.setdefault(key, _POSSESSIVE.sub("", word))
+    return found
+
+
 @lru_cache(maxsize=65536)
 def number_key(raw: str) -> str:
     """``#value`` for a number as written, so ``$1.5bn`` and ``1.5 billion`` compare equal."""
@@ -182,6 +204,8 @@ def stem(word: str) -> str:
         word = word[:-2] if word.endswith("'s") else word[:-1]
     if word in _MONTHS:
         return _MONTHS[word]
+    if word in _ENDS_IN_S:
+        return word
     if len(word) <= 3:
         return word
     word = _strip_suffix(word)

@@ -42,7 +42,7 @@ from tui.core.alignment.tiers import (
     short_and_long,
 )
 from tui.core.alignment.units import ArticleUnits, Unit, Weights
-from tui.core.language.tokens import Token, tokenize
+from tui.core.language.tokens import DiffToken, diff_tokens
 from tui.core.spans import Span
 
 _POSTING_CAP = 64
@@ -412,7 +412,7 @@ class _KeyIndex:
         return [j for j, _ in best[:_PER_SENTENCE_CANDIDATES]]
 
 
-class _SentenceTokens(dict[Span, list[Token]]):
+class _SentenceTokens(dict[Span, list[DiffToken]]):
     """The tokens of an article's sentences, each tokenised once, when a diff needs it."""
 
     __slots__ = ("_text",)
@@ -421,8 +421,8 @@ class _SentenceTokens(dict[Span, list[Token]]):
         super().__init__()
         self._text = text
 
-    def __missing__(self, span: Span) -> list[Token]:
-        self[span] = tokens = tokenize(self._text, *span)
+    def __missing__(self, span: Span) -> list[DiffToken]:
+        self[span] = tokens = diff_tokens(self._text, *span)
         return tokens
 
 

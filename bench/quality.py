@@ -7,9 +7,10 @@
 read from there, never copied; skipped when absent), for the lexical engine and, when
 the ``semantic`` extra is installed, the semantic one. Pairs are compared as
 ``storyreader compare A B`` compares them: a story of the two files, scored with the
-shared scorer's matching rule (``tests/eval/score.py``). (2) Median compare time of
-the seed pair 000/001 and of two generated 100 KB articles with each engine, and the
-ratio to the lexical engine in the same run. (3) The model's load time and the
+shared scorer's matching rule (``tests/eval/score.py``). (2) Median compare time (wall
+and CPU) of the seed pair 000/001 and of generated pairs of 100 KB and 1 MB articles
+(new texts in every run, so the semantic engine embeds them anew) with each engine,
+and the ratio to the lexical engine in the same run. (3) The model's load time and the
 resident memory it adds, measured in a fresh process.
 """
 
@@ -23,7 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -32,7 +33,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from corpus import KB, long_story, synthetic
+from corpus import KB, MB, long_story, synthetic
 
 from tui.core.alignment import semantic
 from tui.core.reading.loading import load_paths
@@ -114,14 +115,15 @@ def engines() -> list[str]:
     return [semantic.LEXICAL, semantic.SEMANTIC] if semantic.installed() else [semantic.LEXICAL]
 
 
-def median_seconds(call: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``call`` over ``repeat`` runs."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
+def median_seconds(calls: Sequence[Callable[[], object]]) -> tuple[float, float]:
+    """Median wall and CPU seconds over ``calls``, each run once."""
+    walls, cpus = [], []
+    for call in calls:
+        wall, cpu = time.perf_counter(), time.process_time()
         call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def compare_texts(a: str, b: str) -> int:
@@ -131,39 +133,68 @@ def compare_texts(a: str, b: str) -> int:
     return len(links_between(a, b))
 
 
+def generated_pairs(size: int, repeat: int) -> list[tuple[str, str]]:
+    """``repeat`` distinct pairs of generated articles of ``size`` characters, one per run.
+
+    Distinct texts so that the semantic engine embeds every sentence anew in each run,
+    as a first compare does (its word vectors stay cached: one table per process).
+    """
+    pairs = []
+    for run in range(repeat):
+        story = long_story(size, seed=7 + run)
+        pairs.append((synthetic(story, size, seed=1), synthetic(story, size, seed=2)))
+    return pairs
+
+
 def timings(repeat: int) -> None:
-    """Median compare time of the seed pair and of two 100 KB articles, per engine."""
+    """Median compare time of the seed pair and of generated pairs, per engine, same run."""
     seed_a, seed_b = (
         (ROOT / "seeds" / name).read_text(encoding="utf-8")
         for name in ("000_02b2830ff24b6d49.txt", "001_904d19f1e7a1825b.txt")
     )
-    story = long_story(100 * KB, seed=7)
-    big_a, big_b = synthetic(story, 100 * KB, seed=1), synthetic(story, 100 * KB, seed=2)
-    cases = {"seed pair 000/001": (seed_a, seed_b), "two 100 KB articles": (big_a, big_b)}
-    print(f"\ncompare time, median of {repeat} (warm: the model is loaded before timing)")
-    for case, (a, b) in cases.items():
+    cases = {
+        "seed pair 000/001": [(seed_a, seed_b)] * repeat,
+        "two 100 KB articles": generated_pairs(100 * KB, repeat),
+        "two 1 MB articles": generated_pairs(MB, max(3, repeat // 2)),
+    }
+    print(f"\ncompare time, median of {repeat} (1 MB: {max(3, repeat // 2)}); wall / CPU seconds")
+    print("  (the model is loaded first; the generated pairs are new texts in every run)")
+    for case, pairs in cases.items():
         medians = {}
         for name in engines():
             with engine(name):
-                compare_texts(a, b)  # warm-up: imports, the model, regex caches
-                medians[name] = median_seconds(lambda a=a, b=b: compare_texts(a, b), repeat)
-        base = medians[semantic.LEXICAL]
+                compare_texts(seed_a, seed_b)  # warm-up: imports, the model, regex caches
+                medians[name] = median_seconds(
+                    [lambda a=a, b=b: compare_texts(a, b) for a, b in pairs]
+                )
+        wall_base, cpu_base = medians[semantic.LEXICAL]
         cells = "  ".join(
-            f"{name} {seconds * 1000:8.1f} ms ({seconds / base:.2f}x)"
-            for name, seconds in medians.items()
+            f"{name} {wall * 1000:7.1f} / {cpu * 1000:7.1f} ms "
+            f"({wall / wall_base:.2f}x / {cpu / cpu_base:.2f}x)"
+            for name, (wall, cpu) in medians.items()
         )
-        print(f"  {case:<22}{cells}")
+        print(f"  {case:<21}{cells}")
 
 
 _LOAD_PROBE = """
 import resource, time
+from pathlib import Path
 from tui.core.alignment import semantic
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def peak_kb():
+    # The process's own peak: ru_maxrss keeps the parent's peak across fork and exec.
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+before = peak_kb()
 start = time.perf_counter()
 signal = semantic.signal()
 seconds = time.perf_counter() - start
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(seconds, (after - before) / 1024, signal is not None)
+print(seconds, (peak_kb() - before) / 1024, signal is not None)
 """
 
 

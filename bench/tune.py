@@ -8,8 +8,9 @@ script scores every combination of the values in `LEXICAL_GRID` or `SEMANTIC_GRI
 on the bundled story's gold and the development story's (``../shared/eval/dev_story``,
 read from there, never copied) exactly as ``bench/quality.py`` scores them, keeps the
 combinations that hold the floors below on both, and prints the best by the mean
-over the two stories of paraphrase recall plus precision (`objective`). Copy the winner into the modules by hand and
-say so in the commit: the choice stays reviewable, and no rule names a story's words.
+over the two stories of quote recall, paraphrase recall and precision (`objective`).
+Copy the winner into the modules by hand and say so in the commit: the choice stays
+reviewable, and no rule names a story's words.
 
 Tune on these two stories only; the engine is also judged on stories nobody here has
 seen, so prefer a round value near the top over the last point of recall.
@@ -30,20 +31,28 @@ from quality import DEV, Score, engine, gold_sets, score
 from tui.core.alignment import align, semantic, tiers
 
 LEXICAL_GRID: dict[str, list[float]] = {
-    "CONTENT_MIN": [0.0, 0.04, 0.08],
-    "CONTAIN_FACTOR": [0.0, 0.6, 0.7, 0.8],
+    "CONTAIN_FACTOR": [0.6, 0.7, 0.8],
     "HEADLINES_ONLY": [True, False],
-    "SHORT_KEYS": [8, 12],
+    "SHORT_KEYS": [8, 10, 12],
     "PARAPHRASE": [0.25, 0.27],
+    "QUOTE_CONTEXT": [0.1, 0.15],
 }
 """Lexical constants (`tui.core.alignment.tiers`) and the values tried."""
 SEMANTIC_GRID: dict[str, list[float]] = {
-    "WEIGHT": [0.2, 0.3, 0.4, 0.6],
-    "ZERO": [0.55, 0.6, 0.65, 0.7],
+    "WEIGHT": [0.4, 0.6, 0.8],
+    "ZERO": [0.55, 0.6, 0.65],
+    "SOFT_FACTOR": [0.5, 0.6, 0.7, 0.8],
+    "WORD_FLOOR": [0.25, 0.35, 0.45],
 }
-"""The semantic signal's constants (`tui.core.alignment.semantic`) and the values tried."""
-FLOORS = {"seeds": {"copy": 1.0, "quote": 0.95, "precision": 0.81}, "dev story": {}}
-"""What every kept combination must reach, per story: the issue's floors."""
+"""The semantic signal's constants and the values tried: the sentence cosine's weight and
+zero (`tui.core.alignment.semantic`), how much soft containment counts
+(`tui.core.alignment.tiers.SOFT_FACTOR`) and the word cosine it starts counting from."""
+FLOORS: dict[str, dict[str, dict[str, float]]] = {
+    "lexical": {"seeds": {"copy": 1.0, "quote": 0.95, "paraphrase": 0.518, "precision": 0.84}},
+    "semantic": {"seeds": {"copy": 1.0, "quote": 0.95, "paraphrase": 0.537, "precision": 0.82}},
+}
+"""What every kept combination must reach, per engine and story: the issue's floors (seeds
+copy and quote, semantic precision 0.82) and no step back from the first round."""
 
 
 def apply(values: dict[str, float]) -> None:
@@ -54,9 +63,9 @@ def apply(values: dict[str, float]) -> None:
                 setattr(module, name, value)
 
 
-def holds(results: dict[str, Score]) -> bool:
-    """True when every story's floors are met."""
-    for story, floors in FLOORS.items():
+def holds(results: dict[str, Score], engine_name: str) -> bool:
+    """True when every story's floors for the engine are met."""
+    for story, floors in FLOORS[engine_name].items():
         result = results.get(story)
         if result is None:
             continue
@@ -68,8 +77,9 @@ def holds(results: dict[str, Score]) -> bool:
 
 
 def objective(results: dict[str, Score]) -> float:
-    """Mean over the stories of paraphrase recall plus precision: both count alike."""
-    return sum(r.recall["paraphrase"] + r.precision for r in results.values()) / len(results)
+    """Mean over the stories of quote recall, paraphrase recall and precision, counted alike."""
+    total = sum(r.recall["quote"] + r.recall["paraphrase"] + r.precision for r in results.values())
+    return total / len(results)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             values = dict(zip(grid, combination, strict=True))
             apply(values)
             results = {story: score(gold, docs) for story, (gold, docs) in sets.items()}
-            if holds(results):
+            if holds(results, args.engine):
                 rows.append((objective(results), values, results))
     rows.sort(key=lambda row: -row[0])
     print(f"{args.engine}: {len(rows)} combinations hold the floors; now in the code: {current}")

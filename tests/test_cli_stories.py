@@ -71,9 +71,16 @@ def test_progress_goes_to_a_terminal_only(
     monkeypatch.setattr("sys.stderr", terminal)
     assert main(["stories", str(STORIES), "--format", "json"]) == 0
     shown = terminal.getvalue()
-    assert "grouping 9 articles: stories 1/1" in shown
-    assert shown.endswith("\r")  # the line is wiped when done
+    assert "storyreader: grouping 9 articles: stories 1/1" in shown
+    assert shown.endswith("\r\x1b[2K")  # the line is gone before the report
     json.loads(capsys.readouterr().out)  # stdout holds the report alone
+
+
+def test_json_is_compact_in_a_pipe_unless_indented(capsys: pytest.CaptureFixture[str]) -> None:
+    compact, _ = run(capsys, str(STORIES), "--format", "json")
+    assert compact.count("\n") == 1
+    pretty, _ = run(capsys, str(STORIES), "--format", "json", "--indent", "2")
+    assert pretty.startswith('{\n  "articles": [') and json.loads(pretty) == json.loads(compact)
 
 
 def test_nothing_to_group(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -208,7 +208,11 @@ def test_changed_words_and_differing_figures_are_marked() -> None:
     assert len(pairs) == len(comparison.links)
     numbers = [p.all("p", "numbers")[0].text() for p in pairs if p.all("p", "numbers")]
     assert numbers == ["Figures differ: 500 → 774"]
-    assert numeric_changes(comparison, comparison.links[0]) == ["500 → 774"]
+    link = comparison.links[0]
+    shown_a, shown_b = (
+        lambda span, text=side.text: span.slice(text) for side in (comparison.a, comparison.b)
+    )
+    assert numeric_changes(link, shown_a, shown_b) == ["500 → 774"]
 
 
 def test_sentences_only_one_side_has_are_dimmed() -> None:

@@ -287,8 +287,9 @@ def test_control_characters_and_ansi_are_kept_and_noted(tmp_path):
     [
         ("Café crème\n".encode(), "utf-8", None),
         ("\ufeffCafé crème\n".encode(), "utf-8-sig", None),
-        ("\ufeffCafé crème\n".encode("utf-16-le"), "utf-16-le", "decoded as utf-16-le (not UTF-8)"),
-        ("\ufeffCafé crème\n".encode("utf-16-be"), "utf-16-be", "decoded as utf-16-be (not UTF-8)"),
+        # "utf-16": the codec that reads the BOM, so open(path, encoding=...) gives the text.
+        ("\ufeffCafé crème\n".encode("utf-16-le"), "utf-16", "decoded as utf-16-le (not UTF-8)"),
+        ("\ufeffCafé crème\n".encode("utf-16-be"), "utf-16", "decoded as utf-16-be (not UTF-8)"),
         ("Café crème – “quoted”\n".encode("cp1252"), "cp1252", "decoded as cp1252 (not UTF-8)"),
         (b"Caf\xe9 \x81cr\xe8me\n", "latin-1", "decoded as latin-1 (not UTF-8)"),
     ],
@@ -296,6 +297,7 @@ def test_control_characters_and_ansi_are_kept_and_noted(tmp_path):
 def test_encodings(tmp_path, data, encoding, note):
     article = load_paths([write(tmp_path / "enc.txt", data)]).articles[0]
     assert article.encoding == encoding
+    assert (tmp_path / "enc.txt").read_text(encoding=encoding) == article.text
     assert article.text.rstrip("\n").lstrip("\ufeff").startswith("Caf")
     assert "Café" in article.text or "Caf\xe9" in article.text
     assert (note in article.notes) if note else not any("decoded" in n for n in article.notes)

@@ -13,6 +13,7 @@ from tests.stories import compared, story_of
 from tui.core.alignment import semantic
 from tui.core.alignment.align import Link, StoryAligner
 from tui.core.language.sentences import BYLINE, CAPTION, DATELINE, segment
+from tui.core.language.tokens import stem
 
 WIRE = """Harbour Council Delays Ferry Tender Over Storm Damage
 
@@ -139,3 +140,56 @@ def test_the_engine_says_its_name(monkeypatch: pytest.MonkeyPatch) -> None:
     fallback = StoryAligner({})
     assert fallback.engine == semantic.LEXICAL
     assert fallback.engine_note is not None and semantic.INSTALL_HINT in fallback.engine_note
+
+
+def test_the_same_short_phrase_quoted_on_both_sides_links_as_a_quote() -> None:
+    """Two outlets quote the mayor's three words: too short for a statement, the same words."""
+    a = (
+        'Mayor Lund praised the new ferry contract on Tuesday, calling it "a fair deal." '
+        "The harbour opens in May."
+    )
+    b = (
+        "After the council vote, the mayor said on the radio that the ferry contract was "
+        '"a fair deal." Fishermen were not asked.'
+    )
+    context = ["Lund spoke about the harbour.", "The council met the fishermen in May."]
+    (link,) = compared(a, b, context).links
+    assert link.tier == "quote"
+    assert link.a.slice(a).startswith("Mayor Lund") and link.b.slice(b).startswith("After")
+
+
+def test_a_quoted_term_of_two_words_is_no_quote() -> None:
+    """The same scare-quoted name in two different statements links neither as a quote."""
+    a = 'The "green corridor" will carry freight to the north pier from June, the port said.'
+    b = 'Critics of the port say the "green corridor" to the north pier has cost too much.'
+    context = [
+        "The freight depot closed.",
+        "The town budget grew again.",
+        "Ferries will sail twice a day.",
+        "The mayor met the harbour board.",
+    ]
+    assert not [link for link in compared(a, b, context).links if link.tier == "quote"]
+
+
+def test_news_is_not_new() -> None:
+    assert stem("news") != stem("new")
+    assert stem("ferries") == stem("ferry") and stem("halts") == stem("halt")
+
+
+HEADLINE_WITH_STOP = """Harbour council to delay the ferry tender after storm.
+
+Council pauses ferry tender
+
+VARDO — The harbour council voted on Tuesday to delay the ferry tender by three months \
+after storm damage to the north pier, officials said in a statement.
+
+Repairs to the pier are expected to cost the town more than 4.2 million kroner.
+"""
+
+
+def test_a_headline_ending_with_a_stop_and_its_deck_link_to_the_lede() -> None:
+    """Both are headlines (containment counts for them): each links to the other's lede."""
+    comparison = compared(HEADLINE_WITH_STOP, DAILY)
+    lede = "The harbour council postponed its ferry tender on Tuesday."
+    for headline in ("Harbour council to delay", "Council pauses ferry tender"):
+        assert linked(comparison.links, HEADLINE_WITH_STOP, headline, DAILY, lede) is not None

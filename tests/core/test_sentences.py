@@ -110,6 +110,32 @@ def test_seed_headline_is_its_own_sentence(seeds: Path) -> None:
     assert first.kind == second.kind == TITLE
 
 
+def test_a_headline_ending_with_a_stop_is_a_headline_and_so_is_its_deck() -> None:
+    """Outlets that end headlines with a period: the first line and the deck both link."""
+    text = (
+        "Harbour council to delay the ferry tender after storm.\n\n"
+        "Council pauses ferry tender\n\n"
+        "The harbour council voted on Tuesday to delay the ferry tender by three months.\n\n"
+        "Repairs will take the summer.\n\nMore pier news"
+    )
+    kinds = [s.kind for s in segment(text)]
+    assert kinds == [TITLE, TITLE, SENTENCE, SENTENCE, HEADING]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "The harbour council voted on Tuesday to delay the ferry tender by three months, "
+            "after storm damage to the pier that officials said was worse than feared.\n\nMore."
+        ),
+        "Only one line here, and it ends with a stop.",
+    ],
+)
+def test_a_long_first_line_or_a_lone_one_stays_a_sentence(text: str) -> None:
+    assert segment(text)[0].kind == SENTENCE
+
+
 @pytest.mark.parametrize("text", ["", " ", "\n\n\n", "word", "...", "\x00\x01\xff\ufffd", "!!!?"])
 def test_degenerate_input(text: str) -> None:
     assert_well_formed(text)

@@ -7,8 +7,10 @@ whole story weigh little (`tui.core.alignment.units.key_weights`). The measures 
 chosen one to one, loose ones a few per sentence.
 
 An optional semantic signal (`tui.core.alignment.semantic`) reweighs the loose
-candidates the index proposes; it proposes none of its own, so a pair is aligned
-in time linear in its length with either engine.
+candidates the index proposes and measures a headline's soft containment in a longer
+sentence. Beyond those it proposes only a bounded probe: the `_PROBE_NEAREST`
+sentences closest in meaning to each of an article's first `_PROBE_SHORT` headlines,
+so a pair is aligned in time linear in its length with either engine.
 """
 
 from __future__ import annotations
@@ -32,13 +34,15 @@ from tui.core.alignment.tiers import (
     Tier,
     confidence,
     contained_only,
+    is_short,
     literal_tier,
     loose_tier,
     measure,
     qualifies,
+    short_and_long,
 )
 from tui.core.alignment.units import ArticleUnits, Unit, Weights
-from tui.core.language.tokens import Token, tokenize
+from tui.core.language.tokens import DiffToken, diff_tokens
 from tui.core.spans import Span
 
 _POSTING_CAP = 64
@@ -51,6 +55,10 @@ _PER_SENTENCE = 5
 """Loose links kept per sentence at most."""
 _SHARE_OF_BEST = 0.6
 """A loose link scoring below this share of its sentence's best is dropped."""
+_PROBE_SHORT = 4
+"""Short sentences per article the semantic signal probes for partners (headline, deck)."""
+_PROBE_NEAREST = 3
+"""Sentences of the other article each probe proposes: the closest in meaning."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,8 +203,11 @@ class StoryAligner:
         """The pair's measures, with the semantic signal's say when it is on."""
         mass = math.sqrt(self._mass(ua) * self._mass(ub))
         cand = measure(i, ua, j, ub, cosine, self._weigh, mass)
-        if self._signal is not None and cand.content >= CONTENT_MIN and not literal_tier(cand):
-            cand = cand._replace(semantic=self._signal.lift(ua, ub))
+        signal = self._signal
+        if signal is not None and cand.content >= CONTENT_MIN and not literal_tier(cand):
+            sides = short_and_long(ua, ub)
+            soft = signal.contain(*sides, self._weigh.key) if sides else 0.0
+            cand = cand._replace(semantic=signal.lift(ua, ub), soft=soft)
         return cand
 
     def _candidates(self, pa: ArticleUnits, pb: ArticleUnits) -> list[Measures]:
@@ -233,7 +244,40 @@ class StoryAligner:
                 cand = self._measure(i, ua, j, ub, cosine)
                 if qualifies(cand):
                     candidates.append(cand)
+        if self._signal is not None and candidates:
+            # Only for articles that share a pair of their own: the story index
+            # (`may_link`) then proposes the same article pairs whichever way they link.
+            candidates.extend(self._probed(pa, pb, {(c.i, c.j) for c in candidates}))
         return candidates
+
+    def _probed(
+        self, pa: ArticleUnits, pb: ArticleUnits, found: set[tuple[int, int]]
+    ) -> Iterator[Measures]:
+        """Pairs of a short sentence and its nearest in meaning that the index did not propose.
+
+        A headline restated in other words may share too few rare words for the
+        index; the semantic signal proposes the `_PROBE_NEAREST` sentences of the other
+        article closest to each of the first `_PROBE_SHORT` short sentences of either
+        side (the headline and deck come first), so the extra work stays bounded.
+        """
+        signal = self._signal
+        assert signal is not None
+        for flip, (one, other) in enumerate(((pa, pb), (pb, pa))):
+            linkable = [k for k, unit in enumerate(other.units) if unit.linkable]
+            targets = [other.units[k] for k in linkable]
+            shorts = [k for k, unit in enumerate(one.units) if unit.linkable and is_short(unit)]
+            shorts = shorts[:_PROBE_SHORT]
+            closest = signal.nearest([one.units[k] for k in shorts], targets, _PROBE_NEAREST)
+            for k, nearest in zip(shorts, closest, strict=True):
+                for n in nearest:
+                    i, j = (linkable[n], k) if flip else (k, linkable[n])
+                    if (i, j) in found:
+                        continue
+                    found.add((i, j))
+                    ua, ub = pa.units[i], pb.units[j]
+                    cand = self._measure(i, ua, j, ub, self._cosine(ua, ub))
+                    if qualifies(cand):
+                        yield cand
 
     def _cosine(self, ua: Unit, ub: Unit) -> float:
         """Weighted overlap of two sentences' keys, as `_candidates` computes it."""
@@ -368,7 +412,7 @@ class _KeyIndex:
         return [j for j, _ in best[:_PER_SENTENCE_CANDIDATES]]
 
 
-class _SentenceTokens(dict[Span, list[Token]]):
+class _SentenceTokens(dict[Span, list[DiffToken]]):
     """The tokens of an article's sentences, each tokenised once, when a diff needs it."""
 
     __slots__ = ("_text",)
@@ -377,8 +421,8 @@ class _SentenceTokens(dict[Span, list[Token]]):
         super().__init__()
         self._text = text
 
-    def __missing__(self, span: Span) -> list[Token]:
-        self[span] = tokens = tokenize(self._text, *span)
+    def __missing__(self, span: Span) -> list[DiffToken]:
+        self[span] = tokens = diff_tokens(self._text, *span)
         return tokens
 
 

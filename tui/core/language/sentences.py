@@ -22,7 +22,8 @@ Kind = Literal["sentence", "title", "heading", "caption", "byline", "dateline"]
 SENTENCE: Kind = "sentence"
 """Kind of an ordinary sentence of running text."""
 TITLE: Kind = "title"
-"""Kind of a headline: a lone line without a final stop before the first sentence."""
+"""Kind of a headline: a lone line without a final stop before the first sentence, or a short
+first line with one."""
 HEADING: Kind = "heading"
 """Kind of any other lone line without a final stop: subheading, byline, dateline, address."""
 CAPTION: Kind = "caption"
@@ -58,6 +59,8 @@ _SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
 # is a headline, byline or caption on its own.
 _WRAP_WIDTH = 50
 _HEADLINE_WORDS = 4
+_HEADLINE_MAX_WORDS = 20
+"""A first line of more words than this is a lede, not a headline ending with a stop."""
 _BYLINE = re.compile(
     r"[*_]*(?:[Ww]ritten\s+by|[Bb]y)\s+[*_]*\[?[A-Z][\w.'’-]*(?:[\s,&|]+(?:and|for|in|[A-Z@][\w.'’@-]*))*"
     r"\]?(?:\([^)]*\))?[*_.\s]*"
@@ -158,12 +161,15 @@ def segment(text: str, start: int = 0) -> list[Sentence]:
     """
     sentences: list[Sentence] = []
     in_body = False
-    for first, end, alone in _paragraphs(text, start):
+    paragraphs = _paragraphs(text, start)
+    for first, end, alone in paragraphs:
         spans = _cut(text, first, end)
         for span in spans:
             kind = _kind(text, span, alone and len(spans) == 1)
             if kind == HEADING and not in_body and _is_headline(span.slice(text)):
                 kind = TITLE
+            elif kind == SENTENCE and not sentences and alone and len(spans) == 1:
+                kind = _opening_line(span.slice(text), len(paragraphs))
             in_body = in_body or kind == SENTENCE
             sentences.append(Sentence(span, kind))
     return sentences
@@ -220,6 +226,17 @@ def _is_date_line(body: str) -> bool:
     if not tokens or len(tokens) > _BYLINE_WORDS or not any(t[0].isdigit() for t in tokens):
         return False
     return all(token[0].isdigit() or token.rstrip(".") in _DATE_WORDS for token in tokens)
+
+
+def _opening_line(body: str, paragraphs: int) -> Kind:
+    """The kind of an article's first line when it is one whole sentence.
+
+    Many outlets end the headline with a stop (``North Korea to suspend tests.``): a
+    short first line standing alone, with more paragraphs after it, is the headline
+    all the same, and the lone lines after it are still its deck.
+    """
+    short = len(body.split()) <= _HEADLINE_MAX_WORDS
+    return TITLE if paragraphs > 1 and short and _is_headline(body) else SENTENCE
 
 
 def _is_headline(body: str) -> bool:

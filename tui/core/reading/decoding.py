@@ -59,6 +59,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+_READS_BOM = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
+_READS_BOM |= {"utf-32-le": "utf-32", "utf-32-be": "utf-32"}
+"""For each codec of `_BOMS`, the codec that also reads (and drops) its BOM."""
+
 _ALL_MAGIC = tuple(magic for magic, _ in _MAGIC)
 _ALL_BOMS = tuple(bom for bom, _ in _BOMS)
 
@@ -204,7 +208,9 @@ def _decode(data: bytes, declared: str | None, partial: bool) -> tuple[str, str,
         size, codec = bom
         text = _strict(data[size:], codec, partial)
         if text is not None:
-            name = "utf-8-sig" if codec == "utf-8" else codec
+            # The name whose decoder reads the BOM too: `open(path, encoding=name)` then
+            # gives this very text, without a U+FEFF that would shift every offset.
+            name = _READS_BOM.get(codec, codec)
             note = None if codec == "utf-8" else f"decoded as {codec} (not UTF-8)"
             return text, name, note
     # Before UTF-8: BOM-less UTF-16 of Latin text is also valid UTF-8, full of NULs.

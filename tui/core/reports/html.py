@@ -163,7 +163,11 @@ def _pairs(comparison: Comparison, documents: dict[Side, Document]) -> str:
     items = []
     for number, link in enumerate(comparison.links, 1):
         id_a, id_b = sentence_id("a", link.a), sentence_id("b", link.b)
-        changes = numeric_changes(comparison, link)
+        changes = numeric_changes(
+            link,
+            lambda span: span.slice(comparison.a.text),
+            lambda span: span.slice(comparison.b.text),
+        )
         numbers = (
             f'<p class="numbers">Figures differ: {label("; ".join(changes))}</p>' if changes else ""
         )

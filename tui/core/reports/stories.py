@@ -31,14 +31,14 @@ from tui.core.text.safe import one_line
 FORMATS = ("json", "text")
 
 
-def format_stories(grouping: Grouping, fmt: str) -> str:
-    """The stories of a folder as ``fmt`` (`FORMATS`).
+def format_stories(grouping: Grouping, fmt: str, indent: int | None = None) -> str:
+    """The stories of a folder as ``fmt`` (`FORMATS`); JSON pretty-printed with ``indent``.
 
     Raises:
         ValueError: For a format not in `FORMATS`.
     """
     if fmt == "json":
-        return dumps(stories_record(grouping))
+        return dumps(stories_record(grouping), indent)
     if fmt == "text":
         return _text(grouping)
     raise ValueError(f"unknown stories format {fmt!r}; expected one of {', '.join(FORMATS)}")

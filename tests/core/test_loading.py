@@ -95,7 +95,7 @@ def test_fixture_metadata():
     assert (dateline.title, dateline.agency, dateline.outlet) == (
         "Talks end without a deal",
         "Reuters",
-        "Reuters",
+        "dateline",  # the agency wrote it; who published it is not said
     )
 
 

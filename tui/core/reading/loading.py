@@ -41,6 +41,7 @@ from typing import NamedTuple
 from tui.core.reading.articles import Article
 from tui.core.reading.formats.raw import RawFile
 from tui.core.reading.formats.text import read_text
+from tui.core.reading.not_articles import not_an_article
 from tui.core.reading.problems import Problem
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -152,7 +153,7 @@ def iter_load(paths: Iterable[Path | str]) -> Iterator[Article | Problem]:
                 found = found or bool(result.articles)
                 yield from result.articles
                 yield from result.problems
-        if not found and root.is_dir():
+        if not found and _is_folder(root):
             yield Problem(root, NO_ARTICLES)
 
 
@@ -187,7 +188,7 @@ def find_files(paths: Iterable[Path | str]) -> Found:
             else:
                 found.files.append(item)
         end = len(found.files)
-        if root.is_dir():
+        if _is_folder(root):
             if end == start:
                 found.problems.append(Problem(root, NO_ARTICLES))
             else:
@@ -311,12 +312,15 @@ def _walk(root: Path, visited: _Visited) -> Iterator[Path | Problem]:
     except OSError as error:
         yield Problem(root, _reason(root, error))
         return
+    except ValueError:  # a NUL in the name: no file can have it
+        yield Problem(root, "not a valid file name")
+        return
     if stat.S_ISDIR(info.st_mode):
         yield from _walk_folder(root, info, visited)
     elif not stat.S_ISREG(info.st_mode):
         yield Problem(root, _IRREGULAR)
-    elif _reader(root.name) is None:
-        yield Problem(root, _unsupported(root))
+    elif (skipped := _skipped(root, root.name)) is not None:
+        yield skipped
     elif _first_visit(visited.files, _identity(info)):
         yield root
 
@@ -338,18 +342,21 @@ def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator
         if entry.name.startswith("."):
             continue
         path = folder.path / entry.name
-        if not entry.is_symlink() and entry.is_file(follow_symlinks=False):
+        try:
             # The common case, answered from the folder listing without a stat call:
             # a plain file lives on its folder's device, and the listing has its inode.
-            if _reader(entry.name) is None:
-                yield Problem(path, _unsupported(path))
-            elif _first_visit(visited.files, (folder.device, entry.inode())):
-                yield path
-            continue
-        try:
-            entry_info = entry.stat()
+            # Where the listing lacks the file's type, asking can fail (a folder that
+            # may be listed but not searched), as the stat below can.
+            plain = not entry.is_symlink() and entry.is_file(follow_symlinks=False)
+            entry_info = None if plain else entry.stat()
         except OSError as error:
             yield Problem(path, _reason(path, error))
+            continue
+        if entry_info is None:
+            if (skipped := _skipped(path, entry.name)) is not None:
+                yield skipped
+            elif _first_visit(visited.files, (folder.device, entry.inode())):
+                yield path
             continue
         identity = _identity(entry_info)
         if stat.S_ISDIR(entry_info.st_mode):
@@ -364,8 +371,8 @@ def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator
                     stack.append(_Folder(children, path, entry_info.st_dev, ancestors))
         elif not stat.S_ISREG(entry_info.st_mode):
             yield Problem(path, _IRREGULAR)
-        elif _reader(path.name) is None:
-            yield Problem(path, _unsupported(path))
+        elif (skipped := _skipped(path, entry.name)) is not None:
+            yield skipped
         elif _first_visit(visited.files, identity):
             yield path
 
@@ -399,6 +406,26 @@ def _first_visit(seen: set[tuple[int, int]], identity: tuple[int, int]) -> bool:
     return True
 
 
+def _skipped(path: Path, name: str) -> Problem | None:
+    """Why the file at ``path`` is not read: not an article, or no reader for its format."""
+    reason = not_an_article(name)
+    if reason is not None:
+        return Problem(path, reason)
+    return Problem(path, _unsupported(path)) if _reader(name) is None else None
+
+
+def _is_folder(path: Path) -> bool:
+    """True when ``path`` is a folder; False when it is not, or cannot be asked.
+
+    Unlike `Path.is_dir` (Python 3.11), a refusal to look (a parent folder without
+    search permission) is an answer, not an exception: the walk has reported it.
+    """
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _unsupported(path: Path) -> str:
     suffix = path.suffix.lower()
     return f"not a supported format ({suffix})" if suffix else "not a supported format"
@@ -409,9 +436,17 @@ def _reason(path: Path, error: OSError) -> str:
     if error.errno == errno.ELOOP:
         return "symlink loop"
     if isinstance(error, FileNotFoundError):
-        return "broken symlink" if path.is_symlink() else "not found"
+        return "broken symlink" if _is_link(path) else "not found"
     if isinstance(error, PermissionError):
         return "permission denied"
     if isinstance(error, IsADirectoryError):
         return "is a folder"
     return (error.strerror or "cannot be read").lower()
+
+
+def _is_link(path: Path) -> bool:
+    """True when ``path`` is a symbolic link; False when it is not, or cannot be asked."""
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False

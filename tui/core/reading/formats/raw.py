@@ -16,6 +16,11 @@ from tui.core.reading.articles import Article
 from tui.core.text.safe import has_unsafe, one_line
 
 _MB = 1024 * 1024
+_DOCUMENT_SUFFIXES = frozenset((
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl",
+    ".ndjson", ".xml", ".rtf", ".doc", ".docx", ".odt", ".pdf",
+))  # fmt: skip
+"""Extensions a name may carry more than once, as converters and downloads add them."""
 
 
 class RawFile(NamedTuple):
@@ -43,12 +48,17 @@ class RawFile(NamedTuple):
 
 
 def fallback_name(path: Path) -> str:
-    """The file name's stem as a label: printable, whatever bytes the name holds.
+    """The file name without its extensions as a label: printable, whatever bytes it holds.
 
-    Names may hold bytes that are not UTF-8 (kept by Python as lone surrogates, which
-    no terminal can print) and control characters (shown in caret notation).
+    Every document extension goes (``4_L.txt.txt`` and ``story.pdf.txt`` are ``4_L``
+    and ``story``). Names may hold bytes that are not UTF-8 (kept by Python as lone
+    surrogates, which no terminal can print) and control characters (shown in caret
+    notation).
     """
-    stem = os.fsencode(path.stem).decode("utf-8", "replace") if os.name != "nt" else path.stem
+    stem = path.stem
+    while (dot := stem.rfind(".")) > 0 and stem[dot:].lower() in _DOCUMENT_SUFFIXES:
+        stem = stem[:dot]
+    stem = os.fsencode(stem).decode("utf-8", "replace") if os.name != "nt" else stem
     return one_line(stem)
 
 

@@ -20,6 +20,7 @@ from tui.core.reading.bundled import bundled_story
 
 if TYPE_CHECKING:
     from tui.core.reading.articles import Article
+    from tui.core.reading.session import Options
 
 _FORMATS_LIST = ("table", "json")
 _FORMATS_COMPARE = ("json", "text", "markdown")
@@ -48,6 +49,26 @@ def _paths(values: Sequence[str]) -> list[Path]:
     return [Path(v) for v in values] or [bundled_story()]
 
 
+def _add_reading(parser: argparse.ArgumentParser) -> None:
+    """The options that say how to read the paths (`tui.core.reading.session.Options`)."""
+    parser.add_argument(
+        "--meta",
+        metavar="FILE",
+        help="a side file (CSV or JSON) naming outlet, date and URL by file name or pattern",
+    )
+    parser.add_argument(
+        "--text-field",
+        metavar="NAME",
+        help="the JSON field that holds the article text (a.b for a nested one)",
+    )
+
+
+def _options(args: argparse.Namespace) -> Options:
+    from tui.core.reading.session import Options
+
+    return Options(meta=args.meta, text_field=args.text_field)
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storyreader",
@@ -67,6 +88,7 @@ def _app_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open straight on the compare screen with the first two articles",
     )
+    _add_reading(parser)
     parser.add_argument("--version", action="version", version=f"storyreader {__version__}")
     return parser
 
@@ -79,7 +101,7 @@ def _run_app(argv: Sequence[str]) -> int:
     gc.disable()
     from tui.app.app import StoryReaderApp
 
-    app = StoryReaderApp(_paths(args.paths), compare=args.compare)
+    app = StoryReaderApp(_paths(args.paths), compare=args.compare, options=_options(args))
     app.run()
     return app.return_code or 0
 
@@ -90,12 +112,13 @@ def _list(argv: Sequence[str]) -> int:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--format", choices=_FORMATS_LIST, default="table")
+    _add_reading(parser)
     args = parser.parse_args(argv)
 
     from tui.core.reading.loading import load_paths
     from tui.core.reports.listing import format_listing
 
-    result = load_paths(_paths(args.paths))
+    result = load_paths(_paths(args.paths), _options(args))
     for problem in result.problems:
         # The reason says what happened: skipped, or only partly read (still listed).
         print(f"storyreader: {problem}", file=sys.stderr)
@@ -122,6 +145,7 @@ def _compare(argv: Sequence[str]) -> int:
         metavar="PATH",
         help="the other articles of the story (files or folders), as the app and overview read it",
     )
+    _add_reading(parser)
     args = parser.parse_args(argv)
 
     from tui.core.reading.loading import load_paths
@@ -130,13 +154,14 @@ def _compare(argv: Sequence[str]) -> int:
 
     sides = []
     for name in (args.a, args.b):
-        result = load_paths([Path(name)])
+        result = load_paths([Path(name)], _options(args))
         if not result.articles:
             reason = result.problems[0].reason if result.problems else "no article in it"
             print(f"storyreader: cannot compare {name}: {reason}", file=sys.stderr)
             return 2
         sides.append(result.articles[0])
-    others = load_paths([Path(value) for value in args.story]).articles if args.story else []
+    named = [Path(value) for value in args.story]
+    others = load_paths(named, _options(args)).articles if named else []
     articles, (first, second) = _story_with(sides, others)
     story = Story(articles)
     report = format_comparison(story.comparison(first, second), args.format, len(story))
@@ -175,6 +200,7 @@ def _overview(argv: Sequence[str]) -> int:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--format", choices=("json", "text"), default="text")
+    _add_reading(parser)
     args = parser.parse_args(argv)
 
     from tui.core.reading.loading import load_paths
@@ -182,7 +208,7 @@ def _overview(argv: Sequence[str]) -> int:
     from tui.core.story.model import Story
     from tui.core.story.overview import build_overview
 
-    result = load_paths(_paths(args.paths))
+    result = load_paths(_paths(args.paths), _options(args))
     for problem in result.problems:
         # The reason says what happened: skipped, or only partly read (still counted).
         print(f"storyreader: {problem}", file=sys.stderr)

@@ -37,8 +37,11 @@ from tui.core.metadata.datelines import agency_in_paragraphs
 from tui.core.metadata.dates import parse_date
 from tui.core.metadata.front_matter import read_front_matter
 from tui.core.metadata.header import byline_agency, read_header
+from tui.core.metadata.outlets import normal_outlet
 from tui.core.text.plain import plain_text, strip_controls
 
+NO_OUTLET = "no outlet found: showing the file name"
+"""The note of an article whose outlet is its file name's fallback."""
 SENTENCE_TITLE_CHARS = 1000
 """A first "sentence" longer than this has no sentence end: it is cut at a word, with ``…``."""
 _ALNUM = re.compile(r"[^\W_]")
@@ -112,10 +115,10 @@ def extract_metadata(
         or footer.date_in_url(url)
     )
     notes: list[str] = []
-    outlet = given.get("outlet") or footer.host(url)
+    outlet = normal_outlet(given["outlet"]) if "outlet" in given else footer.host(url)
     if not outlet:
         outlet = name = name if isinstance(name, str) else name()
-        notes.append("no outlet found: showing the file name")
+        notes.append(NO_OUTLET)
     title = given.get("title") or header.title
     if not title:
         title = _bounded(plain_text(first_sentence(header.body)))

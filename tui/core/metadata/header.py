@@ -107,6 +107,7 @@ def read_header(text: str, start: int = 0) -> Header:
     header = Header()
     end = min(len(text), start + HEAD_CHARS)
     position = start
+    kicker = ""
     for _ in range(HEAD_LINES):
         if position >= end:
             break
@@ -144,6 +145,7 @@ def read_header(text: str, start: int = 0) -> Header:
                 header.agency = header.agency or dateline.agency
                 continue  # a dateline on a line of its own, before the body
             if dateline is None and _is_kicker(line):
+                kicker = kicker or line
                 continue  # a section label over the headline: ``Opinion``, ``WORLD``
             following = _next_line(text, position, end)
             if dateline is None and (_is_first_headline(line, following) or _is_rule(following)):
@@ -153,6 +155,8 @@ def read_header(text: str, start: int = 0) -> Header:
             continue  # the headline repeated, or a standfirst under it
         _start_body(header, line, line_start, _paragraph_rest(line, text, position, end))
         break
+    if not header.body and header.title is None:
+        header.body = kicker  # nothing but one word: that is the text
     return header
 
 

@@ -32,6 +32,10 @@ class RawFile(NamedTuple):
     """Its bytes, or the first `size`-limited part of them."""
     size: int
     """The whole file's size in bytes."""
+    stated: Mapping[str, str] | None = None
+    """Metadata the user states for this file in a side file: it wins over everything."""
+    text_field: str | None = None
+    """The record field the user names as the text, for JSON and JSON Lines."""
 
     @property
     def truncated(self) -> bool:
@@ -85,11 +89,14 @@ def build_article(
         digest: Hex SHA-256 of the bytes ``text`` was decoded from.
         encoding: Codec the bytes were decoded with.
         notes: Notes from decoding or extraction, shown after the read notes.
-        stated: Metadata the format itself carries, overriding guesses from the text.
+        stated: Metadata the format itself carries, overriding guesses from the text
+            (and overridden by what a side file states, `RawFile.stated`).
         part: Line number for one article of many in a file.
         controls: Whether ``text`` holds control characters, when the caller already
             knows (decoding finds out cheaply from the bytes); else it is looked for.
     """
+    if raw.stated:
+        stated = {**stated, **raw.stated} if stated else raw.stated
     meta = extract_metadata(text, lambda: fallback_name(raw.path), stated)
     found = [*raw.notes, *notes] if raw.truncated else list(notes)
     if has_unsafe(text) if controls is None else controls:

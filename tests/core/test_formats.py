@@ -74,7 +74,7 @@ def test_page_declared_in_a_legacy_charset(tmp_path):
     article = load_paths([write(tmp_path / "old.htm", html.encode("cp1252"))]).articles[0]
     assert article.encoding == "cp1252"
     assert "café resort" in article.text
-    assert "decoded as cp1252 (not UTF-8)" in article.notes
+    assert "decoded as cp1252, as the file declares (not UTF-8)" in article.notes
 
 
 def test_page_without_an_article(tmp_path):

@@ -287,15 +287,23 @@ def test_control_characters_and_ansi_are_kept_and_noted(tmp_path):
     [
         ("Café crème\n".encode(), "utf-8", None),
         ("\ufeffCafé crème\n".encode(), "utf-8-sig", None),
-        ("\ufeffCafé crème\n".encode("utf-16-le"), "utf-16-le", "decoded as utf-16-le (not UTF-8)"),
-        ("\ufeffCafé crème\n".encode("utf-16-be"), "utf-16-be", "decoded as utf-16-be (not UTF-8)"),
-        ("Café crème – “quoted”\n".encode("cp1252"), "cp1252", "decoded as cp1252 (not UTF-8)"),
-        (b"Caf\xe9 \x81cr\xe8me\n", "latin-1", "decoded as latin-1 (not UTF-8)"),
+        ("\ufeffCafé crème\n".encode("utf-16-le"), "utf-16", "decoded as utf-16 (not UTF-8)"),
+        ("\ufeffCafé crème\n".encode("utf-16-be"), "utf-16", "decoded as utf-16 (not UTF-8)"),
+        ("\ufeffCafé crème\n".encode("utf-32-le"), "utf-32", "decoded as utf-32 (not UTF-8)"),
+        (
+            "Café crème – “quoted”\n".encode("cp1252"),
+            "cp1252",
+            "decoded as cp1252, a guess (not UTF-8)",
+        ),
+        (b"Caf\xe9 \x81cr\xe8me\n", "latin-1", "decoded as latin-1, a guess (not UTF-8)"),
     ],
 )
 def test_encodings(tmp_path, data, encoding, note):
-    article = load_paths([write(tmp_path / "enc.txt", data)]).articles[0]
+    path = write(tmp_path / "enc.txt", data)
+    article = load_paths([path]).articles[0]
     assert article.encoding == encoding
+    with path.open(encoding=article.encoding) as handle:
+        assert handle.read() == article.text  # the offsets contract: E reads the text back
     assert article.text.rstrip("\n").lstrip("\ufeff").startswith("Caf")
     assert "Café" in article.text or "Caf\xe9" in article.text
     assert (note in article.notes) if note else not any("decoded" in n for n in article.notes)

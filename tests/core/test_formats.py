@@ -389,3 +389,109 @@ def test_a_json_lines_file_of_one_line_longer_than_the_limit_is_said_to_be_cut(
 def test_bad_json_files(tmp_path, data, reasons):
     problems = load_paths([write(tmp_path / "d.json", data)]).problems
     assert [p.reason for p in problems] == reasons
+
+
+# --- saved pages: the headline, the people, the article and nothing else ---------------
+
+
+def news_page(title: str, body: str, *, site: str = "Metro Daily", author: str = "") -> str:
+    head = (
+        f"<title>{title}</title><meta property='og:site_name' content='{site}'>"
+        "<link rel='canonical' href='https://www.metrodaily.example/news/a'>"
+        "<meta property='article:published_time' content='2024-03-11T10:00:00Z'>"
+        + (f"<meta name='author' content='{author}'>" if author else "")
+    )
+    return page(f"<article>{body}</article>", head)
+
+
+LONG_BODY = "".join(
+    f"<p>Paragraph {n} of the report says the council met again on Monday and agreed the "
+    "budget after a long debate about bus fares and school roofs.</p>"
+    for n in range(4)
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Council agrees budget | Metro Daily", "Council agrees budget"),
+        ("Council agrees budget - Metro Daily | 11.03.2024", "Council agrees budget"),
+        ("Metro Daily | Council agrees budget", "Council agrees budget"),
+        ("Council agrees budget — metrodaily.example", "Council agrees budget"),
+        ("Brexit - what happens next", "Brexit - what happens next"),
+    ],
+)
+def test_a_site_suffix_is_not_part_of_the_headline(tmp_path, title, headline):
+    path = write(tmp_path / "p.html", news_page(title, LONG_BODY))
+    assert load_paths([path]).articles[0].title == headline
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("METRO DAILY ONLINE; Hamburg; Germany", None),
+        ("Metro Daily Media GmbH; Jane Doe; John Roe", "Jane Doe, John Roe"),
+        ("Metro Daily", None),
+        ("View all posts by Jane Doe", "Jane Doe"),
+        ("Jane Doe", "Jane Doe"),
+    ],
+)
+def test_the_publisher_is_not_a_byline(tmp_path, author, byline):
+    path = write(tmp_path / "p.html", news_page("Council agrees budget", LONG_BODY, author=author))
+    assert load_paths([path]).articles[0].byline == byline
+
+
+def test_a_wire_agency_as_author_is_the_agency_not_a_byline(tmp_path):
+    body = "<p class='byline'>By Reuters</p>" + LONG_BODY
+    path = write(tmp_path / "p.html", news_page("Rates held", body))
+    article = load_paths([path]).articles[0]
+    assert (article.byline, article.agency, article.outlet) == (None, "Reuters", "Metro Daily")
+
+
+def test_lines_of_site_furniture_are_not_article_text(tmp_path):
+    body = (
+        LONG_BODY
+        + "<p><b>Read more:</b> <a href='/x'>Earlier coverage of the budget</a></p>"
+        + "<div><p>Advertisement</p></div>"
+        + "<p>Our Standards: The Thomson Reuters Trust Principles.</p>"
+        + "<p>Read more about the fares in the council's own report, which runs to 200 pages.</p>"
+    )
+    text = load_paths([write(tmp_path / "p.html", news_page("Budget", body))]).articles[0].text
+    for furniture in ("Read more:", "Advertisement", "Trust Principles"):
+        assert furniture not in text
+    assert "Read more about the fares" in text  # a sentence, not a label
+    assert text.count("Paragraph") == 4
+
+
+@pytest.mark.parametrize(
+    ("body", "warning"),
+    [
+        (
+            "<p>Residents moved furniture upstairs as the river rose. Photo: Metro Daily</p>",
+            (
+                "only 11 words of article text: the page may not hold the article "
+                "(a gallery, a video, a paywall)"
+            ),
+        ),
+        (
+            LONG_BODY + "<p>{{nrco.headline}} by {{nrco.author}} on {{ nrco.date }}</p>",
+            (
+                "the page holds template markup ({{nrco.headline}}): "
+                "it may be an unrendered page, not an article"
+            ),
+        ),
+    ],
+)
+def test_a_page_without_an_article_loads_with_a_warning(tmp_path, body, warning):
+    path = write(tmp_path / "p.html", news_page("Photos: the river", body))
+    result = load_paths([path])
+    assert warning in result.articles[0].notes
+    assert [p.reason for p in result.problems] == [warning]
+
+
+@pytest.mark.parametrize("reference", ["&#0;", "&#1;", "&#x1b;", "&#65535;", "&#xD800;"])
+def test_a_character_reference_xml_forbids_does_not_lose_the_article(tmp_path, reference):
+    body = LONG_BODY.replace("Monday", f"Monday {reference}", 1)
+    article = load_paths([write(tmp_path / "p.html", news_page("Budget", body))]).articles[0]
+    assert article.text.count("Paragraph") == 4
+    assert "\ufffd" in article.text or reference == "&#0;"

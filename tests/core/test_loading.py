@@ -14,7 +14,7 @@ import pytest
 from tests.paths import ROOT, SEEDS
 from tests.stories import read_one
 from tui.core.reading import loading
-from tui.core.reading.articles import Article
+from tui.core.reading.articles import Article, count_words
 from tui.core.reading.loading import (
     find_files,
     iter_load,
@@ -686,3 +686,19 @@ def test_an_entry_whose_type_cannot_be_asked_is_a_problem(tmp_path, monkeypatch)
     result = load_paths([tmp_path])
     assert [a.path.name for a in result.articles] == ["good.txt"]
     assert reasons(result) == {"odd.txt": "permission denied"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Putin — who said it — won't stay", 6),
+        ("The F.B.I. paid $1.5 billion to a co-op.", 8),
+        ("It ended in Moscow.Lukashenko thanked him.", 7),
+        ("Talks | Europe - Live", 3),
+        ("市議会は予算案を可決した。", 12),
+        ("러시아 대통령은 월요일", 3),
+        ("", 0),
+    ],
+)
+def test_words_are_counted_as_a_reader_counts_them(text, words):
+    assert count_words(text) == words

@@ -11,10 +11,11 @@ Precedence, most trusted first:
   whatever its final punctuation (a headline repeated on the next line counts once;
   a dateline never counts) > the whole first sentence of the body, after its dateline
   > the file name.
-- outlet (who *published*): stated > the URL's host > the file name. An agency is
-  never the outlet: ``Anna Malpas for AFP`` on ``themoscowtimes.com`` was published
+- outlet (who *published*): stated > the URL's host > the file name; a byline that
+  only repeats it is no byline. An agency is never the outlet: ``Anna Malpas for AFP`` on ``themoscowtimes.com`` was published
   by the site, and AFP copy on a site that does not say its name is that site's.
-- agency (who *wrote* the copy): stated > byline (``for AFP``) > wire dateline in the
+- agency (who *wrote* the copy): stated > byline (``for AFP``, or only ``Reuters``,
+  which is then no byline) > wire dateline in the
   first paragraphs (``MOSCOW (Reuters) -``) > a credit line (``Copyright 2020 The
   Associated Press``) > sign-off (a last ``AFP``).
 - date: stated > a date line or ``date`` prefix in the header > a date line in the
@@ -33,6 +34,7 @@ from typing import NamedTuple
 
 from tui.core.language.sentences import first_sentence
 from tui.core.metadata import footer
+from tui.core.metadata.agencies import WIRE_AGENCIES
 from tui.core.metadata.datelines import agency_in_paragraphs
 from tui.core.metadata.dates import parse_date
 from tui.core.metadata.front_matter import read_front_matter
@@ -100,8 +102,12 @@ def extract_metadata(
 
     url = given.get("url") or footer.source_url(tail_lines)
     byline = given.get("byline") or header.byline
+    wire = byline if byline and byline.casefold() in WIRE_AGENCIES else None
+    if wire:
+        byline = None  # ``By Reuters``: an agency wrote it, and no one is named
     agency = (
         given.get("agency")
+        or wire
         or (byline_agency(byline) if byline else None)
         or header.agency
         or agency_in_paragraphs(text, header.body_at)
@@ -116,6 +122,8 @@ def extract_metadata(
     )
     notes: list[str] = []
     outlet = normal_outlet(given["outlet"]) if "outlet" in given else footer.host(url)
+    if byline and outlet and byline.casefold() == outlet.casefold():
+        byline = None  # the publisher named as the author: no one is named
     if not outlet:
         outlet = name = name if isinstance(name, str) else name()
         notes.append(NO_OUTLET)

@@ -66,7 +66,8 @@ def read_dateline(line: str) -> Dateline | None:
     (``Washington (CNN)``), since any sentence may start with capitalised words.
     """
     head = line[:_GATE_CHARS]
-    if not head[:1].isupper():
+    # Capitals for a place in capitals, a bracket for an agency: most lines have neither.
+    if not head[:1].isupper() or not (head[1:2].isupper() or "(" in head):
         return None
     if len(line) > _ALONE_CHARS and not any(mark in head for mark in "(-–—―"):
         return None

@@ -318,16 +318,20 @@ def _is_first_headline(line: str, following: str) -> bool:
     address, sentences glued without a space (scraped body text) or reads as a short
     paragraph of sentences.
     """
-    if len(line) > HEADLINE_CHARS or "://" in line or not _LETTER.search(line):
-        return False
     first = line[:1]
+    if len(line) > HEADLINE_CHARS or "://" in line:
+        return False
+    if not first.isalpha() and not _LETTER.search(line):
+        return False
     if (first in _BLOCK_FIRST or first.isdecimal()) and _BLOCK_MARK.match(line):
         return False
     words = len(line.split())
     if words > _FIRST_HEADLINE_WORDS or (words < 2 and line.isascii()):
         return False
-    if _GLUED_SENTENCES.search(line) or (
-        words > _TWO_SENTENCE_HEADLINE_WORDS and _TWO_SENTENCES.search(line)
+    stops = "." in line or "!" in line or "?" in line  # most headlines have none
+    if stops and (
+        _GLUED_SENTENCES.search(line)
+        or (words > _TWO_SENTENCE_HEADLINE_WORDS and _TWO_SENTENCES.search(line))
     ):
         return False
     return line[-1:] in _SENTENCE_ENDS or not _goes_on(line, following)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_CORRECTIONS = re.compile(
-    r"[—–―|•·/&.!?-](?:(?<=\s[—–―|•·/&-])-?(?=\s)|(?<=[a-z][.!?])(?=[A-Z][a-z]))"
-)
+_CORRECTIONS = r"[—–―|•·/&.!?-](?:(?<=\s[—–―|•·/&-])-?(?=\s)|(?<=[a-z][.!?])(?=[A-Z][a-z]))"
 """Where whitespace-separated tokens and a reader's words differ: a dash or bar standing
 alone (no word), a sentence glued to the next (``Moscow.Lukashenko``: two). One pattern
 that starts with a rare character, so the regex engine skips between candidates."""
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 """Kana and Chinese characters: written without spaces, each counted as a word."""
 _CJK_WINDOW = 4000
 """Characters looked at for Chinese or Japanese text: such a text shows it at once."""
@@ -28,13 +27,20 @@ def count_words(text: str) -> int:
     matching every word with a regular expression.
     """
     count = len(text.split())
-    for match in _CORRECTIONS.finditer(text):
+    for match in _pattern(_CORRECTIONS).finditer(text):
         count += 1 if match.group()[0] in ".!?" else -1
-    if not text.isascii() and _CJK.search(text, 0, _CJK_WINDOW):
-        spaced = _CJK.sub(" ", text)
+    cjk = _pattern(_CJK)
+    if not text.isascii() and cjk.search(text, 0, _CJK_WINDOW):
+        spaced = cjk.sub(" ", text)
         count = sum(1 for token in spaced.split() if any(c.isalnum() for c in token))
-        count += len(text) - len(_CJK.sub("", text))
+        count += len(text) - len(cjk.sub("", text))
     return count
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """``source`` compiled on first count: the module is imported at startup."""
+    return re.compile(source)
 
 
 @dataclass(frozen=True, slots=True)

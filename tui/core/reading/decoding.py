@@ -25,7 +25,6 @@ import functools
 import re
 from typing import NamedTuple
 
-from tui.core.reading.legacy import guess
 from tui.core.text.safe import has_unsafe
 
 _SAMPLE = 8192
@@ -330,6 +329,9 @@ def _legacy(data: bytes, declared: str | None, partial: bool) -> tuple[str, str,
 
     The note says which: a declared codec is the file's word, a guess is a guess.
     """
+    # Deferred: the guess brings charset-normalizer, and most files are UTF-8.
+    from tui.core.reading.legacy import guess
+
     codec = _codec_name(declared) if declared else None
     if codec is not None:
         text = _strict(data, codec, partial)

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import codecs
 import functools
-import logging
 import re
-import unicodedata
 from collections import Counter
 
 LATIN_CODECS = (
@@ -95,6 +93,8 @@ def _detect(data: bytes) -> str | None:
 @functools.cache
 def _quiet() -> None:
     """charset-normalizer logs its reasoning at DEBUG; nothing of it is for the user."""
+    import logging
+
     logging.getLogger("charset_normalizer").setLevel(logging.WARNING)
 
 
@@ -161,5 +161,7 @@ def script_purity(text: str) -> float:
 @functools.lru_cache(maxsize=4096)
 def _script(char: str) -> str:
     """The script of a letter, by the first word of its Unicode name (``LATIN``)."""
+    import unicodedata
+
     script = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
     return _ONE_SCRIPT.get(script, script)

@@ -31,10 +31,6 @@ A side file is never an article, is never written, and a bad row is one problem.
 
 from __future__ import annotations
 
-import csv
-import fnmatch
-import io
-import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -71,6 +67,8 @@ class SideFile(NamedTuple):
 
     def stated(self, path: Path) -> dict[str, str]:
         """The fields the rows matching ``path`` state (a later row wins, field by field)."""
+        import fnmatch  # deferred, as the modules below: most folders have no side file
+
         found: dict[str, str] = {}
         relative: str | None = None
         for pattern, fields in self.rules:
@@ -153,6 +151,9 @@ def _relative(path: Path, folder: Path) -> str | None:
 
 def _csv_rows(path: Path, text: str) -> tuple[list[tuple[str, dict[str, Any]]], list[Problem]]:
     """The rows of a CSV side file by their line, keyed by its header (case ignored)."""
+    import csv
+    import io
+
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -173,6 +174,8 @@ def _csv_rows(path: Path, text: str) -> tuple[list[tuple[str, dict[str, Any]]], 
 
 def _json_rows(path: Path, text: str) -> tuple[list[tuple[str, dict[str, Any]]], list[Problem]]:
     """The rows of a JSON side file: ``{pattern: {fields}}`` or ``[{"file": ..., ...}]``."""
+    import json
+
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):

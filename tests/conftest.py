@@ -13,6 +13,11 @@ from hypothesis import settings
 from tests.paths import SEEDS
 from tui.core.reading import loading
 
+# Every test runs the lexical engine, with or without the semantic extra installed, so
+# that its results never depend on what is installed; tests/core/test_semantic.py asks
+# for the semantic signal explicitly.
+os.environ["STORYREADER_ENGINE"] = "lexical"
+
 settings.register_profile("deep", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 """``HYPOTHESIS_PROFILE=deep pytest ...`` runs every property test 30 times longer."""

@@ -13,6 +13,7 @@ from tui.cli import main
 from tui.core.alignment.tiers import TIERS
 from tui.core.reading.loading import load_paths
 from tui.core.reports.listing import format_listing
+from tui.core.story.model import ALIGN_LIMIT
 
 
 def run_json(capsys, *paths: Path) -> dict:
@@ -25,12 +26,15 @@ def run_json(capsys, *paths: Path) -> dict:
 def test_json_shape_of_the_bundled_story(capsys):
     data = run_json(capsys, SEEDS)
     assert set(data) == {
-        "articles", "order", "matrix", "pairs", "copy_groups", "figures", "quotes", "stats",
+        "articles", "alignment", "order", "matrix", "pairs", "copy_groups", "figures",
+        "quotes", "stats",
     }  # fmt: skip
+    assert data["alignment"] == {"complete": True, "limit": ALIGN_LIMIT}
     assert len(data["articles"]) == 5
     first = data["articles"][0]
     record = json.loads(format_listing([load_paths([SEEDS]).articles[0]], "json"))[0]
-    assert set(first) == {"index", "label", "sentences", "only_here", *record}
+    assert set(first) == {"index", "label", "aligned", "sentences", "only_here", *record}
+    assert first["aligned"] == [first["body"], first["chars"]]
     assert {key: first[key] for key in record} == record
     assert first["label"] == "000_02b2830ff24b6d49" and first["agency"] == "AFP"
     assert sorted(data["order"]) == list(range(5))

@@ -3,39 +3,63 @@
 ``main(argv)`` returns an exit code instead of exiting, so tests call it in-process.
 Textual is imported only when the app actually starts, which keeps the headless
 commands fast and usable where no terminal is attached.
+
+Every subcommand is one function taking its arguments (``_list``, ``_compare``,
+``_overview``), registered in `_COMMANDS`; they share the channels text leaves by:
+`_emit` for the report on stdout, `_Session.warn` for one-line messages on stderr
+(file names in them shown inert), and the `Progress` line on a terminal's stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import gc
 import os
+import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.core.reading.bundled import bundled_story
+from tui.core.text.safe import inert_line, make_inert
+from tui.progress import Progress
 
 if TYPE_CHECKING:
     from tui.core.reading.articles import Article
+    from tui.core.reading.loading import LoadResult
+    from tui.core.reading.problems import Problem
     from tui.core.reading.session import Options
 
 _FORMATS_LIST = ("table", "json")
-_FORMATS_COMPARE = ("json", "text", "markdown")
+_FORMATS_COMPARE = ("json", "text", "markdown", "html")
+_FORMATS_OVERVIEW = ("json", "text", "html")
+_USAGE = 2
+"""Exit code for a command line that cannot be run (as argparse exits)."""
 _CLOSED_PIPE = 141
 """Exit code when the reader of stdout went away: 128 + SIGPIPE, as shells report it."""
+_TERMINAL_INDENT = 2
+"""JSON on a terminal is pretty-printed with this indent; in a pipe it is compact."""
+_NO_TERMINAL = (
+    "the app needs a terminal, and stdout or stdin is not one; for a report that can go "
+    "to a pipe or a file, use `storyreader list`, `compare A B` or `overview` (see --help)"
+)
+_READ_STEP = 100
+"""Articles read between two updates of the progress line."""
 
 
 def _emit(report: str) -> bool:
     """Print ``report`` to stdout; False when the reader closed the pipe (``| head``).
 
-    Whatever is left to write then goes to the null device, so that Python's own
-    flush at exit does not fail again with a traceback.
+    Reports are safe by construction; `make_inert` here is the channel's own guard,
+    so that no report, present or future, passes a control character raw.
+    Whatever is left to write after a closed pipe goes to the null device, so that
+    Python's own flush at exit does not fail again with a traceback.
     """
     try:
-        print(report)
+        print(make_inert(report))
         sys.stdout.flush()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -44,9 +68,28 @@ def _emit(report: str) -> bool:
     return True
 
 
-def _paths(values: Sequence[str]) -> list[Path]:
-    """The paths the user named, or the bundled story when there are none."""
-    return [Path(v) for v in values] or [bundled_story()]
+def _warn(message: str) -> None:
+    """One line on stderr, ``storyreader: `` first (``message`` already made safe)."""
+    print(f"storyreader: {message}", file=sys.stderr)
+
+
+def _name(path: Path | str) -> str:
+    """A file name as a message shows it: undecodable bytes as U+FFFD, controls inert."""
+    from tui.core.reports.records import path_text
+
+    return inert_line(path_text(Path(path)))
+
+
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _indent(args: argparse.Namespace) -> int | None:
+    """The JSON indent: ``--indent`` if given, else pretty on a terminal, compact in a pipe."""
+    if args.indent is not None:
+        return args.indent or None
+    return _TERMINAL_INDENT if _isatty(sys.stdout) else None
 
 
 def _add_reading(parser: argparse.ArgumentParser) -> None:
@@ -69,6 +112,57 @@ def _options(args: argparse.Namespace) -> Options:
     return Options(meta=args.meta, text_field=args.text_field)
 
 
+def _add_indent(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--indent",
+        type=_count,
+        metavar="N",
+        help="pretty-print JSON with N spaces (0: compact; default: 2 on a terminal, "
+        "compact in a pipe)",
+    )
+
+
+def _count(value: str) -> int:
+    """A whole number of zero or more, for argparse."""
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, not {value!r}")
+    return int(value)
+
+
+def _paths(values: Sequence[str]) -> list[Path]:
+    """The paths the user named, or the bundled story when there are none."""
+    return [Path(v) for v in values] or [bundled_story()]
+
+
+class _Session:
+    """What a headless command says on stderr: its problems, and its progress."""
+
+    def __init__(self, progress: Progress, options: Options) -> None:
+        self.progress = progress
+        self.options = options
+
+    def warn(self, message: str) -> None:
+        """`_warn`, above the progress line if one is shown."""
+        self.progress.say(f"storyreader: {message}")
+
+    def load(self, paths: Iterable[Path], what: str = "") -> LoadResult:
+        """Read ``paths``, showing progress; problems are told by `tell`."""
+        from tui.core.reading.loading import LoadResult, iter_load
+
+        result = LoadResult()
+        self.progress.step(f"reading {what}".rstrip())
+        for item in iter_load(paths, self.options):
+            result.add(item)
+            if len(result.articles) % _READ_STEP == 0:
+                self.progress.step(f"reading {what}: {len(result.articles):,} articles")
+        return result
+
+    def tell(self, problems: Iterable[Problem]) -> None:
+        """One line per problem; its reason says what happened: skipped, or partly read."""
+        for problem in problems:
+            self.warn(f"{_name(problem.path)}: {inert_line(problem.reason)}")
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storyreader",
@@ -76,8 +170,9 @@ def _app_parser() -> argparse.ArgumentParser:
         epilog=(
             "headless commands:\n"
             "  storyreader list [PATH...] [--format table|json]\n"
-            "  storyreader compare A B [--format json|text|markdown] [--story PATH...]\n"
-            "  storyreader overview [PATH...] [--format json|text]\n"
+            "  storyreader compare A B [--format json|text|markdown|html] [--story PATH...]\n"
+            "  storyreader overview [PATH...] [--format json|text|html]\n"
+            "JSON is compact in a pipe and pretty on a terminal; --indent N chooses.\n"
             "\nWith no PATH, the bundled story opens."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -95,6 +190,11 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def _run_app(argv: Sequence[str]) -> int:
     args = _app_parser().parse_args(argv)
+    refused = _refusal(args.paths)
+    if refused:
+        for message in refused:
+            _warn(message)
+        return _USAGE
     # Importing Textual and drawing the first frame allocate a great deal and free
     # almost nothing: the cyclic collector would only rescan it (some 20 ms of
     # startup). The app turns it back on after its first frame.
@@ -103,7 +203,44 @@ def _run_app(argv: Sequence[str]) -> int:
 
     app = StoryReaderApp(_paths(args.paths), compare=args.compare, options=_options(args))
     app.run()
-    return app.return_code or 0
+    code = app.return_code or 0
+    if code:
+        # Textual has printed the traceback on stderr, after leaving the full screen.
+        _warn(f"the app stopped on an unexpected error (exit code {code}); its traceback is above")
+    return code
+
+
+def _refusal(names: Sequence[str]) -> list[str]:
+    """Why the app should not start on ``names``, or nothing when it can.
+
+    A first name that is no file but is spelled like a command is a mistyped
+    command; names of which none exists would open an empty app; and the app
+    needs a terminal on both ends (in a pipe it would write escape codes into it).
+    """
+    missing = [name for name in names if _missing(name)]
+    if names and names[0] in missing:
+        close = difflib.get_close_matches(names[0], _COMMANDS, n=1, cutoff=0.6)
+        if close:
+            name = _name(names[0])
+            return [
+                f"{name} is neither a file nor a command; did you mean `storyreader {close[0]}`?"
+            ]
+    if names and len(missing) == len(names):
+        return [f"{_name(name)}: not found" for name in missing]
+    if not (_isatty(sys.stdin) and _isatty(sys.stdout)):
+        return [_NO_TERMINAL]
+    return []
+
+
+def _missing(name: str) -> bool:
+    """True when nothing is at ``name`` (a path the app cannot even look at is not missing)."""
+    try:
+        os.lstat(name)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):  # no permission to look, a NUL in the name: loading says
+        return False
+    return False
 
 
 def _list(argv: Sequence[str]) -> int:
@@ -112,17 +249,19 @@ def _list(argv: Sequence[str]) -> int:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--format", choices=_FORMATS_LIST, default="table")
+    _add_indent(parser)
     _add_reading(parser)
     args = parser.parse_args(argv)
 
-    from tui.core.reading.loading import load_paths
     from tui.core.reports.listing import format_listing
 
-    result = load_paths(_paths(args.paths), _options(args))
-    for problem in result.problems:
-        # The reason says what happened: skipped, or only partly read (still listed).
-        print(f"storyreader: {problem}", file=sys.stderr)
-    if not _emit(format_listing(result.articles, args.format)):
+    with Progress() as progress:
+        session = _Session(progress, _options(args))
+        result = session.load(_paths(args.paths))
+        session.tell(result.problems)
+    width = shutil.get_terminal_size().columns if _isatty(sys.stdout) else None
+    report = format_listing(result.articles, args.format, width=width, indent=_indent(args))
+    if not _emit(report):
         return _CLOSED_PIPE
     return 0 if result.articles else 1
 
@@ -145,26 +284,43 @@ def _compare(argv: Sequence[str]) -> int:
         metavar="PATH",
         help="the other articles of the story (files or folders), as the app and overview read it",
     )
+    _add_indent(parser)
     _add_reading(parser)
     args = parser.parse_args(argv)
 
-    from tui.core.reading.loading import load_paths
     from tui.core.reports.comparison import format_comparison
     from tui.core.story.model import Story
 
-    sides = []
-    for name in (args.a, args.b):
-        result = load_paths([Path(name)], _options(args))
-        if not result.articles:
-            reason = result.problems[0].reason if result.problems else "no article in it"
-            print(f"storyreader: cannot compare {name}: {reason}", file=sys.stderr)
-            return 2
-        sides.append(result.articles[0])
-    named = [Path(value) for value in args.story]
-    others = load_paths(named, _options(args)).articles if named else []
-    articles, (first, second) = _story_with(sides, others)
-    story = Story(articles)
-    report = format_comparison(story.comparison(first, second), args.format, len(story))
+    with Progress() as progress:
+        session = _Session(progress, _options(args))
+        sides = []
+        for label, name in (("A", args.a), ("B", args.b)):
+            result = session.load([Path(name)], label)
+            if not result.articles:
+                reason = result.problems[0].reason if result.problems else "no article in it"
+                session.warn(f"cannot compare {_name(name)}: {inert_line(reason)}")
+                return _USAGE
+            session.tell(result.problems)
+            sides.append(result.articles[0])
+        others = []
+        if args.story:
+            found = session.load(map(Path, args.story), "the story")
+            session.tell(found.problems)
+            others = found.articles
+        articles, (first, second) = _story_with(sides, others)
+        story = Story(articles)
+        progress.step("cutting sentences")
+        story.units(first)
+        story.units(second)
+        progress.step("aligning")
+        comparison = story.comparison(first, second)
+        progress.step("writing the report")
+        if args.format == "html":
+            from tui.core.reports.html import comparison_html
+
+            report = comparison_html(comparison, len(story))
+        else:
+            report = format_comparison(comparison, args.format, len(story), indent=_indent(args))
     return 0 if _emit(report) else _CLOSED_PIPE
 
 
@@ -199,23 +355,34 @@ def _overview(argv: Sequence[str]) -> int:
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
-    parser.add_argument("--format", choices=("json", "text"), default="text")
+    parser.add_argument("--format", choices=_FORMATS_OVERVIEW, default="text")
+    _add_indent(parser)
     _add_reading(parser)
     args = parser.parse_args(argv)
 
-    from tui.core.reading.loading import load_paths
     from tui.core.reports.overview import format_overview
     from tui.core.story.model import Story
     from tui.core.story.overview import build_overview
 
-    result = load_paths(_paths(args.paths), _options(args))
-    for problem in result.problems:
-        # The reason says what happened: skipped, or only partly read (still counted).
-        print(f"storyreader: {problem}", file=sys.stderr)
-    if not result.articles:
-        print("storyreader: no articles to give an overview of", file=sys.stderr)
-        return 1
-    report = format_overview(build_overview(Story(result.articles)), args.format)
+    with Progress() as progress:
+        session = _Session(progress, _options(args))
+        result = session.load(_paths(args.paths))
+        session.tell(result.problems)
+        if not result.articles:
+            session.warn("no articles to give an overview of")
+            return 1
+
+        def advance(stage: str, done: int, total: int) -> None:
+            progress.step(f"{stage} {done:,}/{total:,}" if total > 1 else stage)
+
+        overview = build_overview(Story(result.articles), progress=advance)
+        progress.step("writing the report")
+        if args.format == "html":
+            from tui.core.reports.html import overview_html
+
+            report = overview_html(overview)
+        else:
+            report = format_overview(overview, args.format, indent=_indent(args))
     return 0 if _emit(report) else _CLOSED_PIPE
 
 
@@ -224,6 +391,7 @@ _COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "compare": _compare,
     "overview": _overview,
 }
+"""The headless commands, by name: ``storyreader NAME ARGS...`` runs ``_COMMANDS[NAME](ARGS)``."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,8 +17,9 @@ from tui.core.reading.loading import load_paths
 from tui.core.story.model import Story
 
 EVAL = ROOT / "tests" / "eval"
-TARGETS = {"copy": 1.0, "quote": 0.90, "paraphrase": 0.50}
-MIN_PRECISION = 0.80
+# The lexical engine's (tests/conftest.py runs it); the semantic signal's: test_semantic.py.
+TARGETS = {"copy": 1.0, "quote": 0.95, "paraphrase": 0.51}
+MIN_PRECISION = 0.84
 # sha256 of the shared originals (shared/eval), which these copies must equal byte for byte.
 ORIGINALS = {
     "gold_seeds.json": "5373c35ab0f6b2e0b2bbdab8b5628461e1828a202c0ec67d141f726089187f10",
@@ -35,7 +36,8 @@ def load_scorer() -> ModuleType:
     return module
 
 
-def test_gold_targets() -> None:
+def score_seeds() -> tuple[dict[str, float], float]:
+    """Recall per gold tier and precision over all links, for the engine in force."""
     scorer = load_scorer()
     gold = json.loads((EVAL / "gold_seeds.json").read_text(encoding="utf-8"))
     texts = {name: (SEEDS / name).read_text(encoding="utf-8") for name in gold["docs"]}
@@ -61,6 +63,11 @@ def test_gold_targets() -> None:
     for tier in scorer.TIERS:
         print(f"{tier:<11}{found[tier]:>7}{total[tier]:>6}{recall[tier]:>8.3f}")
     print(f"precision  {good:>7}{predicted:>6}{precision:>8.3f}")
+    return recall, precision
+
+
+def test_gold_targets() -> None:
+    recall, precision = score_seeds()
 
     for tier, target in TARGETS.items():
         assert recall[tier] >= target, f"{tier} recall {recall[tier]:.3f} < {target}"

@@ -72,10 +72,47 @@ def test_table_has_a_header_and_aligned_columns():
     assert lines[2].index("-", lines[2].index("中文标题")) == byline - len("中文标题")
 
 
-def test_table_marks_missing_values_and_cuts_long_ones():
-    row = format_listing([article(title="x" * 200)], "table").splitlines()[1]
-    assert "x" * 59 + "…" in row
-    assert "x" * 61 not in row
+def test_table_marks_missing_values_and_keeps_titles_whole_in_a_pipe():
+    long_title = "Ministers agree a budget " + "after long talks " * 10
+    row = format_listing([article(title=long_title, url=None)], "table").splitlines()[1]
+    assert long_title.strip() in row
+    assert row.split()[-2:] == ["-", "-"]  # no byline, no URL
+
+
+def many_columns() -> list[Article]:
+    return [
+        article(
+            path=Path("stories/2020/minsk-protests-and-the-kremlin-loan.txt"),
+            outlet="The Moscow Times",
+            date="2020-09-14",
+            title="Putin backs Lukashenko and pledges a loan as protests go on in Minsk "
+            "for the sixth weekend in a row",
+            byline="Anna Example for The Moscow Times",
+            url="https://www.example.com/2020/09/14/putin-backs-lukashenko-a71234",
+        ),
+        article(path=Path("b.md"), outlet="AFP", title="中文标题 short"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("width", "title_cells"), [(80, 23), (100, 39), (120, 55), (160, 59), (200, 77)]
+)
+def test_table_fits_the_terminal_and_gives_the_title_the_room(width, title_cells):
+    """The 100-character title keeps the room the other columns can give up."""
+    lines = format_listing(many_columns(), "table", width=width).splitlines()
+    assert all(len(line) <= width for line in lines[:2])  # the ASCII rows
+    title = many_columns()[0].title
+    shown = lines[1][lines[0].index("TITLE") :]
+    assert title[:title_cells] in shown
+    heading = lines[0].split()
+    assert heading[:5] == ["PATH", "OUTLET", "DATE", "WORDS", "CHARS"]
+    assert "TITLE" in heading
+
+
+def test_a_narrow_terminal_leaves_out_url_and_byline_before_cutting_the_title_short():
+    lines = format_listing(many_columns(), "table", width=100).splitlines()
+    assert "URL" not in lines[0] and "BYLINE" not in lines[0]
+    assert len(lines[1]) == 100
 
 
 def test_table_shows_control_characters_in_paths_inert():

@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+from tests.injection import build_corpus, missing
 from tests.paths import ROOT, SEEDS
 from tests.stories import read_one
 from tui.cli import main
@@ -58,6 +59,26 @@ def test_loading_listing_and_comparing_write_nothing(tmp_path, capsys):
     assert main(["list", str(tmp_path)]) == 0
     first, second = sorted((tmp_path / "seeds").iterdir())[:2]
     assert main(["compare", str(first), str(second), "--format", "json"]) == 0
+    capsys.readouterr()
+
+    assert snapshot(tmp_path) == before
+
+
+def test_every_command_on_the_injection_corpus_writes_nothing(tmp_path, capsys):
+    files = build_corpus(tmp_path / "story")
+    folder = files["plain"].parent
+    for path in tmp_path.rglob("*"):
+        os.utime(path, ns=(OLD * 10**9, OLD * 10**9))
+    before = snapshot(tmp_path)
+
+    for fmt in ("table", "json"):
+        main(["list", str(folder), "--format", fmt])
+    for fmt in ("json", "text"):
+        main(["overview", str(folder), "--format", fmt])
+    for side in ("text", "front", "jsonl", "html", "undecodable", "name-osc52", "binary"):
+        for fmt in ("json", "text", "markdown"):
+            main(["compare", str(files[side]), str(files["plain"]), "--format", fmt])
+    main(["compare", str(missing(folder)), str(files["plain"])])
     capsys.readouterr()
 
     assert snapshot(tmp_path) == before

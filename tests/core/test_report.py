@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ from tui.core.alignment.comparison import Comparison
 from tui.core.alignment.tiers import TIERS
 from tui.core.reading.articles import Article
 from tui.core.reports.comparison import comparison_dict, format_comparison, share_line
-from tui.core.story.model import Story
+from tui.core.story.model import ALIGN_LIMIT, Story
 
 TEXT_A = (
     "Police detained more than 500 protesters in Minsk on Sunday, the ministry said. "
@@ -51,8 +52,14 @@ def pair() -> Comparison:
 
 def test_json_shape_and_offsets(pair: Comparison) -> None:
     data = json.loads(format_comparison(pair, "json"))
-    assert set(data) == {"a", "b", "story_articles", "links", "summary"}
+    assert set(data) == {"a", "b", "story_articles", "alignment", "links", "summary"}
     assert data["story_articles"] == 2
+    assert data["alignment"] == {
+        "complete": True,
+        "limit": ALIGN_LIMIT,
+        "a": [0, len(TEXT_A)],
+        "b": [0, len(TEXT_B)],
+    }
     assert {key: data["a"][key] for key in ("path", "chars", "sha256", "title", "outlet")} == {
         "path": "a.txt",
         "chars": len(TEXT_A),
@@ -161,3 +168,104 @@ def test_a_closed_pipe_ends_the_report_quietly(command: list[str]) -> None:
         os.close(write)
     assert done.returncode == 141
     assert b"Traceback" not in done.stderr
+
+
+# The Markdown report shows what the reader shows, as clean Markdown.
+
+MD_A = (
+    "# Putin backs Lukashenko with a \\$1.5 billion loan\n\n"
+    "Russia will lend Belarus \\$1.5 billion, the *Kremlin* said on Monday after talks in "
+    "Sochi.\n\n"
+    "The deal_fund (see [the statement](https://example.com/a)) covers 3 * 4 projects & "
+    "more <b>bold</b> claims, said #minsk reporters.\n"
+)
+MD_B = (
+    "# Putin backs Lukashenko with a $1.5 billion loan\n\n"
+    "Russia will lend Belarus $1.5 billion, the **Kremlin** said on Monday after long talks "
+    "in Sochi.\n\n"
+    "The deal_fund (see [the statement](https://example.com/a)) covers 5 * 4 projects & "
+    "more <b>bold</b> claims, said #minsk reporters.\n"
+)
+
+
+def visible_lines(markdown: str) -> list[str]:
+    """The text of each rendered paragraph or heading, as a browser would show it."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable(["strikethrough", "table"])
+    lines = []
+    for token in parser.parse(markdown):
+        if token.type != "inline":
+            continue
+        parts = []
+        for child in token.children or []:
+            assert child.type != "html_inline", f"raw HTML would not show as text: {child}"
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append(" ")
+        lines.append("".join(parts))
+    return lines
+
+
+def marked(markdown: str, style: str) -> list[str]:
+    """The words rendered inside ``style`` (``s`` strikethrough, ``strong``)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable(["strikethrough", "table"])
+    found = []
+    for token in parser.parse(markdown):
+        inside = False
+        for child in token.children or []:
+            if child.type == f"{style}_open":
+                inside, words = True, []
+            elif child.type == f"{style}_close":
+                inside = False
+                found.append("".join(words))
+            elif inside and child.type == "text":
+                words.append(child.content)
+    return found
+
+
+@pytest.fixture
+def markdown_pair() -> Comparison:
+    return compare(article("a.md", MD_A, "Agency"), article("b.md", MD_B, "Daily"))
+
+
+def test_markdown_renders_each_sentence_as_the_reader_shows_it(markdown_pair) -> None:
+    from tui.core.text.document import render_markdown
+
+    report = format_comparison(markdown_pair, "markdown")
+    shown = visible_lines(report)
+    docs = {"A": render_markdown(MD_A), "B": render_markdown(MD_B)}
+    assert len(markdown_pair.links) >= 3
+    for link in markdown_pair.links:
+        for side, span in (("A", link.a), ("B", link.b)):
+            expected = f"{side} " + " ".join(docs[side].displayed(span).split())
+            assert expected in shown, f"{expected!r} not among {shown}"
+    assert "A Putin backs Lukashenko with a $1.5 billion loan" in shown  # no "#", no "\"
+    assert not any("\\" in line or "**" in line or "~~" in line for line in shown)
+    assert "\\\\$" not in report and "\\#" not in report
+    assert "deal_fund" in report  # an underscore inside a word needs no escape
+
+
+def test_markdown_marks_the_changed_words_so_that_they_render_marked(markdown_pair) -> None:
+    report = format_comparison(markdown_pair, "markdown")
+    assert "3" in marked(report, "s")
+    assert "5" in marked(report, "strong")
+    assert "long" in marked(report, "strong")
+    assert "Numbers differ: 3 → 5" in visible_lines(report)
+
+
+def test_markdown_escapes_what_markdown_would_read_as_markup() -> None:
+    title = "AT&T's *big* [deal] <b>now</b> `code` ~~gone~~ 2 < 3 &amp; #1 #"
+    a = dataclasses.replace(
+        article("a.md", "Shares rose on Monday after the deal was announced.", "A"),
+        title=title,
+        outlet="Ars *Technica* #",
+    )
+    b = article("b.md", "Shares rose on Monday after the deal was announced.", "B")
+    report = format_comparison(compare(a, b), "markdown")
+    shown = visible_lines(report)
+    assert shown[0] == "Ars *Technica* # vs B"
+    assert f"A: {title} (a.md)" in shown

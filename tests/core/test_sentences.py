@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core.language.sentences import (
+    BYLINE,
     CAPTION,
     HEADING,
     SENTENCE,
@@ -65,7 +66,7 @@ def test_kinds_of_lines() -> None:
     kinds = [(s.span.slice(text), s.kind) for s in segment(text)]
     assert kinds == [
         ("# Putin Backs Lukashenko as Leader Vows Closer Ties", TITLE),
-        ("By [Anna Malpas](#)", HEADING),
+        ("By [Anna Malpas](#)", BYLINE),
         ("Lukashenko Photo: VCG", CAPTION),
         ("The talks lasted four hours.", SENTENCE),
         ("## **'Elder brother'**", HEADING),
@@ -107,6 +108,32 @@ def test_seed_headline_is_its_own_sentence(seeds: Path) -> None:
     first, second = segment(text)[:2]
     assert first.span.slice(text) == second.span.slice(text)
     assert first.kind == second.kind == TITLE
+
+
+def test_a_headline_ending_with_a_stop_is_a_headline_and_so_is_its_deck() -> None:
+    """Outlets that end headlines with a period: the first line and the deck both link."""
+    text = (
+        "Harbour council to delay the ferry tender after storm.\n\n"
+        "Council pauses ferry tender\n\n"
+        "The harbour council voted on Tuesday to delay the ferry tender by three months.\n\n"
+        "Repairs will take the summer.\n\nMore pier news"
+    )
+    kinds = [s.kind for s in segment(text)]
+    assert kinds == [TITLE, TITLE, SENTENCE, SENTENCE, HEADING]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "The harbour council voted on Tuesday to delay the ferry tender by three months, "
+            "after storm damage to the pier that officials said was worse than feared.\n\nMore."
+        ),
+        "Only one line here, and it ends with a stop.",
+    ],
+)
+def test_a_long_first_line_or_a_lone_one_stays_a_sentence(text: str) -> None:
+    assert segment(text)[0].kind == SENTENCE
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n\n", "word", "...", "\x00\x01\xff\ufffd", "!!!?"])

@@ -21,6 +21,7 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
+from tui.core.text.safe import inert_line
 
 if TYPE_CHECKING:
     from textual.widgets import ProgressBar
@@ -166,7 +167,7 @@ class LibraryScreen(Screen[None]):
         self.sub_title = f"{self.state.name} · {count:,} article{'s' if count != 1 else ''}"
         problems = self.state.problems
         if problems:
-            lines = [str(problem) for problem in problems[:5]]
+            lines = [inert_line(str(problem)) for problem in problems[:5]]
             if len(problems) > 5:
                 lines.append(f"… and {len(problems) - 5} more")
             lines.append("Press ! to list them all.")
@@ -266,7 +267,8 @@ class LibraryScreen(Screen[None]):
         elif self.reader.article is not None:
             self.app.copy_to_clipboard(self.reader.article.text)
             article = self.reader.article
-            self.notify(f"Copied {article.name} ({article.chars:,} characters)", markup=False)
+            name = inert_line(article.name)
+            self.notify(f"Copied {name} ({article.chars:,} characters)", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "problems":

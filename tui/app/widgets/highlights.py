@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui.app.widgets.document_geometry import DocumentGeometry
+from tui.core.alignment.marks import TIER_MARKS
 from tui.core.spans import Span
 
 if TYPE_CHECKING:  # the engine's types: importing it would slow the library's first frame
@@ -21,8 +22,6 @@ if TYPE_CHECKING:  # the engine's types: importing it would slow the library's f
 
 LAYERS = ("base", "pair", "find")
 """Highlight layers, bottom to top: what a view shows, the selection in it, find matches."""
-TIER_MARKS = {"copy": "=", "edit": "~", "quote": '"', "paraphrase": "≈"}
-"""Gutter mark of each tier, so tiers read without colour."""
 
 
 @dataclass(frozen=True, slots=True)

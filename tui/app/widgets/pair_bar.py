@@ -8,8 +8,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.app.widgets.highlights import TIER_MARKS
 from tui.core.alignment.align import Link
+from tui.core.alignment.marks import TIER_MARKS
 from tui.core.alignment.tiers import TIERS, Tier
 
 

@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.core.text.safe import one_line
+
 
 class TitleBar(Widget):
     """``storyreader — Bundled story · 5 articles``, centred on the top line.
@@ -31,7 +33,7 @@ class TitleBar(Widget):
         self.watch(self.screen, "sub_title", self._sub_title_changed)
 
     def _sub_title_changed(self, sub_title: str | None) -> None:
-        self.text = sub_title or ""
+        self.text = one_line(sub_title or "")  # it may name a folder or an outlet
 
     def render(self) -> Text:
         text = Text(self.app.title, style="bold", no_wrap=True, overflow="ellipsis")

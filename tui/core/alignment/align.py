@@ -5,6 +5,12 @@ proposes candidates, scored by a weighted overlap where words that run through t
 whole story weigh little (`tui.core.alignment.units.key_weights`). The measures of
 `tui.core.alignment.tiers` decide each candidate's tier; literal pairs are then
 chosen one to one, loose ones a few per sentence.
+
+An optional semantic signal (`tui.core.alignment.semantic`) reweighs the loose
+candidates the index proposes and measures a headline's soft containment in a longer
+sentence. Beyond those it proposes only a bounded probe: the `_PROBE_NEAREST`
+sentences closest in meaning to each of an article's first `_PROBE_SHORT` headlines,
+so a pair is aligned in time linear in its length with either engine.
 """
 
 from __future__ import annotations
@@ -18,24 +24,25 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import itemgetter
 
+from tui.core.alignment import semantic
 from tui.core.alignment.diff import DiffOp, word_diff
+from tui.core.alignment.semantic import LEXICAL, Signal
 from tui.core.alignment.tiers import (
     CANDIDATE_FLOOR,
-    NUMBER_BONUS,
-    PARAPHRASE,
-    QUOTE,
+    CONTENT_MIN,
     Measures,
     Tier,
-    clause_score,
+    confidence,
+    contained_only,
+    is_short,
     literal_tier,
     loose_tier,
     measure,
     qualifies,
-    quote_score,
-    similarity,
+    short_and_long,
 )
 from tui.core.alignment.units import ArticleUnits, Unit, Weights
-from tui.core.language.tokens import Token, tokenize
+from tui.core.language.tokens import DiffToken, diff_tokens
 from tui.core.spans import Span
 
 _POSTING_CAP = 64
@@ -48,6 +55,10 @@ _PER_SENTENCE = 5
 """Loose links kept per sentence at most."""
 _SHARE_OF_BEST = 0.6
 """A loose link scoring below this share of its sentence's best is dropped."""
+_PROBE_SHORT = 4
+"""Short sentences per article the semantic signal probes for partners (headline, deck)."""
+_PROBE_NEAREST = 3
+"""Sentences of the other article each probe proposes: the closest in meaning."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +77,9 @@ class Link:
     """How literally the two share content (`tui.core.alignment.tiers.TIERS`)."""
     score: float
     """How strongly the pair is linked, 0..1 (similarity for copies, overlap otherwise)."""
+    confidence: float = field(compare=False)
+    """How sure the link is, 0..1 (`tui.core.alignment.tiers.confidence`): 1 for copies and
+    edits, the quote's share for quotes, 0.5 (a paraphrase just over the threshold) to 1."""
     _tokens: tuple[_SentenceTokens, _SentenceTokens] = field(repr=False, compare=False)
     """The tokens of the sentences of A and of B, shared by all links of one alignment."""
     _diff: tuple[DiffOp, ...] | None = field(default=None, init=False, repr=False, compare=False)
@@ -100,13 +114,34 @@ class StoryAligner:
     sentences on one side needs no index.
     """
 
-    __slots__ = ("_masses", "_tokens", "_weigh")
+    __slots__ = ("_masses", "_signal", "_tokens", "_weigh")
 
-    def __init__(self, weights: Mapping[str, float]) -> None:
+    def __init__(self, weights: Mapping[str, float], signal: Signal | bool | None = True) -> None:
+        """Weigh with ``weights``, with a semantic signal when one is given or wanted.
+
+        Args:
+            weights: The story's key weights.
+            signal: A semantic signal; ``False`` or ``None`` for none; ``True`` (the
+                default) for the process's own when it is installed and wanted
+                (`tui.core.alignment.semantic.signal`).
+        """
         self._weigh = Weights(weights)
         self._masses: dict[int, tuple[Unit, float]] = {}
         """Weight of each sentence's keys by ``id``; the unit is kept so its id stays unique."""
         self._tokens: dict[str, _SentenceTokens] = {}
+        self._signal: Signal | None = semantic.signal() if signal is True else (signal or None)
+
+    @property
+    def engine(self) -> str:
+        """Which engine links: ``lexical``, or ``semantic`` with the model's name."""
+        if self._signal is None:
+            return LEXICAL
+        return f"{semantic.SEMANTIC} ({self._signal.name})"
+
+    @property
+    def engine_note(self) -> str | None:
+        """Why the engine is not the one asked for (the extra is missing), else ``None``."""
+        return semantic.engine_note(self._signal)
 
     def align(self, pa: ArticleUnits, pb: ArticleUnits) -> list[Link]:
         """Link the sentences of ``pa`` to those of ``pb``, sorted by position in A then B.
@@ -116,15 +151,19 @@ class StoryAligner:
         """
         if not (pa.has_prose and pb.has_prose):
             return []
+        if self._signal is not None:
+            self._signal.prepare(pa.linkable_units)
+            self._signal.prepare(pb.linkable_units)
         candidates = self._candidates(pa, pb)
         if not candidates:
             return []
         chosen = _choose(candidates)
         tokens = (self._tokens_of(pa.text), self._tokens_of(pb.text))
-        links = [
-            Link(pa.units[i].span, pb.units[j].span, tier, round(min(score, 1.0), 3), tokens)
-            for (i, j), (tier, score) in chosen.items()
-        ]
+        links = []
+        for (i, j), (tier, score) in chosen.items():
+            score = round(min(score, 1.0), 3)
+            span_a, span_b = pa.units[i].span, pb.units[j].span
+            links.append(Link(span_a, span_b, tier, score, confidence(tier, score), tokens))
         links.sort(key=lambda link: (link.a.start, link.b.start))
         return links
 
@@ -141,25 +180,12 @@ class StoryAligner:
 
         Only such pairs can be linked: the overview's index asks this of each pair it
         finds, so that articles whose shared sentences could never link are not
-        aligned at all. The measures are taken cheapest first and the answer given
-        as soon as one settles it: a weighted overlap that makes a paraphrase by
-        itself (with a shared figure's bonus), then the wording, then the quotes;
-        the clauses last.
+        aligned at all. The pair is measured as `align` measures it.
         """
         cosine = self._cosine(ua, ub)
         if cosine < CANDIDATE_FLOOR:
             return False
-        number = not ua.figures.isdisjoint(ub.figures)
-        if cosine + (NUMBER_BONUS if number else 0.0) >= PARAPHRASE:
-            return True  # max(overlap, clause share) + bonus can only be higher
-        cand = Measures(0, 0, cosine, 0.0, similarity(ua, ub), 0.0, number)
-        if literal_tier(cand):
-            return True
-        quote = quote_score(ua, ub, self._weigh, cosine) if ua.quotes and ub.quotes else 0.0
-        if quote >= QUOTE:
-            return True
-        clause = clause_score(ua.clauses, ub.clauses, self._weigh)
-        return bool(loose_tier(cand._replace(clause=clause, quote=quote))[0])
+        return qualifies(self._measure(0, ua, 0, ub, cosine))
 
     def _mass(self, unit: Unit) -> float:
         found = self._masses.get(id(unit))
@@ -172,6 +198,17 @@ class StoryAligner:
         if found is None:
             found = self._tokens[text] = _SentenceTokens(text)
         return found
+
+    def _measure(self, i: int, ua: Unit, j: int, ub: Unit, cosine: float) -> Measures:
+        """The pair's measures, with the semantic signal's say when it is on."""
+        mass = math.sqrt(self._mass(ua) * self._mass(ub))
+        cand = measure(i, ua, j, ub, cosine, self._weigh, mass)
+        signal = self._signal
+        if signal is not None and cand.content >= CONTENT_MIN and not literal_tier(cand):
+            sides = short_and_long(ua, ub)
+            soft = signal.contain(*sides, self._weigh.key) if sides else 0.0
+            cand = cand._replace(semantic=signal.lift(ua, ub), soft=soft)
+        return cand
 
     def _candidates(self, pa: ArticleUnits, pb: ArticleUnits) -> list[Measures]:
         """Pairs sharing enough weighted content to qualify for a tier, found through an index.
@@ -204,10 +241,43 @@ class StoryAligner:
                 cosine = weigh(ua.keys & ub.keys) / math.sqrt(mass_a * mass_b[j])
                 if cosine < CANDIDATE_FLOOR:
                     continue
-                cand = measure(i, ua, j, ub, cosine, weigh)
+                cand = self._measure(i, ua, j, ub, cosine)
                 if qualifies(cand):
                     candidates.append(cand)
+        if self._signal is not None and candidates:
+            # Only for articles that share a pair of their own: the story index
+            # (`may_link`) then proposes the same article pairs whichever way they link.
+            candidates.extend(self._probed(pa, pb, {(c.i, c.j) for c in candidates}))
         return candidates
+
+    def _probed(
+        self, pa: ArticleUnits, pb: ArticleUnits, found: set[tuple[int, int]]
+    ) -> Iterator[Measures]:
+        """Pairs of a short sentence and its nearest in meaning that the index did not propose.
+
+        A headline restated in other words may share too few rare words for the
+        index; the semantic signal proposes the `_PROBE_NEAREST` sentences of the other
+        article closest to each of the first `_PROBE_SHORT` short sentences of either
+        side (the headline and deck come first), so the extra work stays bounded.
+        """
+        signal = self._signal
+        assert signal is not None
+        for flip, (one, other) in enumerate(((pa, pb), (pb, pa))):
+            linkable = [k for k, unit in enumerate(other.units) if unit.linkable]
+            targets = [other.units[k] for k in linkable]
+            shorts = [k for k, unit in enumerate(one.units) if unit.linkable and is_short(unit)]
+            shorts = shorts[:_PROBE_SHORT]
+            closest = signal.nearest([one.units[k] for k in shorts], targets, _PROBE_NEAREST)
+            for k, nearest in zip(shorts, closest, strict=True):
+                for n in nearest:
+                    i, j = (linkable[n], k) if flip else (k, linkable[n])
+                    if (i, j) in found:
+                        continue
+                    found.add((i, j))
+                    ua, ub = pa.units[i], pb.units[j]
+                    cand = self._measure(i, ua, j, ub, self._cosine(ua, ub))
+                    if qualifies(cand):
+                        yield cand
 
     def _cosine(self, ua: Unit, ub: Unit) -> float:
         """Weighted overlap of two sentences' keys, as `_candidates` computes it."""
@@ -215,7 +285,12 @@ class StoryAligner:
 
 
 def _choose(candidates: Sequence[Measures]) -> dict[tuple[int, int], tuple[Tier, float]]:
-    """The linked pairs and their tier and score: literal pairs one-to-one, then loose ones."""
+    """The linked pairs and their tier and score: literal pairs one-to-one, then loose ones.
+
+    A paraphrase between two sentences that both have their literal counterpart
+    already is dropped, unless a figure ties them; one that rests on containment
+    must be the best loose pair of one of its sentences.
+    """
     chosen: dict[tuple[int, int], tuple[Tier, float]] = {}
     partners_a: set[int] = set()
     partners_b: set[int] = set()
@@ -226,19 +301,43 @@ def _choose(candidates: Sequence[Measures]) -> dict[tuple[int, int], tuple[Tier,
             partners_a.add(cand.i)
             partners_b.add(cand.j)
     loose: list[tuple[float, int, int, Tier]] = []
+    contained: set[tuple[int, int]] = set()
     for cand in candidates:
         if (cand.i, cand.j) in chosen:
             continue
         tier, score = loose_tier(cand)
         if not tier:
             continue
-        both_matched = cand.i in partners_a and cand.j in partners_b
-        if both_matched and tier == "paraphrase" and not cand.number:
-            continue
+        if tier == "paraphrase":
+            matched_a, matched_b = cand.i in partners_a, cand.j in partners_b
+            if matched_a and matched_b and not cand.number:
+                continue
+            if contained_only(cand):
+                contained.add((cand.i, cand.j))
         loose.append((score, cand.i, cand.j, tier))
+    if contained:
+        loose = _best_of_row_or_column(loose, contained)
     for score, i, j, tier in _cap(loose):
         chosen[i, j] = (tier, score)
     return chosen
+
+
+def _best_of_row_or_column(
+    links: list[tuple[float, int, int, Tier]], contained: set[tuple[int, int]]
+) -> list[tuple[float, int, int, Tier]]:
+    """``links`` without the containment-only ones that are best neither for A's nor B's side."""
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for score, i, j, _ in links:
+        best_a[i] = max(best_a.get(i, 0.0), score)
+        best_b[j] = max(best_b.get(j, 0.0), score)
+    return [
+        link
+        for link in links
+        if (link[1], link[2]) not in contained
+        or link[0] >= best_a[link[1]]
+        or link[0] >= best_b[link[2]]
+    ]
 
 
 @contextmanager
@@ -313,7 +412,7 @@ class _KeyIndex:
         return [j for j, _ in best[:_PER_SENTENCE_CANDIDATES]]
 
 
-class _SentenceTokens(dict[Span, list[Token]]):
+class _SentenceTokens(dict[Span, list[DiffToken]]):
     """The tokens of an article's sentences, each tokenised once, when a diff needs it."""
 
     __slots__ = ("_text",)
@@ -322,8 +421,8 @@ class _SentenceTokens(dict[Span, list[Token]]):
         super().__init__()
         self._text = text
 
-    def __missing__(self, span: Span) -> list[Token]:
-        self[span] = tokens = tokenize(self._text, *span)
+    def __missing__(self, span: Span) -> list[DiffToken]:
+        self[span] = tokens = diff_tokens(self._text, *span)
         return tokens
 
 

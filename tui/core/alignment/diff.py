@@ -13,7 +13,7 @@ from typing import Literal, NamedTuple, cast
 
 from rapidfuzz.distance import Levenshtein
 
-from tui.core.language.tokens import Token
+from tui.core.language.tokens import DiffToken
 from tui.core.spans import Span
 
 Op = Literal["equal", "insert", "delete", "replace"]
@@ -39,7 +39,7 @@ class DiffOp(NamedTuple):
     """The numbers of B's words here whose value A's sentence does not state."""
 
 
-def word_diff(tokens_a: Sequence[Token], tokens_b: Sequence[Token]) -> tuple[DiffOp, ...]:
+def word_diff(tokens_a: Sequence[DiffToken], tokens_b: Sequence[DiffToken]) -> tuple[DiffOp, ...]:
     """The word operations that turn sentence A into sentence B, with offsets on both sides.
 
     Args:
@@ -70,7 +70,7 @@ def word_diff(tokens_a: Sequence[Token], tokens_b: Sequence[Token]) -> tuple[Dif
     return tuple(ops)
 
 
-def _cover(tokens: Sequence[Token], start: int, end: int) -> Span:
+def _cover(tokens: Sequence[DiffToken], start: int, end: int) -> Span:
     """The span from token ``start`` to token ``end`` (exclusive), or the point between."""
     if start < end:
         return Span(tokens[start].start, tokens[end - 1].end)
@@ -78,7 +78,7 @@ def _cover(tokens: Sequence[Token], start: int, end: int) -> Span:
     return Span(point, point)
 
 
-def _figures(tokens: Sequence[Token], other: set[float]) -> tuple[Span, ...]:
+def _figures(tokens: Sequence[DiffToken], other: set[float]) -> tuple[Span, ...]:
     """The spans of the numbers among ``tokens`` whose value is not in ``other``."""
     return tuple(
         Span(token.start, token.end)
@@ -87,6 +87,6 @@ def _figures(tokens: Sequence[Token], other: set[float]) -> tuple[Span, ...]:
     )
 
 
-def _values(tokens: Sequence[Token]) -> set[float]:
+def _values(tokens: Sequence[DiffToken]) -> set[float]:
     """The values of the numbers among ``tokens``."""
     return {token.value for token in tokens if token.value is not None}

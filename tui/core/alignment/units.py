@@ -16,7 +16,7 @@ from itertools import chain, repeat
 
 from tui.core.language.quotes import find_quotes
 from tui.core.language.sentences import SENTENCE, TITLE, Kind, Sentence, segment
-from tui.core.language.tokens import STOP_KEYS, clause_keys, content_keys, keys
+from tui.core.language.tokens import CURRENCY_KEYS, STOP_KEYS, clause_keys, content_keys, keys
 from tui.core.spans import Span
 
 _FIGURE_MIN = 100
@@ -43,6 +43,8 @@ class Unit:
 
     span: Span
     """Where it is in the text."""
+    text: str
+    """The sentence as written: what a semantic signal reads."""
     kind: Kind
     """The segment kind from `tui.core.language.sentences`."""
     keys: frozenset[str]
@@ -55,6 +57,8 @@ class Unit:
     """Content keys of each clause: a long sentence often shares only one of its claims."""
     figures: frozenset[str]
     """Keys of its specific figures (``$1.5 billion``, ``7,000``), not days or small counts."""
+    words: frozenset[str]
+    """Its content keys without numbers and currencies: what it says besides its figures."""
 
     @property
     def linkable(self) -> bool:
@@ -135,12 +139,14 @@ def _unit(text: str, sentence: Sentence) -> Unit:
     clauses = (frozenset(part).difference(STOP_KEYS) for part in parts)
     return Unit(
         span=sentence.span,
+        text=body,
         kind=sentence.kind,
         keys=content,
         norm=" ".join(body_keys),
         quotes=tuple(quotes),
         clauses=tuple(clause for clause in clauses if clause),
         figures=frozenset(key for key in content if key[0] == "#" and _is_figure(key)),
+        words=frozenset(key for key in content if key[0] != "#" and key not in CURRENCY_KEYS),
     )
 
 

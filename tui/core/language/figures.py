@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from tui.core.language.tokens import STOP_WORDS, Token, stem, tokenize
 from tui.core.spans import Span
+from tui.core.text.safe import ESCAPE_SEQUENCE
 
 COUNT = ""
 """`Figure.unit` of a plain count."""
@@ -65,6 +66,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 _URLISH = re.compile(r"://|www\.|/\w")
 _DATE_CHUNK = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 _YEARS = (1900, 2100)
+_ESCAPE_START = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
+"""What every terminal escape sequence starts with (`ESCAPE_SEQUENCE`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +121,12 @@ class Figure:
 
 
 def find_figures(text: str, sentence: Span) -> list[Figure]:
-    """The figures in ``sentence`` of ``text``, in reading order."""
-    tokens = tokenize(text, *sentence)
+    """The figures in ``sentence`` of ``text``, in reading order.
+
+    What a terminal escape sequence carries (``ESC [ 10 ; 52 H``, ``ESC ] 0 ; ...``)
+    is no part of the text: its numbers are not figures.
+    """
+    tokens = _outside_escapes(text, sentence, tokenize(text, *sentence))
     figures: list[Figure] = []
     index = 0
     while index < len(tokens):
@@ -134,6 +141,14 @@ def find_figures(text: str, sentence: Span) -> list[Figure]:
         figures.append(_figure(text, sentence, tokens, first, last, value, high, unit))
         index = last + 1
     return figures
+
+
+def _outside_escapes(text: str, sentence: Span, tokens: list[Token]) -> list[Token]:
+    """``tokens`` without those inside a terminal escape sequence of the sentence."""
+    if not _ESCAPE_START.search(text, *sentence):
+        return tokens  # almost every sentence
+    inside = [match.span() for match in ESCAPE_SEQUENCE.finditer(text, *sentence)]
+    return [token for token in tokens if not any(s <= token.start < e for s, e in inside)]
 
 
 def _number_at(

@@ -35,7 +35,7 @@ def find_quotes(text: str, span: Span) -> list[Span]:
                 opener = ""
         elif _opens(text, index, span):
             opener, begin = char, index + 1
-        elif char in "”»" and not quotes and index - span.start > 1:
+        elif not quotes and index - span.start > 1 and _closes_earlier(text, index, span):
             quotes.append(Span(span.start, index))
     if opener:
         quotes.append(Span(begin, span.end))
@@ -54,6 +54,22 @@ def _opens(text: str, index: int, span: Span) -> bool:
     if char == "'" and before.isalnum():
         return False
     return not after.isspace() and (before.isspace() or before in '([{—–-:*_"“‘')
+
+
+def _closes_earlier(text: str, index: int, span: Span) -> bool:
+    """True when ``text[index]``, opening nothing, closes a quote begun in an earlier sentence.
+
+    A curly closer always can; a straight double quote can when it hugs the word
+    or stop before it (``... our Summit."``), as a closing mark does, and not a
+    number (``12"`` is inches).
+    """
+    char = text[index]
+    if char in "”»":
+        return True
+    before = text[index - 1]
+    after = text[index + 1] if index + 1 < span.end else " "
+    hugs = before.isalpha() or before in ".!?,;…"
+    return char == '"' and hugs and not after.isalnum()
 
 
 def _closes(text: str, index: int, opener: str, span: Span) -> bool:

@@ -17,16 +17,21 @@ from typing import Literal, NamedTuple
 from tui.core.language.captions import is_caption
 from tui.core.spans import Span
 
-Kind = Literal["sentence", "title", "heading", "caption"]
-"""What a segment is: running text, a headline, another lone line, a caption."""
+Kind = Literal["sentence", "title", "heading", "caption", "byline", "dateline"]
+"""What a segment is: running text, a headline, another lone line, a caption, a byline, a date."""
 SENTENCE: Kind = "sentence"
 """Kind of an ordinary sentence of running text."""
 TITLE: Kind = "title"
-"""Kind of a headline: a lone line without a final stop before the first sentence."""
+"""Kind of a headline: a lone line without a final stop before the first sentence, or a short
+first line with one."""
 HEADING: Kind = "heading"
 """Kind of any other lone line without a final stop: subheading, byline, dateline, address."""
 CAPTION: Kind = "caption"
 """Kind of a photo caption or credit line."""
+BYLINE: Kind = "byline"
+"""Kind of a lone line naming the authors (``By Anna Malpas for AFP.``), full stop or not."""
+DATELINE: Kind = "dateline"
+"""Kind of a lone line that only dates the article (``Published 14 March 2023, 10:32.``)."""
 
 # A run of stops (``.``, ``?!``, ``...``) and the closers after it. Starting with a
 # character class lets the regex engine skip quickly to the next candidate.
@@ -54,6 +59,83 @@ _SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
 # is a headline, byline or caption on its own.
 _WRAP_WIDTH = 50
 _HEADLINE_WORDS = 4
+_HEADLINE_MAX_WORDS = 20
+"""A first line of more words than this is a lede, not a headline ending with a stop."""
+_BYLINE = re.compile(
+    r"[*_]*(?:[Ww]ritten\s+by|[Bb]y)\s+[*_]*\[?[A-Z][\w.'’-]*(?:[\s,&|]+(?:and|for|in|[A-Z@][\w.'’@-]*))*"
+    r"\]?(?:\([^)]*\))?[*_.\s]*"
+)
+"""``By Anna Malpas for AFP``, ``By A. Smith and B. Jones, Reuters``: names after ``By``."""
+_DATE_WORDS = frozenset(
+    [
+        "published",
+        "updated",
+        "posted",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "et",
+        "edt",
+        "est",
+        "bst",
+        "gmt",
+        "utc",
+        "cet",
+        "cest",
+        "pst",
+        "pdt",
+        "jst",
+        "kst",
+        "local",
+        "time",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+"""Words a date line is made of, besides numbers."""
+_DATE_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
+_BYLINE_WORDS = 12
 
 
 class Sentence(NamedTuple):
@@ -79,12 +161,15 @@ def segment(text: str, start: int = 0) -> list[Sentence]:
     """
     sentences: list[Sentence] = []
     in_body = False
-    for first, end, alone in _paragraphs(text, start):
+    paragraphs = _paragraphs(text, start)
+    for first, end, alone in paragraphs:
         spans = _cut(text, first, end)
         for span in spans:
             kind = _kind(text, span, alone and len(spans) == 1)
             if kind == HEADING and not in_body and _is_headline(span.slice(text)):
                 kind = TITLE
+            elif kind == SENTENCE and not sentences and alone and len(spans) == 1:
+                kind = _opening_line(span.slice(text), len(paragraphs))
             in_body = in_body or kind == SENTENCE
             sentences.append(Sentence(span, kind))
     return sentences
@@ -121,9 +206,37 @@ def _kind(text: str, span: Span, alone: bool) -> Kind:
     body = span.slice(text)
     if is_caption(body) or _is_credit(body):
         return CAPTION
+    if alone and _is_byline(body):
+        return BYLINE
+    if alone and _is_date_line(body):
+        return DATELINE
     if alone and (body.startswith("#") or not _ends_sentence(body)):
         return HEADING
     return SENTENCE
+
+
+def _is_byline(body: str) -> bool:
+    """A short line that only names its authors after ``By``; a sentence has a verb first."""
+    return len(body.split()) <= _BYLINE_WORDS and _BYLINE.fullmatch(body) is not None
+
+
+def _is_date_line(body: str) -> bool:
+    """A short line of date and time words and numbers only, with a number among them."""
+    tokens = _DATE_TOKEN.findall(body.lower())
+    if not tokens or len(tokens) > _BYLINE_WORDS or not any(t[0].isdigit() for t in tokens):
+        return False
+    return all(token[0].isdigit() or token.rstrip(".") in _DATE_WORDS for token in tokens)
+
+
+def _opening_line(body: str, paragraphs: int) -> Kind:
+    """The kind of an article's first line when it is one whole sentence.
+
+    Many outlets end the headline with a stop (``North Korea to suspend tests.``): a
+    short first line standing alone, with more paragraphs after it, is the headline
+    all the same, and the lone lines after it are still its deck.
+    """
+    short = len(body.split()) <= _HEADLINE_MAX_WORDS
+    return TITLE if paragraphs > 1 and short and _is_headline(body) else SENTENCE
 
 
 def _is_headline(body: str) -> bool:

@@ -30,6 +30,12 @@ _STREAM = re.compile(rf"\s*(?:{_WORD}|{_NUMBER}|(?P<stop>[;:()\[\]—–]|,(?!\d
 _CONJUNCTIONS = frozenset(
     ["and", "but", "while", "although", "though", "whereas", "because", "after", "since"]
 )
+_ENDS_IN_S = frozenset(
+    ["news", "series", "species", "politics", "economics", "physics", "always", "perhaps"]
+)
+"""Words whose final ``s`` is no plural: ``news`` is not ``new``."""
+_POSSESSIVE = re.compile(r"['’]s?$")
+"""A possessive ending, which a word's meaning does without."""
 _ISE = re.compile(r"is(e|ed|es|ing|ation)?$")
 """British ``-ise`` spellings, turned into ``-ize``."""
 _SCALES = {
@@ -43,6 +49,8 @@ _SCALES = {
     "trillion": 1e12,
 }
 _CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+CURRENCY_KEYS = frozenset(map(str, _CURRENCIES.values()))
+"""The keys a currency symbol adds: they belong to the figure, not to the words around it."""
 _MONTHS = {
     "jan": "january",
     "feb": "february",
@@ -99,6 +107,42 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+class DiffToken(NamedTuple):
+    """One word or number as a word diff reads it: where it is, and what it compares as."""
+
+    start: int
+    """Offset of its first character in the raw text."""
+    end: int
+    """Offset one past its last character."""
+    word: str
+    """The word in lower case, or the number's key (``#1.5e+09``)."""
+    value: float | None
+    """The number's value, ``None`` for a word."""
+
+
+def diff_tokens(text: str, start: int, end: int) -> list[DiffToken]:
+    """The words and numbers of ``text[start:end]`` for a word diff, with offsets into ``text``.
+
+    `tokenize` without the stems a diff never reads, and over a slice: a search that
+    starts inside a long text costs more per call than the slice. Diffs are built for
+    every link of a report, so this is on the path of ``compare --format json``.
+    """
+    tokens: list[DiffToken] = []
+    append = tokens.append
+    for match in _TOKEN.finditer(text[start:end]):
+        raw = match.group()
+        first = start + match.start()
+        if match.lastgroup == "number":
+            key = number_key(raw)
+            append(DiffToken(first, first + len(raw), key, parse_number(raw)))
+        else:
+            word = raw.lower()
+            if "’" in word:
+                word = word.replace("’", "'")
+            append(DiffToken(first, first + len(raw), word, None))
+    return tokens
+
+
 def keys(fragment: str) -> list[str]:
     """The comparison keys of ``fragment``'s words and numbers, in order."""
     return [
@@ -140,6 +184,22 @@ def content_keys(fragment: str, found_keys: list[str] | None = None) -> frozense
     return frozenset(found)
 
 
+def content_words(fragment: str) -> dict[str, str]:
+    """Each content word's key in ``fragment`` with the word as first written there.
+
+    What a reader of word meanings needs: the words themselves (a stem such as
+    ``guarant`` means nothing to a word-vector table), one per key, without stop
+    words, numbers and currencies, in order.
+    """
+    found: dict[str, str] = {}
+    for word, _ in _KEYS.findall(fragment):
+        if word:
+            key = stem(word)
+            if key not in STOP_KEYS and key not in CURRENCY_KEYS:
+                found.setdefault(key, _POSSESSIVE.sub("", word))
+    return found
+
+
 @lru_cache(maxsize=65536)
 def number_key(raw: str) -> str:
     """``#value`` for a number as written, so ``$1.5bn`` and ``1.5 billion`` compare equal."""
@@ -147,6 +207,7 @@ def number_key(raw: str) -> str:
     return raw if value is None else f"#{value:g}"
 
 
+@lru_cache(maxsize=65536)
 def parse_number(raw: str) -> float | None:
     """The value of a number as written: ``7,000`` → 7000, ``$1.5 billion`` → 1.5e9."""
     body = raw.lstrip("\\$€£¥").rstrip("% ")
@@ -180,6 +241,8 @@ def stem(word: str) -> str:
         word = word[:-2] if word.endswith("'s") else word[:-1]
     if word in _MONTHS:
         return _MONTHS[word]
+    if word in _ENDS_IN_S:
+        return word
     if len(word) <= 3:
         return word
     word = _strip_suffix(word)

@@ -10,9 +10,12 @@ a span is ``[start, end]``, character offsets into that article's text (Python
 - ``articles``: list, one object per article, in the order read: ``index``, ``label``
   (the outlet, made unique with ``#2``, ``#3`` when outlets repeat), the article's
   record as ``storyreader list`` gives it (``path``, ``outlet``, ``title``, ``date``,
-  ``agency``, ...), ``sentences`` (linkable sentences: prose and headlines with
-  content words, the matrix denominator) and ``only_here``: the spans of its
-  sentences no other article carries.
+  ``agency``, ...), ``aligned`` (the span of the text its sentences were cut
+  from: the body, up to ``alignment.limit`` characters), ``sentences`` (linkable
+  sentences: prose and headlines with content words, the matrix denominator) and
+  ``only_here``: the spans of its sentences no other article carries.
+- ``alignment``: ``complete`` (false when an article was longer than the alignment
+  reads) and ``limit`` (the characters of an article's body it reads at most).
 - ``order``: article indices ordered by similarity (clusters together), for rows
   and columns.
 - ``matrix``: ``matrix[a][b]`` says how much of article ``a`` article ``b`` carries:
@@ -55,12 +58,17 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from tui.core.alignment.align import collector_paused
 from tui.core.alignment.tiers import TIERS
 from tui.core.reading.articles import Article
+from tui.core.reports.comparison import bound_lines
 from tui.core.reports.records import article_record, dumps
 from tui.core.spans import Span
+from tui.core.story import model
 from tui.core.story.matrix import Cell
+from tui.core.story.model import aligned_span
 from tui.core.story.overview import Overview
+from tui.core.text.safe import make_inert
 
 FORMATS = ("json", "text")
 """The formats `format_overview` accepts."""
@@ -92,11 +100,16 @@ def overview_dict(overview: Overview) -> dict[str, Any]:
                 "index": index,
                 "label": labels[index],
                 **article_record(article),
+                "aligned": list(aligned_span(article)),
                 "sentences": overview.totals[index],
                 "only_here": [list(span) for span in overview.only_here[index]],
             }
             for index, article in enumerate(overview.articles)
         ],
+        "alignment": {
+            "complete": all(aligned_span(a).end == len(a.text) for a in overview.articles),
+            "limit": model.ALIGN_LIMIT,
+        },
         "order": list(overview.order),
         "matrix": [[_cell(cell) for cell in row] for row in overview.cells],
         "pairs": [
@@ -175,17 +188,23 @@ def overview_dict(overview: Overview) -> dict[str, Any]:
     }
 
 
-def format_overview(overview: Overview, fmt: str) -> str:
-    """Render the overview as ``json`` or ``text``.
+def format_overview(overview: Overview, fmt: str, *, indent: int | None = None) -> str:
+    """Render the overview as ``json`` or ``text``, safe to print.
+
+    Args:
+        overview: The complete overview.
+        fmt: One of `FORMATS`.
+        indent: JSON only: pretty-print with this indent (default: compact).
 
     Raises:
         ValueError: For a format not in `FORMATS`.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    if fmt == "json":
-        return dumps(overview_dict(overview))
-    return "\n".join(_text(overview))
+    with collector_paused():  # thousands of small objects, no cycles among them
+        if fmt == "json":
+            return dumps(overview_dict(overview), indent=indent)
+        return make_inert("\n".join(_text(overview)))
 
 
 def _cell(cell: Cell | None) -> dict[str, Any] | None:
@@ -209,6 +228,7 @@ def _text(overview: Overview) -> list[str]:
             f"Story overview: {stats.articles} articles, {stats.links} links "
             f"({stats.aligned_pairs} of {stats.pairs} pairs aligned)"
         ),
+        *bound_lines(list(zip(labels, overview.articles, strict=True))),
         "",
     ]
     lines += _matrix_text(overview, labels)

@@ -40,10 +40,18 @@ def path_text(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "replace") if os.name != "nt" else str(path)
 
 
-def dumps(data: object) -> str:
-    r"""``data`` as indented JSON: readable Unicode, but nothing a terminal would act on.
+def dumps(data: object, indent: int | None = None) -> str:
+    r"""``data`` as JSON: readable Unicode, but nothing a terminal would act on.
 
     Control, C1 and bidi characters are escaped (``\u001b``, ``\u202e``), so the
     text read back is the original and offsets still index it.
+
+    Args:
+        data: What to encode.
+        indent: Pretty-print with this indent. By default the JSON is compact:
+            ``json`` then uses its C encoder, several times faster than the pure
+            Python one any ``indent`` needs (a megabyte pair's report: 0.07 s
+            instead of 0.5 s).
     """
-    return escape_json(json.dumps(data, ensure_ascii=False, indent=2))
+    separators = (",", ":") if indent is None else None
+    return escape_json(json.dumps(data, ensure_ascii=False, indent=indent, separators=separators))

@@ -9,6 +9,11 @@ story it is read in: ``storyreader compare A B`` reads a story of two, and
 
 A story is safe to share between threads: each article is cut once and each pair
 aligned once (at worst twice at the same moment; both give the same result).
+
+Long work is bounded: the alignment reads at most `ALIGN_LIMIT` characters of an
+article's body (`aligned_span`), cut at a line break. A news article is a few
+thousand characters; a book-length file is read, listed and shown in full, but
+only its beginning is aligned, and every report says so.
 """
 
 from __future__ import annotations
@@ -20,6 +25,37 @@ from tui.core.alignment.align import StoryAligner, collector_paused
 from tui.core.alignment.comparison import Comparison, compare_units
 from tui.core.alignment.units import ArticleUnits, cut_units, key_weights
 from tui.core.reading.articles import Article
+from tui.core.spans import Span
+
+ALIGN_LIMIT = 1_000_000
+"""Characters of an article's body the alignment reads at most (some 150,000 words).
+
+Aligning a pair takes a few seconds per million characters a side, the overview
+longer; above this, time and memory would grow past what a reader waits for (two
+50 MB files took minutes and gigabytes), so the rest goes unaligned.
+"""
+
+
+def aligned_span(article: Article) -> Span:
+    """The part of ``article`` its sentences are cut from and aligned: the body, bounded.
+
+    All of the body up to `ALIGN_LIMIT` characters; a longer body is cut at its last
+    line break before the limit (or sentence end, if the second half of the
+    allowance has no line break), so no sentence is cut in two, and the span ends
+    where the text before the cut does.
+    """
+    text, start = article.text, article.body
+    end = start + ALIGN_LIMIT
+    if len(text) <= end:
+        return Span(start, len(text))
+    half = start + ALIGN_LIMIT // 2
+    cut = text.rfind("\n", half, end)
+    if cut < 0:
+        stop = text.rfind(". ", half, end)
+        cut = end if stop < 0 else stop + 1
+    while cut > half and text[cut - 1].isspace():
+        cut -= 1
+    return Span(start, cut)
 
 
 class Story:
@@ -48,12 +84,17 @@ class Story:
         return len(self.articles)
 
     def units(self, index: int) -> ArticleUnits:
-        """Article ``index`` cut into units, from the start of its body (cut once)."""
+        """Article ``index`` cut into units, its `aligned_span` only (cut once)."""
         found = self._units[index]
         if found is None:
             article = self.articles[index]
+            end = aligned_span(article).end
             with collector_paused():
-                found = cut_units(article.text, article.body)
+                if end < len(article.text):  # a long article: its beginning only
+                    units = cut_units(article.text[:end], article.body).units
+                    found = ArticleUnits(article.text, units)
+                else:
+                    found = cut_units(article.text, article.body)
             self._units[index] = found
         return found
 

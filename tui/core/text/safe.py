@@ -20,8 +20,23 @@ What is in the set:
   every JavaScript parser take as line breaks: one line of a table must stay one.
 
 Zero-width characters (U+200B space, U+200C non-joiner, U+200D joiner, U+2060 word
-joiner, U+FEFF) are kept: they steer no terminal, and joiners are part of how
-Persian, Indic scripts and emoji are written.
+joiner, U+FEFF) are kept, on every channel: they steer no terminal and reorder
+nothing, and the joiners are part of how Persian, Indic scripts and emoji are written
+(shown as ``<U+200D>``, a family emoji or a Persian word would fall apart in every
+report). The separators are the other way round: rare in real text, and a line
+break to the reader that is not one to ``wc -l``, ``grep`` or a table.
+
+Where text leaves the program:
+
+- the screen and the text, table and Markdown reports: `make_inert` (`one_line`
+  for labels and cells);
+- one-line messages on stderr (a file name in a problem line): `inert_line`, which
+  also shows a line feed or tab in a name as ``^J`` / ``^I``, so a message stays one
+  line and says exactly what the name holds;
+- JSON: `escape_json`.
+
+`ESCAPE_SEQUENCE` finds whole terminal escape sequences, so that what they carry
+(``ESC [ 10 ; 52 H``) is not read as the article's words or figures.
 """
 
 from __future__ import annotations
@@ -38,9 +53,19 @@ SEPARATORS = "\u2028\u2029"
 UNSAFE = f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI_CONTROLS}{SEPARATORS}]"
 """Regex character class of every character no channel may pass raw (see the module)."""
 
+ESCAPE_SEQUENCE = re.compile(
+    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, clearing
+    "|(?:\x1b\\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?"  # OSC: title, clipboard, link
+    "|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\\\|\x9c)?"  # DCS, SOS, PM, APC
+    "|\x1b[ -/]*[0-~]?"  # any other escape
+)
+"""A terminal escape sequence, 7-bit (``ESC [``) or 8-bit (U+009B), up to its terminator."""
+
 _UNSAFE = re.compile(UNSAFE)
 _SHOWN = re.compile(f"[\t{UNSAFE[1:-1]}]")
 """What the screen replaces: the unsafe characters, and tabs (expanded to spaces)."""
+_SHOWN_IN_LINE = re.compile(f"[\t\n{UNSAFE[1:-1]}]")
+"""What a one-line message replaces: the unsafe characters, tabs and line feeds."""
 
 
 def has_unsafe(text: str) -> bool:
@@ -68,6 +93,22 @@ def make_inert(text: str) -> str:
     if _SHOWN.search(text) is None:
         return text
     return _SHOWN.sub(lambda match: inert_char(match.group()), text)
+
+
+def inert_line(text: str) -> str:
+    """``text`` as one line that keeps every character visible (for file names in messages).
+
+    Like `make_inert`, but a tab and a line feed are shown in caret notation too
+    (``^I``, ``^J``) rather than expanded or kept: a name must not split a message.
+    """
+    if _SHOWN_IN_LINE.search(text) is None:
+        return text
+    return _SHOWN_IN_LINE.sub(lambda match: _caret(match.group()), text)
+
+
+def _caret(char: str) -> str:
+    """A tab or line feed in caret notation, any other character as `inert_char` shows it."""
+    return "^" + chr(ord(char) ^ 0x40) if char in "\t\n" else inert_char(char)
 
 
 def one_line(text: str) -> str:

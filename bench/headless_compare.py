@@ -1,0 +1,116 @@
+"""Benchmark ``storyreader compare A B --format json`` as a user runs it, against a floor.
+
+    python bench/headless_compare.py [--sizes 100000 1000000 4000000] [--repeat 3]
+
+For each size, two articles of at most that many characters telling one long story
+(`corpus.long_story` and `corpus.synthetic`: invented words, most sentences kept in
+both, many edited) are written to a temporary folder. Each measurement is a fresh
+process (`bench/child.py`: wall time, CPU time, peak RSS), its JSON going to a file,
+as in ``storyreader compare A B --format json > out.json``:
+
+- ``floor``: a child that reads both files and splits them into words with one C
+  regular expression (``re.findall``): what any tool must do at least;
+- ``compare``: the command itself, compact JSON (not a terminal), with the engine
+  as installed (the semantic signal on when its extra is there);
+- ``lexical``: the same with ``STORYREADER_ENGINE=lexical``;
+- ``full``: the lexical command with the alignment bound lifted (``ALIGN_LIMIT``),
+  for sizes above it: what aligning every sentence would cost.
+
+Medians of ``--repeat`` runs, and each one's ratio to the floor measured in the
+same run. Goals (issue 17): 1 MB a side under 1 s, 4 MB under 5 s and 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from child import LEXICAL, Run, median_run, storyreader
+from corpus import MB, long_story, synthetic
+
+FLOOR = """
+import re, sys
+words = 0
+for name in sys.argv[1:]:
+    with open(name, encoding="utf-8") as handle:
+        words += len(re.findall(r"\\w+", handle.read()))
+print(words)
+"""
+"""Read the files and split them into words: the least a comparison costs."""
+UNBOUNDED = """
+import sys
+from tui.core.story import model
+model.ALIGN_LIMIT = 10**12
+from tui.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+"""``storyreader`` with the alignment bound lifted."""
+
+
+def pair(size: int) -> tuple[str, str]:
+    """Two articles of at most ``size`` characters each, cut at a paragraph's end."""
+    sentences = long_story(size, seed=0)
+    return tuple(_cut(synthetic(sentences, size, seed), size) for seed in (1, 2))  # type: ignore[return-value]
+
+
+def _cut(text: str, size: int) -> str:
+    if len(text) <= size:
+        return text
+    end = text.rfind("\n", 0, size)
+    return text[: end if end > 0 else size]
+
+
+def line(name: str, took: Run, floor: Run) -> str:
+    return (
+        f"  {name:<8} {took.wall:6.2f} s wall ({took.wall / floor.wall:5.1f}x floor), "
+        f"{took.cpu:6.2f} s CPU ({took.cpu / floor.cpu:5.1f}x), {took.rss_mb:6.0f} MB peak RSS"
+    )
+
+
+def measure(size: int, folder: Path, repeat: int) -> None:
+    from tui.core.story.model import ALIGN_LIMIT
+
+    a, b = folder / f"a-{size}.txt", folder / f"b-{size}.txt"
+    for path, text in zip((a, b), pair(size), strict=True):
+        path.write_text(text, encoding="utf-8")
+    out = folder / "out.json"
+    floor = median_run([sys.executable, "-c", FLOOR, str(a), str(b)], repeat)
+    compare = median_run(storyreader("compare", a, b, "--format", "json"), repeat, out)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    bounded = not report["alignment"]["complete"]
+    chars = max(report["a"]["chars"], report["b"]["chars"])
+    print(
+        f"{chars / MB:.2f} MB a side, {len(report['links']):,} links"
+        + (f" (aligned in part: the first {ALIGN_LIMIT:,} characters)" if bounded else "")
+    )
+    lexical = median_run(storyreader("compare", a, b, "--format", "json"), repeat, out, LEXICAL)
+    print(line("floor", floor, floor))
+    print(line("compare", compare, floor))
+    print(line("lexical", lexical, floor))
+    if bounded:
+        argv = [sys.executable, "-c", UNBOUNDED, "compare", str(a), str(b), "--format", "json"]
+        full = median_run(argv, repeat, out, LEXICAL)
+        links = len(json.loads(out.read_text(encoding="utf-8"))["links"])
+        print(line("full", full, floor) + f", {links:,} links")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, MB, 4 * MB])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
+    args = parser.parse_args(argv)
+    print(f"storyreader compare A B --format json, medians of {args.repeat} runs")
+    with tempfile.TemporaryDirectory(prefix="storyreader-bench-") as folder:
+        for size in args.sizes:
+            measure(size, Path(folder), args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

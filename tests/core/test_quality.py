@@ -1,0 +1,195 @@
+"""Paraphrase that holds on unseen stories: figures need shared content, headlines meet
+ledes, links carry a confidence, non-prose lines never link, and the engine says its name.
+
+The lexical engine runs in every test here (`tests/conftest.py` sets it); the semantic
+signal's own tests are in ``test_semantic.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stories import compared, story_of
+from tui.core.alignment import semantic
+from tui.core.alignment.align import Link, StoryAligner
+from tui.core.language.sentences import BYLINE, CAPTION, DATELINE, segment
+from tui.core.language.tokens import stem
+
+WIRE = """Harbour Council Delays Ferry Tender Over Storm Damage
+
+VARDO — The harbour council voted on Tuesday to delay the ferry tender by three months \
+after storm damage to the north pier, officials said in a statement.
+
+By Ingrid Solberg.
+
+Published 14 March 2023, 10:32.
+
+Repairs to the pier are expected to cost the town more than 4.2 million kroner. The mayor \
+said the town would ask the county for help.
+
+Photo: Harbour office
+"""
+DAILY = """Ferry contract postponed
+
+By Ingrid Solberg.
+
+Published 14 March 2023, 10:32.
+
+The harbour council postponed its ferry tender on Tuesday. Fishermen welcomed the pause. \
+Repairs to the north pier will cost more than 4.2 million kroner, the county engineer told \
+the council.
+
+Photo: Harbour office
+"""
+
+
+def linked(links: tuple[Link, ...], text_a: str, a: str, text_b: str, b: str) -> Link | None:
+    """The link between the sentences starting with ``a`` and ``b``, if any."""
+    for link in links:
+        if link.a.slice(text_a).startswith(a) and link.b.slice(text_b).startswith(b):
+            return link
+    return None
+
+
+def test_a_shared_figure_in_another_mouth_is_no_pair(seed_texts: dict[str, str]) -> None:
+    """Seed 000's lede promises the loan; 001's ``She later said`` condemns the same loan."""
+    a, b = seed_texts["000"], seed_texts["001"]
+    links = compared(a, b).links
+    she = "She later said Lukashenko should be personally liable"
+    assert linked(links, a, "Russian President Vladimir Putin on Monday", b, she) is None
+    assert not any(link.b.slice(b).startswith(she) for link in links)
+    # The lede still has its copy.
+    lede = linked(links, a, "Russian President Vladimir Putin on Monday", b, "President Vladimir")
+    assert lede is not None and lede.tier == "copy"
+
+
+def test_a_figure_alone_links_nothing() -> None:
+    a = "Officials confirmed the budget on Monday. The new tunnel will cost $380 million."
+    b = "Anna Berg wrote a novel about winter. Critics found $380 million in unpaid fines."
+    assert compared(a, b).links == ()
+
+
+def test_the_same_figure_in_the_same_statement_links() -> None:
+    a = "The new tunnel under the fjord will cost 380 million kroner, the roads agency said."
+    b = "Building the fjord tunnel will cost 380 million kroner, according to the roads agency."
+    (link,) = compared(a, b).links
+    assert link.tier in ("edit", "paraphrase")
+
+
+def test_a_headline_links_to_the_lede_that_restates_it() -> None:
+    comparison = compared(WIRE, DAILY)
+    lede = "The harbour council postponed its ferry tender on Tuesday."
+    link = linked(comparison.links, WIRE, "VARDO — The harbour council voted", DAILY, lede)
+    assert link is not None and link.tier == "paraphrase"
+    headline = linked(comparison.links, WIRE, "Harbour Council Delays Ferry Tender", DAILY, lede)
+    assert headline is not None
+
+
+def test_headline_against_a_longer_lede_counts_what_the_headline_holds() -> None:
+    """Directional containment: the headline is almost all in the lede, the lede is not."""
+    head = "Ferry Tender Delayed After Pier Storm Damage\n\nOther news follows here today."
+    lede = (
+        "Kelp farmers met.\n\nThe council said the ferry tender was delayed by three months "
+        "because storm damage to the pier must be repaired first, and the mayor promised "
+        "new quotes from five shipyards before the summer season begins in June."
+    )
+    context = ["Kelp farmers met the council.", "The mayor spoke about the summer season."]
+    link = linked(compared(head, lede, context).links, head, "Ferry Tender", lede, "The council")
+    assert link is not None and link.tier == "paraphrase"
+
+
+def test_links_carry_a_confidence() -> None:
+    links = compared(WIRE, DAILY).links
+    assert links
+    for link in links:
+        assert 0.0 <= link.confidence <= 1.0
+        if link.tier in ("copy", "edit"):
+            assert link.confidence == 1.0
+    loose = sorted((link for link in links if link.tier == "paraphrase"), key=lambda x: x.score)
+    assert loose and all(0.5 <= link.confidence <= 1.0 for link in loose)
+    assert [link.confidence for link in loose] == sorted(link.confidence for link in loose)
+
+
+def test_bylines_date_lines_and_captions_never_link() -> None:
+    comparison = compared(WIRE, DAILY)
+    linked_text = {link.a.slice(WIRE) for link in comparison.links}
+    assert not linked_text & {"By Ingrid Solberg.", "Published 14 March 2023, 10:32."}
+    assert not any(text.startswith("Photo") for text in linked_text)
+    kinds = {s.span.slice(WIRE): s.kind for s in segment(WIRE)}
+    assert kinds["By Ingrid Solberg."] == BYLINE
+    assert kinds["Published 14 March 2023, 10:32."] == DATELINE
+    assert kinds["Photo: Harbour office"] == CAPTION
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By then the council had voted.", "By Tuesday the pier was shut.", "On 14 March it rained."],
+)
+def test_sentences_that_start_like_bylines_or_dates_stay_prose(line: str) -> None:
+    (sentence,) = segment(line)
+    assert sentence.kind == "sentence"
+
+
+def test_the_engine_says_its_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    aligner = story_of(WIRE, DAILY).aligner
+    assert aligner.engine == semantic.LEXICAL
+    assert aligner.engine_note is None  # asked for the lexical engine: nothing amiss
+    monkeypatch.setenv(semantic.ENGINE_VARIABLE, semantic.SEMANTIC)
+    monkeypatch.setattr(semantic, "installed", lambda: False)
+    monkeypatch.setattr(semantic, "_loaded", None)
+    fallback = StoryAligner({})
+    assert fallback.engine == semantic.LEXICAL
+    assert fallback.engine_note is not None and semantic.INSTALL_HINT in fallback.engine_note
+
+
+def test_the_same_short_phrase_quoted_on_both_sides_links_as_a_quote() -> None:
+    """Two outlets quote the mayor's three words: too short for a statement, the same words."""
+    a = (
+        'Mayor Lund praised the new ferry contract on Tuesday, calling it "a fair deal." '
+        "The harbour opens in May."
+    )
+    b = (
+        "After the council vote, the mayor said on the radio that the ferry contract was "
+        '"a fair deal." Fishermen were not asked.'
+    )
+    context = ["Lund spoke about the harbour.", "The council met the fishermen in May."]
+    (link,) = compared(a, b, context).links
+    assert link.tier == "quote"
+    assert link.a.slice(a).startswith("Mayor Lund") and link.b.slice(b).startswith("After")
+
+
+def test_a_quoted_term_of_two_words_is_no_quote() -> None:
+    """The same scare-quoted name in two different statements links neither as a quote."""
+    a = 'The "green corridor" will carry freight to the north pier from June, the port said.'
+    b = 'Critics of the port say the "green corridor" to the north pier has cost too much.'
+    context = [
+        "The freight depot closed.",
+        "The town budget grew again.",
+        "Ferries will sail twice a day.",
+        "The mayor met the harbour board.",
+    ]
+    assert not [link for link in compared(a, b, context).links if link.tier == "quote"]
+
+
+def test_news_is_not_new() -> None:
+    assert stem("news") != stem("new")
+    assert stem("ferries") == stem("ferry") and stem("halts") == stem("halt")
+
+
+HEADLINE_WITH_STOP = """Harbour council to delay the ferry tender after storm.
+
+Council pauses ferry tender
+
+VARDO — The harbour council voted on Tuesday to delay the ferry tender by three months \
+after storm damage to the north pier, officials said in a statement.
+
+Repairs to the pier are expected to cost the town more than 4.2 million kroner.
+"""
+
+
+def test_a_headline_ending_with_a_stop_and_its_deck_link_to_the_lede() -> None:
+    """Both are headlines (containment counts for them): each links to the other's lede."""
+    comparison = compared(HEADLINE_WITH_STOP, DAILY)
+    lede = "The harbour council postponed its ferry tender on Tuesday."
+    for headline in ("Harbour council to delay", "Council pauses ferry tender"):
+        assert linked(comparison.links, HEADLINE_WITH_STOP, headline, DAILY, lede) is not None

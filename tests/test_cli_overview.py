@@ -36,7 +36,7 @@ def test_json_shape_of_the_bundled_story(capsys):
     assert set(first) == {"index", "label", "aligned", "sentences", "only_here", *record}
     assert first["aligned"] == [first["body"], first["chars"]]
     assert {key: first[key] for key in record} == record
-    assert first["label"] == "AFP" and first["agency"] == "AFP"
+    assert first["label"] == "000_02b2830ff24b6d49" and first["agency"] == "AFP"
     assert sorted(data["order"]) == list(range(5))
     assert data["matrix"][0][0] is None
     cell = data["matrix"][0][1]
@@ -74,7 +74,7 @@ def test_json_groups_of_the_bundled_story(capsys):
     data = run_json(capsys, SEEDS)
     (group,) = data["copy_groups"]
     assert group["name"] == "AFP" and group["named_by"] == "agency"
-    assert group["members"] == [{"article": 0, "role": "lead"}, {"article": 1, "role": "credits"}]
+    assert group["members"] == [{"article": 0, "role": "credits"}, {"article": 1, "role": "lead"}]
     detained = next(g for g in data["figures"] if any(m["text"] == "774" for m in g["mentions"]))
     assert detained["disagree"] is True
     assert [v["normal"] for v in detained["values"]] == ["500", "700", "774"]

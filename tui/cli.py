@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from tui.core.reading.articles import Article
     from tui.core.reading.loading import LoadResult
     from tui.core.reading.problems import Problem
+    from tui.core.reading.session import Options
 
 _FORMATS_LIST = ("table", "json")
 _FORMATS_COMPARE = ("json", "text", "markdown", "html")
@@ -91,6 +92,26 @@ def _indent(args: argparse.Namespace) -> int | None:
     return _TERMINAL_INDENT if _isatty(sys.stdout) else None
 
 
+def _add_reading(parser: argparse.ArgumentParser) -> None:
+    """The options that say how to read the paths (`tui.core.reading.session.Options`)."""
+    parser.add_argument(
+        "--meta",
+        metavar="FILE",
+        help="a side file (CSV or JSON) naming outlet, date and URL by file name or pattern",
+    )
+    parser.add_argument(
+        "--text-field",
+        metavar="NAME",
+        help="the JSON field that holds the article text (a.b for a nested one)",
+    )
+
+
+def _options(args: argparse.Namespace) -> Options:
+    from tui.core.reading.session import Options
+
+    return Options(meta=args.meta, text_field=args.text_field)
+
+
 def _add_indent(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--indent",
@@ -116,8 +137,9 @@ def _paths(values: Sequence[str]) -> list[Path]:
 class _Session:
     """What a headless command says on stderr: its problems, and its progress."""
 
-    def __init__(self, progress: Progress) -> None:
+    def __init__(self, progress: Progress, options: Options) -> None:
         self.progress = progress
+        self.options = options
 
     def warn(self, message: str) -> None:
         """`_warn`, above the progress line if one is shown."""
@@ -129,7 +151,7 @@ class _Session:
 
         result = LoadResult()
         self.progress.step(f"reading {what}".rstrip())
-        for item in iter_load(paths):
+        for item in iter_load(paths, self.options):
             result.add(item)
             if len(result.articles) % _READ_STEP == 0:
                 self.progress.step(f"reading {what}: {len(result.articles):,} articles")
@@ -161,6 +183,7 @@ def _app_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open straight on the compare screen with the first two articles",
     )
+    _add_reading(parser)
     parser.add_argument("--version", action="version", version=f"storyreader {__version__}")
     return parser
 
@@ -178,7 +201,7 @@ def _run_app(argv: Sequence[str]) -> int:
     gc.disable()
     from tui.app.app import StoryReaderApp
 
-    app = StoryReaderApp(_paths(args.paths), compare=args.compare)
+    app = StoryReaderApp(_paths(args.paths), compare=args.compare, options=_options(args))
     app.run()
     code = app.return_code or 0
     if code:
@@ -227,12 +250,13 @@ def _list(argv: Sequence[str]) -> int:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--format", choices=_FORMATS_LIST, default="table")
     _add_indent(parser)
+    _add_reading(parser)
     args = parser.parse_args(argv)
 
     from tui.core.reports.listing import format_listing
 
     with Progress() as progress:
-        session = _Session(progress)
+        session = _Session(progress, _options(args))
         result = session.load(_paths(args.paths))
         session.tell(result.problems)
     width = shutil.get_terminal_size().columns if _isatty(sys.stdout) else None
@@ -261,13 +285,14 @@ def _compare(argv: Sequence[str]) -> int:
         help="the other articles of the story (files or folders), as the app and overview read it",
     )
     _add_indent(parser)
+    _add_reading(parser)
     args = parser.parse_args(argv)
 
     from tui.core.reports.comparison import format_comparison
     from tui.core.story.model import Story
 
     with Progress() as progress:
-        session = _Session(progress)
+        session = _Session(progress, _options(args))
         sides = []
         for label, name in (("A", args.a), ("B", args.b)):
             result = session.load([Path(name)], label)
@@ -332,6 +357,7 @@ def _overview(argv: Sequence[str]) -> int:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--format", choices=_FORMATS_OVERVIEW, default="text")
     _add_indent(parser)
+    _add_reading(parser)
     args = parser.parse_args(argv)
 
     from tui.core.reports.overview import format_overview
@@ -339,7 +365,7 @@ def _overview(argv: Sequence[str]) -> int:
     from tui.core.story.overview import build_overview
 
     with Progress() as progress:
-        session = _Session(progress)
+        session = _Session(progress, _options(args))
         result = session.load(_paths(args.paths))
         session.tell(result.problems)
         if not result.articles:
@@ -371,13 +397,14 @@ def _stories(argv: Sequence[str]) -> int:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--format", choices=("json", "text"), default="text")
     _add_indent(parser)
+    _add_reading(parser)
     args = parser.parse_args(argv)
 
     from tui.core.reports.stories import format_stories
     from tui.core.story.grouping import group_stories
 
     with Progress() as progress:
-        session = _Session(progress)
+        session = _Session(progress, _options(args))
         result = session.load(_paths(args.paths))
         session.tell(result.problems)
         if not result.articles:

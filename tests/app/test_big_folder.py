@@ -35,8 +35,8 @@ async def test_rows_arrive_while_files_are_still_being_read(
     progress bar shows, and the library answers keys, before the last file is read."""
     release = threading.Event()
 
-    def held_load_files(paths, folders=()):  # type: ignore[no-untyped-def]
-        for number, item in enumerate(load_files(paths, folders=folders)):
+    def held_load_files(paths, folders=(), session=None):  # type: ignore[no-untyped-def]
+        for number, item in enumerate(load_files(paths, folders=folders, session=session)):
             if number >= HELD_AFTER:
                 release.wait(10)
             yield item

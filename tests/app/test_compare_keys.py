@@ -110,7 +110,7 @@ async def test_y_copies_the_selected_pair_with_outlets() -> None:
         screen = await open_compare(pilot)
         await pilot.press("y")
         link = screen.links[0]
-        assert app.clipboard.startswith("AFP (000_")
+        assert app.clipboard.startswith("000_02b2830ff24b6d49 (000_")
         assert link.a.slice(screen.comparison.a.text) in app.clipboard
         assert link.b.slice(screen.comparison.b.text) in app.clipboard
         assert "themoscowtimes.com (001_" in app.clipboard

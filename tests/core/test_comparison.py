@@ -72,6 +72,6 @@ def test_next_link_wraps_both_ways() -> None:
 def test_pair_text_names_both_outlets() -> None:
     comparison = compare("000", "001")
     text = pair_text(comparison, comparison.links[1])
-    assert text.startswith("AFP (000_")
+    assert text.startswith("000_02b2830ff24b6d49 (000_")
     assert "themoscowtimes.com (001_" in text
     assert comparison.links[1].a.slice(comparison.a.text) in text

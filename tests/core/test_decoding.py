@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.reading.decoding import NotTextError, binary_kind, decode, universal_newlines
+from tui.core.reading.loading import load_paths
 from tui.core.text.safe import has_unsafe
 
 
@@ -91,3 +93,78 @@ def test_fast_control_check_agrees_with_the_text_check(text):
     except NotTextError:
         return
     assert decoded.controls is has_unsafe(decoded.text)
+
+
+# --- legacy encodings, as old archives and other countries' sites save them ----------
+
+LANGUAGES = Path(__file__).resolve().parents[1] / "fixtures" / "languages"
+
+
+@pytest.mark.parametrize(
+    ("language", "codec"),
+    [
+        ("ru", "cp1251"),
+        ("ru", "koi8-r"),
+        ("el", "cp1253"),
+        ("pl", "cp1250"),
+        ("pl", "iso8859-2"),
+        ("cs", "cp1250"),
+        ("cs", "iso8859-2"),
+        ("hu", "iso8859-2"),
+        ("zh-hans", "gb18030"),
+        ("zh-hant", "big5"),
+        ("ja", "shift_jis"),
+        ("ja", "euc-jp"),
+        ("ko", "euc-kr"),
+    ],
+)
+def test_legacy_encodings_decode_right_and_say_they_were_guessed(tmp_path, language, codec):
+    text = (LANGUAGES / f"{language}.txt").read_text(encoding="utf-8")
+    path = tmp_path / f"{language}.txt"
+    path.write_bytes(text.encode(codec))
+    (article,) = load_paths([path]).articles
+    assert article.text == text
+    with path.open(encoding=article.encoding) as handle:
+        assert handle.read() == text
+    assert f"decoded as {article.encoding}, a guess (not UTF-8)" in article.notes
+    assert article.title == text.split("\n", 1)[0]
+
+
+def test_utf16_with_a_mark_and_a_stray_byte_keeps_its_text(tmp_path):
+    text = "Budget agreed after a long debate\n\nThe council met on Monday evening."
+    data = text.encode("utf-16")  # with its byte-order mark
+    for stray in (b"\x00", b"\x0a"):
+        decoded = decode(data + stray)
+        assert decoded.text == text + "\ufffd"
+        assert decoded.encoding == "utf-16"
+        assert decoded.note == (
+            "decoded as utf-16 (not UTF-8); 1 stray byte at the end shown as \ufffd"
+        )
+        path = tmp_path / "stray.txt"
+        path.write_bytes(data + stray)
+        with path.open(encoding=decoded.encoding, errors="replace") as handle:
+            assert handle.read() == decoded.text
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "ja", "ko", "ru", "pl"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_is_text_in_every_script(language, codec):
+    text = (LANGUAGES / f"{language}.txt").read_text(encoding="utf-8")
+    data = text.encode(codec)
+    assert binary_kind(data) is None
+    decoded = decode(data)
+    assert (decoded.text, decoded.encoding) == (text, codec)
+    assert decoded.note == f"decoded as {codec} without byte-order mark (not UTF-8)"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,  # every byte value: zeros on one side only
+        b"\x00\x01\x02\x03" * 100,  # pairs of small numbers
+        bytes((n * 7919 + 13) % 256 for n in range(8192)),  # noise
+    ],
+)
+def test_bytes_with_zeros_that_are_not_text_stay_binary(data):
+    with pytest.raises(NotTextError):
+        decode(data)

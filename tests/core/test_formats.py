@@ -13,6 +13,7 @@ import pytest
 
 from tui.core.reading import loading
 from tui.core.reading.loading import load_paths
+from tui.core.reading.session import Options
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMATS = ROOT / "tests" / "fixtures" / "loading" / "formats"
@@ -73,7 +74,7 @@ def test_page_declared_in_a_legacy_charset(tmp_path):
     article = load_paths([write(tmp_path / "old.htm", html.encode("cp1252"))]).articles[0]
     assert article.encoding == "cp1252"
     assert "café resort" in article.text
-    assert "decoded as cp1252 (not UTF-8)" in article.notes
+    assert "decoded as cp1252, as the file declares (not UTF-8)" in article.notes
 
 
 def test_page_without_an_article(tmp_path):
@@ -131,7 +132,7 @@ def test_json_lines_one_article_per_line():
     assert (third.title, third.agency) == ("Talks in Moscow ended on Monday without a deal.", "AFP")
     assert [p.reason for p in result.problems] == [
         "line 4: not valid JSON",
-        'line 5: no "text" string',
+        "line 5: no article text (keys: title)",
     ]
 
 
@@ -154,7 +155,7 @@ def test_many_bad_lines_are_summed_up(tmp_path):
     ("line", "reason"),
     [
         ('{"text": "   "}', "line 1: empty text"),
-        ('{"text": 42}', 'line 1: no "text" string'),
+        ('{"text": 42}', 'line 1: no text in "text" (a number)'),
         ("[" * 100_000 + "]" * 100_000, "line 1: nested too deeply"),
     ],
 )
@@ -187,3 +188,310 @@ def test_truncated_json_lines_drop_the_cut_line(tmp_path, monkeypatch):
 def test_empty_lines_only(tmp_path):
     problems = load_paths([write(tmp_path / "d.jsonl", "\n  \n\n")]).problems
     assert [p.reason for p in problems] == ["only whitespace"]
+
+
+# --- JSON files and the fields data sets use ------------------------------------------
+
+
+def by_title(result):
+    return {a.title: a for a in result.articles}
+
+
+def test_a_json_file_of_one_article_object(tmp_path):
+    record = {
+        "title": "Kim halts nuclear tests",
+        "maintext": "North Korea will stop its nuclear tests, state media said on Saturday.",
+        "source_domain": "www.Example-Times.com",
+        "date_publish": "2018-04-21 02:15:00",
+        "authors": ["Jane Doe", "John Roe"],
+        "url": "https://www.example-times.com/2018/04/21/kim",
+    }
+    path = write(tmp_path / "kim.json", json.dumps(record))
+    result = load_paths([path])
+    assert result.problems == []
+    (article,) = result.articles
+    assert (article.title, article.outlet, article.date, article.byline, article.part) == (
+        "Kim halts nuclear tests",
+        "example-times.com",
+        "2018-04-21",
+        "Jane Doe, John Roe",
+        None,
+    )
+    assert article.text == record["maintext"]
+    assert article.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_json_array_gives_one_article_per_item_and_one_problem_per_bad_item(tmp_path):
+    items = [
+        {"headline": "First", "content": "The first text of the list."},
+        {"id": 7, "url": "https://example.org/7", "summary": "No text field"},
+        "not an object",
+        {"title": "Fourth", "body": "The fourth text of the list."},
+    ]
+    text = "[\n" + ",\n".join(json.dumps(item) for item in items) + "\n]\n"
+    path = write(tmp_path / "list.json", text)
+    result = load_paths([path])
+    assert [(a.title, a.part, a.name) for a in result.articles] == [
+        ("First", 1, "list.json:1"),
+        ("Fourth", 4, "list.json:4"),
+    ]
+    assert result.articles[0].sha256 == hashlib.sha256(json.dumps(items[0]).encode()).hexdigest()
+    assert [p.reason for p in result.problems] == [
+        "item 2: no article text (keys: id, url, summary)",
+        "item 3: not a JSON object",
+    ]
+
+
+def test_a_news_api_response_wraps_its_articles(tmp_path):
+    response = {
+        "status": "ok",
+        "totalResults": 2,
+        "articles": [
+            {
+                "source": {"id": None, "name": "Example Wire"},
+                "author": "Jane Doe",
+                "title": "Leaders agree loan",
+                "publishedAt": "2020-09-14T10:00:00Z",
+                "content": "The two presidents met on Monday and agreed a loan.",
+            },
+            {
+                "source": {"id": None, "name": "example wire"},
+                "title": "Talks end",
+                "publishedAt": 1600077600,
+                "content": "The talks ended in the evening.",
+            },
+        ],
+    }
+    result = load_paths([write(tmp_path / "response.json", json.dumps(response))])
+    first, second = result.articles
+    assert (first.outlet, first.date, first.byline) == ("Example Wire", "2020-09-14", "Jane Doe")
+    assert (second.outlet, second.date, second.part) == ("Example Wire", "2020-09-14", 2)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "text"),
+    [
+        (
+            "paragraphs",
+            ["First paragraph.", "Second paragraph."],
+            "First paragraph.\n\nSecond paragraph.",
+        ),
+        ("text", [["One.", "Two."], ["Three."]], "One. Two.\n\nThree."),
+        (
+            "body",
+            [{"type": "p", "text": "Para one."}, {"text": "Para two."}],
+            "Para one.\n\nPara two.",
+        ),
+        ("articleBody", "Schema.org names it so.", "Schema.org names it so."),
+        ("full_text", "A full text.", "A full text."),
+        ("STORY", "Any case counts.", "Any case counts."),
+    ],
+)
+def test_text_from_common_fields_and_lists_of_paragraphs(tmp_path, field, value, text):
+    path = write(tmp_path / "d.jsonl", json.dumps({"title": "T", field: value}) + "\n")
+    (article,) = load_paths([path]).articles
+    assert article.text == text
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        ("2020-09-14T23:30:00+02:00", "2020-09-14"),
+        (1600077600, "2020-09-14"),
+        (1600077600000, "2020-09-14"),
+        ("1600077600", "2020-09-14"),
+        ({"$date": "2020-09-14T10:00:00Z"}, "2020-09-14"),
+        ({"$date": {"$numberLong": "1600077600000"}}, "2020-09-14"),
+        (42, None),
+        (True, None),
+    ],
+)
+def test_stated_dates_in_every_common_form(tmp_path, value, date):
+    path = write(tmp_path / "d.jsonl", json.dumps({"text": "Body.", "published_at": value}))
+    assert load_paths([path]).articles[0].date == date
+
+
+def test_one_outlet_spelt_several_ways_is_one_outlet(tmp_path):
+    lines = [
+        {"text": f"Story {n}.", "source": name} for n, name in enumerate(["hpo", "HPO", "HPO"])
+    ]
+    write(tmp_path / "a.jsonl", "\n".join(json.dumps(line) for line in lines))
+    write(tmp_path / "b.json", json.dumps({"text": "Another story.", "publisher": "Hpo"}))
+    write(tmp_path / "c.jsonl", json.dumps({"text": "A site.", "domain": "WWW.Example.COM"}))
+    outlets = [a.outlet for a in load_paths([tmp_path]).articles]
+    assert outlets == ["HPO", "HPO", "HPO", "HPO", "example.com"]
+
+
+def test_the_user_names_the_text_field(tmp_path):
+    record = {"headline": "Named", "payload": {"article": {"words": "The text is deep in here."}}}
+    path = write(tmp_path / "d.jsonl", json.dumps(record))
+    assert [p.reason for p in load_paths([path]).problems] == [
+        "line 1: no article text (keys: headline, payload)"
+    ]
+    named = load_paths([path], Options(text_field="payload.article.words"))
+    assert [a.text for a in named.articles] == ["The text is deep in here."]
+    missing = load_paths([path], Options(text_field="nothing"))
+    assert [p.reason for p in missing.problems] == [
+        'line 1: no text in the field "nothing" (keys: headline, payload)'
+    ]
+
+
+def test_a_number_too_long_to_read_is_a_problem_for_its_record_only(tmp_path):
+    huge = "9" * 5000
+    good = json.dumps({"title": "Good", "text": "A good record."})
+    jsonl = write(tmp_path / "d.jsonl", f'{good}\n{{"title": {huge}, "text": "x"}}\n{good}\n')
+    result = load_paths([jsonl])
+    assert [a.part for a in result.articles] == [1, 3]
+    assert [p.reason for p in result.problems] == ["line 2: a number of more than 4,300 digits"]
+    array = write(tmp_path / "d.json", f'[{good}, {{"id": {huge}}}, {good}]')
+    result = load_paths([array])
+    assert [a.part for a in result.articles] == [1, 3]
+    assert [p.reason for p in result.problems] == ["item 2: a number of more than 4,300 digits"]
+
+
+def test_a_json_array_cut_by_the_read_limit_keeps_the_items_before_the_cut(tmp_path, monkeypatch):
+    items = [
+        json.dumps({"title": f"T{n}", "text": f"Article number {n} is here."}) for n in range(40)
+    ]
+    path = write(tmp_path / "big.json", "[" + ",".join(items) + "]")
+    monkeypatch.setattr(loading, "MAX_BYTES", 1000)
+    result = load_paths([path])
+    whole = "[" + ",".join(items)
+    kept = whole[:1000].count("},")  # items that end before the cut
+    assert [a.part for a in result.articles] == list(range(1, kept + 1))
+    reasons = [p.reason for p in result.problems]
+    assert reasons[0] == f"item {kept + 1}: cut by the read limit, not read"
+    assert reasons[1].startswith("truncated: only the first")
+
+
+def test_a_json_lines_file_of_one_line_longer_than_the_limit_is_said_to_be_cut(
+    tmp_path, monkeypatch
+):
+    path = write(tmp_path / "one.jsonl", json.dumps({"text": "word " * 500}))
+    monkeypatch.setattr(loading, "MAX_BYTES", 1000)
+    assert [p.reason for p in load_paths([path]).problems] == [
+        "line 1: cut by the read limit, not read"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "reasons"),
+    [
+        ("{not json", ["not valid JSON"]),
+        ('{"a": 1} {"b": 2}', ["not valid JSON (more after the first value)"]),
+        ("[]", ["no articles (an empty list)"]),
+        ("[{}", ["item 1: no article text (the record is empty)", "not valid JSON (no ])"]),
+        ("   ", ["only whitespace"]),
+        ('{"title": "x"}', ["no article text (keys: title)"]),
+        ("[" * 100_000 + "]" * 100_000, ["item 1: nested too deeply"]),
+    ],
+)
+def test_bad_json_files(tmp_path, data, reasons):
+    problems = load_paths([write(tmp_path / "d.json", data)]).problems
+    assert [p.reason for p in problems] == reasons
+
+
+# --- saved pages: the headline, the people, the article and nothing else ---------------
+
+
+def news_page(title: str, body: str, *, site: str = "Metro Daily", author: str = "") -> str:
+    head = (
+        f"<title>{title}</title><meta property='og:site_name' content='{site}'>"
+        "<link rel='canonical' href='https://www.metrodaily.example/news/a'>"
+        "<meta property='article:published_time' content='2024-03-11T10:00:00Z'>"
+        + (f"<meta name='author' content='{author}'>" if author else "")
+    )
+    return page(f"<article>{body}</article>", head)
+
+
+LONG_BODY = "".join(
+    f"<p>Paragraph {n} of the report says the council met again on Monday and agreed the "
+    "budget after a long debate about bus fares and school roofs.</p>"
+    for n in range(4)
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Council agrees budget | Metro Daily", "Council agrees budget"),
+        ("Council agrees budget - Metro Daily | 11.03.2024", "Council agrees budget"),
+        ("Metro Daily | Council agrees budget", "Council agrees budget"),
+        ("Council agrees budget — metrodaily.example", "Council agrees budget"),
+        ("Brexit - what happens next", "Brexit - what happens next"),
+    ],
+)
+def test_a_site_suffix_is_not_part_of_the_headline(tmp_path, title, headline):
+    path = write(tmp_path / "p.html", news_page(title, LONG_BODY))
+    assert load_paths([path]).articles[0].title == headline
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("METRO DAILY ONLINE; Hamburg; Germany", None),
+        ("Metro Daily Media GmbH; Jane Doe; John Roe", "Jane Doe, John Roe"),
+        ("Metro Daily", None),
+        ("View all posts by Jane Doe", "Jane Doe"),
+        ("Jane Doe", "Jane Doe"),
+    ],
+)
+def test_the_publisher_is_not_a_byline(tmp_path, author, byline):
+    path = write(tmp_path / "p.html", news_page("Council agrees budget", LONG_BODY, author=author))
+    assert load_paths([path]).articles[0].byline == byline
+
+
+def test_a_wire_agency_as_author_is_the_agency_not_a_byline(tmp_path):
+    body = "<p class='byline'>By Reuters</p>" + LONG_BODY
+    path = write(tmp_path / "p.html", news_page("Rates held", body))
+    article = load_paths([path]).articles[0]
+    assert (article.byline, article.agency, article.outlet) == (None, "Reuters", "Metro Daily")
+
+
+def test_lines_of_site_furniture_are_not_article_text(tmp_path):
+    body = (
+        LONG_BODY
+        + "<p><b>Read more:</b> <a href='/x'>Earlier coverage of the budget</a></p>"
+        + "<div><p>Advertisement</p></div>"
+        + "<p>Our Standards: The Thomson Reuters Trust Principles.</p>"
+        + "<p>Read more about the fares in the council's own report, which runs to 200 pages.</p>"
+    )
+    text = load_paths([write(tmp_path / "p.html", news_page("Budget", body))]).articles[0].text
+    for furniture in ("Read more:", "Advertisement", "Trust Principles"):
+        assert furniture not in text
+    assert "Read more about the fares" in text  # a sentence, not a label
+    assert text.count("Paragraph") == 4
+
+
+@pytest.mark.parametrize(
+    ("body", "warning"),
+    [
+        (
+            "<p>Residents moved furniture upstairs as the river rose. Photo: Metro Daily</p>",
+            (
+                "only 11 words of article text: the page may not hold the article "
+                "(a gallery, a video, a paywall)"
+            ),
+        ),
+        (
+            LONG_BODY + "<p>{{nrco.headline}} by {{nrco.author}} on {{ nrco.date }}</p>",
+            (
+                "the page holds template markup ({{nrco.headline}}): "
+                "it may be an unrendered page, not an article"
+            ),
+        ),
+    ],
+)
+def test_a_page_without_an_article_loads_with_a_warning(tmp_path, body, warning):
+    path = write(tmp_path / "p.html", news_page("Photos: the river", body))
+    result = load_paths([path])
+    assert warning in result.articles[0].notes
+    assert [p.reason for p in result.problems] == [warning]
+
+
+@pytest.mark.parametrize("reference", ["&#0;", "&#1;", "&#x1b;", "&#65535;", "&#xD800;"])
+def test_a_character_reference_xml_forbids_does_not_lose_the_article(tmp_path, reference):
+    body = LONG_BODY.replace("Monday", f"Monday {reference}", 1)
+    article = load_paths([write(tmp_path / "p.html", news_page("Budget", body))]).articles[0]
+    assert article.text.count("Paragraph") == 4
+    assert "\ufffd" in article.text or reference == "&#0;"

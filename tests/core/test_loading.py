@@ -14,7 +14,7 @@ import pytest
 from tests.paths import ROOT, SEEDS
 from tests.stories import read_one
 from tui.core.reading import loading
-from tui.core.reading.articles import Article
+from tui.core.reading.articles import Article, count_words
 from tui.core.reading.loading import (
     find_files,
     iter_load,
@@ -79,7 +79,7 @@ def test_folder_walk_is_recursive_sorted_and_skips_hidden_and_unsupported():
         "nested/dateline.txt",
         "nested/markup.markdown",
     ]
-    assert reasons(result) == {"readme.rst": "not a supported format (.rst)"}
+    assert reasons(result) == {"readme.rst": "skipped: not an article (README file)"}
 
 
 def test_fixture_metadata():
@@ -95,7 +95,7 @@ def test_fixture_metadata():
     assert (dateline.title, dateline.agency, dateline.outlet) == (
         "Talks end without a deal",
         "Reuters",
-        "Reuters",
+        "dateline",  # the agency wrote it; who published it is not said
     )
 
 
@@ -132,8 +132,8 @@ def test_unsupported_file_named_directly(tmp_path):
 
 
 def test_file_without_extension(tmp_path):
-    write(tmp_path / "README", "text")
-    assert reasons(load_paths([tmp_path]))["README"] == "not a supported format"
+    write(tmp_path / "notes", "text")
+    assert reasons(load_paths([tmp_path]))["notes"] == "not a supported format"
 
 
 def test_folder_with_nothing_readable(tmp_path):
@@ -287,17 +287,23 @@ def test_control_characters_and_ansi_are_kept_and_noted(tmp_path):
     [
         ("Café crème\n".encode(), "utf-8", None),
         ("\ufeffCafé crème\n".encode(), "utf-8-sig", None),
-        # "utf-16": the codec that reads the BOM, so open(path, encoding=...) gives the text.
-        ("\ufeffCafé crème\n".encode("utf-16-le"), "utf-16", "decoded as utf-16-le (not UTF-8)"),
-        ("\ufeffCafé crème\n".encode("utf-16-be"), "utf-16", "decoded as utf-16-be (not UTF-8)"),
-        ("Café crème – “quoted”\n".encode("cp1252"), "cp1252", "decoded as cp1252 (not UTF-8)"),
-        (b"Caf\xe9 \x81cr\xe8me\n", "latin-1", "decoded as latin-1 (not UTF-8)"),
+        ("\ufeffCafé crème\n".encode("utf-16-le"), "utf-16", "decoded as utf-16 (not UTF-8)"),
+        ("\ufeffCafé crème\n".encode("utf-16-be"), "utf-16", "decoded as utf-16 (not UTF-8)"),
+        ("\ufeffCafé crème\n".encode("utf-32-le"), "utf-32", "decoded as utf-32 (not UTF-8)"),
+        (
+            "Café crème – “quoted”\n".encode("cp1252"),
+            "cp1252",
+            "decoded as cp1252, a guess (not UTF-8)",
+        ),
+        (b"Caf\xe9 \x81cr\xe8me\n", "latin-1", "decoded as latin-1, a guess (not UTF-8)"),
     ],
 )
 def test_encodings(tmp_path, data, encoding, note):
-    article = load_paths([write(tmp_path / "enc.txt", data)]).articles[0]
+    path = write(tmp_path / "enc.txt", data)
+    article = load_paths([path]).articles[0]
     assert article.encoding == encoding
-    assert (tmp_path / "enc.txt").read_text(encoding=encoding) == article.text
+    with path.open(encoding=article.encoding) as handle:
+        assert handle.read() == article.text  # the offsets contract: E reads the text back
     assert article.text.rstrip("\n").lstrip("\ufeff").startswith("Caf")
     assert "Café" in article.text or "Caf\xe9" in article.text
     assert (note in article.notes) if note else not any("decoded" in n for n in article.notes)
@@ -363,7 +369,7 @@ def test_discover_then_load_file_matches_load_paths():
     files, problems = found.files, found.problems
     assert [f.name for f in files] == ["front_matter.md", "dateline.txt", "markup.markdown"]
     assert {(p.path.name, p.reason) for p in problems} == {
-        ("readme.rst", "not a supported format (.rst)"),
+        ("readme.rst", "skipped: not an article (README file)"),
         ("such", "not found"),
     }
     articles = [a for f in files for a in read_one(f).articles]
@@ -543,3 +549,156 @@ def test_page_and_json_readers_are_imported_only_when_needed():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# --- what is not an article, and paths that refuse every question --------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "README.md",
+        "readme.txt",
+        "README_en.md",
+        "LICENSE.txt",
+        "LICENSE-MIT.md",
+        "CHANGELOG.md",
+        "CONTRIBUTING.md",
+        "AUTHORS.txt",
+        "requirements.txt",
+        "package.json",
+        "mixed_folder.README.md",
+    ],
+)
+def test_repository_files_beside_the_articles_are_skipped_with_a_note(tmp_path, name):
+    write(tmp_path / "story.txt", "Headline here\n\nBody text of the story.")
+    write(tmp_path / name, "# Notes\n\nThese files were downloaded on Monday.")
+    result = load_paths([tmp_path])
+    assert [a.path.name for a in result.articles] == ["story.txt"]
+    ((path, reason),) = [(p.path.name, p.reason) for p in result.problems]
+    assert path == name
+    assert reason.startswith("skipped: not an article (")
+    found = find_files([tmp_path])
+    assert [p.name for p in found.files] == ["story.txt"]
+    assert [p.path.name for p in found.problems] == [name]
+
+
+def test_a_read_me_named_on_the_command_line_is_skipped_too(tmp_path):
+    # ``storyreader list folder/*`` names it as directly as the articles.
+    readme = write(tmp_path / "README.md", "# About this folder\n\nArticles saved in May.")
+    assert reasons(load_paths([readme])) == {"README.md": "skipped: not an article (README file)"}
+
+
+@pytest.mark.parametrize("name", ["license-plate-scandal.txt", "history-of-minsk.md", "news.txt"])
+def test_articles_whose_names_merely_start_alike_are_read(tmp_path, name):
+    path = write(tmp_path / name, "Headline here\n\nBody text of the story.")
+    assert [a.path.name for a in load_paths([path]).articles] == [name]
+
+
+def test_a_doubled_extension_is_not_part_of_the_label(tmp_path):
+    article = load_paths([write(tmp_path / "4_L.txt.txt", "Body text, no outlet.")]).articles[0]
+    assert article.outlet == "4_L"
+    assert article.name == "4_L.txt.txt"
+
+
+def refuse_search(monkeypatch, folder: Path) -> None:
+    """Make every question about a path inside ``folder`` fail, as a folder without search
+    (``x``) permission does for anyone but root: stat, open and listing alike."""
+    inside = os.fspath(folder) + os.sep
+    real_stat, real_open, real_lstat = os.stat, os.open, os.lstat
+
+    def check(path) -> None:
+        if isinstance(path, (str, os.PathLike)) and os.fspath(path).startswith(inside):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+
+    def stat_(path, *args, **kwargs):
+        check(path)
+        return real_stat(path, *args, **kwargs)
+
+    def lstat_(path, *args, **kwargs):
+        check(path)
+        return real_lstat(path, *args, **kwargs)
+
+    def open_(path, *args, **kwargs):
+        check(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_)
+    monkeypatch.setattr(os, "lstat", lstat_)
+    monkeypatch.setattr(os, "open", open_)
+
+
+def test_a_file_in_a_folder_without_search_permission_is_a_problem_not_a_crash(
+    tmp_path, monkeypatch
+):
+    closed = tmp_path / "noexec"
+    inside = write(closed / "inside.txt", "Headline\n\nBody.")
+    good = write(tmp_path / "good.txt", "Headline here\n\nBody text.")
+    refuse_search(monkeypatch, closed)
+    for load in (load_paths, lambda paths: _as_result(iter_load(paths))):
+        result = load([inside, closed / "sub", good])
+        assert [a.path.name for a in result.articles] == ["good.txt"]
+        assert result.problems == [
+            Problem(inside, "permission denied"),
+            Problem(closed / "sub", "permission denied"),
+        ]
+    found = find_files([inside, good])
+    assert found.files == [good]
+    assert found.problems == [Problem(inside, "permission denied")]
+
+
+def _as_result(items) -> loading.LoadResult:
+    result = loading.LoadResult()
+    for item in items:
+        result.add(item)
+    return result
+
+
+def test_an_entry_whose_type_cannot_be_asked_is_a_problem(tmp_path, monkeypatch):
+    write(tmp_path / "good.txt", "Headline here\n\nBody text.")
+    write(tmp_path / "odd.txt", "Headline here\n\nBody text.")
+    real_scandir = os.scandir
+
+    class Entry:
+        def __init__(self, entry):
+            self._entry = entry
+            self.name = entry.name
+
+        def is_symlink(self):
+            if self.name == "odd.txt":
+                raise PermissionError(errno.EACCES, "Permission denied")
+            return self._entry.is_symlink()
+
+        def __getattr__(self, attribute):
+            return getattr(self._entry, attribute)
+
+    class Listing:
+        def __init__(self, path):
+            self._scan = real_scandir(path)
+
+        def __enter__(self):
+            return (Entry(entry) for entry in self._scan)
+
+        def __exit__(self, *exc):
+            self._scan.close()
+
+    monkeypatch.setattr(loading.os, "scandir", Listing)
+    result = load_paths([tmp_path])
+    assert [a.path.name for a in result.articles] == ["good.txt"]
+    assert reasons(result) == {"odd.txt": "permission denied"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Putin — who said it — won't stay", 6),
+        ("The F.B.I. paid $1.5 billion to a co-op.", 8),
+        ("It ended in Moscow.Lukashenko thanked him.", 7),
+        ("Talks | Europe - Live", 3),
+        ("市議会は予算案を可決した。", 12),
+        ("러시아 대통령은 월요일", 3),
+        ("", 0),
+    ],
+)
+def test_words_are_counted_as_a_reader_counts_them(text, words):
+    assert count_words(text) == words

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from tests.paths import SEEDS
-from tui.core.metadata.extract import TITLE_CHARS, extract_metadata
+from tui.core.metadata.extract import SENTENCE_TITLE_CHARS, extract_metadata
 from tui.core.metadata.front_matter import read_front_matter
 
 FIRST_SENTENCE = "no headline found: showing the first sentence"
@@ -23,13 +23,14 @@ def meta(text: str, name: str = "file", **stated: str):
 SEED_EXPECTED = {
     "000_02b2830ff24b6d49": {
         "title": "Russian President Vladimir Putin on Monday backed embattled Belarus' leader "
-        "Alexander Lukashenko and…",
-        "outlet": "AFP",
+        "Alexander Lukashenko and promised a $1.5 billion loan as the Belarusian strongman "
+        "vowed to strengthen ties with Moscow.",
+        "outlet": "000_02b2830ff24b6d49",
         "agency": "AFP",
         "date": None,
         "byline": None,
         "url": None,
-        "notes": (FIRST_SENTENCE,),
+        "notes": (NO_OUTLET, FIRST_SENTENCE),
     },
     "001_904d19f1e7a1825b": {
         "title": "Putin Backs Lukashenko as Belarus Leader Vows Closer Ties",
@@ -43,7 +44,8 @@ SEED_EXPECTED = {
     },
     "002_854cd6e9c4ecd428": {
         "title": "Belarus' authoritarian president has visited Russia in a bid to secure more "
-        "loans and political…",
+        "loans and political support, as demonstrations against the extension of his 26-year "
+        "rule entered their sixth week.",
         "outlet": "002_854cd6e9c4ecd428",
         "agency": None,
         "date": "2020-09-14",
@@ -53,7 +55,9 @@ SEED_EXPECTED = {
     },
     "003_ba42ae4188eed74d": {
         "title": "Belarusian president Alexander Lukashenko has received pledges of financial "
-        "help and potential…",
+        "help and potential security assistance from Russian counterpart Vladimir Putin, as the "
+        "former seeks to shore up his autocratic regime against the biggest crisis of his "
+        "26-year rule.",
         "outlet": "003_ba42ae4188eed74d",
         "agency": None,
         "date": None,
@@ -125,23 +129,34 @@ def test_first_sentence_is_cut_at_a_glued_boundary():
 
 
 def test_first_sentence_skips_abbreviations():
-    text = "Mr. Putin said on Aug. 9 that U.S. troops stayed. The next sentence."
+    text = (
+        "Mr. Putin said on Aug. 9 that U.S. troops stayed. The next sentence goes on for "
+        "long enough that the line reads as a paragraph of the body and not as a headline, "
+        "which it could not be."
+    )
     assert meta(text).title == "Mr. Putin said on Aug. 9 that U.S. troops stayed."
 
 
-def test_long_first_sentence_is_trimmed_at_a_word():
-    text = " ".join(["word"] * 80) + "."
-    title = meta(text).title
+def test_long_first_sentence_is_kept_whole():
+    sentence = " ".join(["word"] * 80) + "."
+    got = meta(f"{sentence} The second sentence.")
+    assert got.title == sentence
+    assert FIRST_SENTENCE in got.notes
+
+
+def test_text_without_any_sentence_end_is_cut_at_a_word():
+    title = meta(" ".join(["word"] * 400)).title
     assert title.endswith("…")
-    assert len(title) <= TITLE_CHARS + 1
+    assert len(title) <= SENTENCE_TITLE_CHARS + 1
     assert title[:-1].split() == ["word"] * len(title[:-1].split())
 
 
 def test_body_subheading_after_the_first_paragraph_is_not_the_title():
-    text = (
-        "The talks lasted four hours and ended late on Monday.\n\nRussian support now important\n"
+    lede = (
+        "The talks lasted four hours and ended late on Monday, after both delegations had "
+        "refused twice to leave the room before the other, and officials said more were due."
     )
-    assert meta(text).title == "The talks lasted four hours and ended late on Monday."
+    assert meta(f"{lede}\n\nRussian support now important\n").title == lede
 
 
 def test_title_falls_back_to_the_file_name_when_there_is_no_sentence():
@@ -165,7 +180,7 @@ def test_title_work_is_bounded_on_a_huge_single_line():
     start = time.perf_counter()
     got = meta(text)
     assert time.perf_counter() - start < 0.5
-    assert len(got.title) <= TITLE_CHARS + 1
+    assert len(got.title) <= SENTENCE_TITLE_CHARS + 1
 
 
 # --- date -------------------------------------------------------------------------
@@ -222,7 +237,7 @@ def test_byline_link_markup_is_removed_and_the_agency_found():
     got = meta("Headline here\n\nBy [Anna Malpas for AFP](#)\n\nBody text.")
     assert got.byline == "Anna Malpas for AFP"
     assert got.agency == "AFP"
-    assert got.outlet == "AFP"
+    assert got.outlet == "file"  # the agency wrote it; who published it is not said
 
 
 @pytest.mark.parametrize(
@@ -252,7 +267,8 @@ def test_sentence_starting_with_by_is_not_a_byline():
 def test_wire_dateline_names_the_agency():
     got = meta("MOSCOW (Reuters) - Talks ended on Monday without a deal.")
     assert got.agency == "Reuters"
-    assert got.outlet == "Reuters"
+    assert got.outlet == "file"
+    assert got.title == "Talks ended on Monday without a deal."
 
 
 @pytest.mark.parametrize(
@@ -346,3 +362,97 @@ def test_stated_values_override_front_matter():
 def test_unparseable_stated_date_falls_back_to_the_text():
     got = meta("Headline here\n\nSeptember 14, 2020\n\nBody.", date="sometime")
     assert got.date == "2020-09-14"
+
+
+# --- headlines and datelines, as outlets write them -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Trump Signals Openness to a New Deal to Constrain Iran.",
+        "Kim's talk is cheap. His actions are what count.",
+        "Beware of the pledge -- the talk is cheap, it's the actions that count!",
+        "Is the loan a lifeline for Minsk?",
+    ],
+)
+def test_first_short_line_is_the_headline_whatever_its_punctuation(headline):
+    text = f"{headline}\n\nThe talks lasted four hours and ended late on Monday in the resort."
+    got = meta(text)
+    assert got.title == headline
+    assert FIRST_SENTENCE not in got.notes
+
+
+LEDE = (
+    "President Ortiz sent the foreign minister, Ana Reyes, to Caracas in recent weeks to "
+    "prepare a summit meeting between Mr. Ortiz and the Venezuelan leader, two officials "
+    "briefed on the trip said on Tuesday. The visit had not been announced."
+)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["WEST PALM BEACH, Fla. — ", "WASHINGTON ― ", "SEOUL, South Korea — ", "ST. LOUIS -- "],
+)
+def test_a_dateline_is_never_the_headline_and_the_whole_first_sentence_is(dateline):
+    got = meta(f"{dateline}{LEDE}\n\nMore of the body follows here.")
+    assert got.title == LEDE.split(" The visit")[0]
+    assert got.notes == (NO_OUTLET, FIRST_SENTENCE)
+
+
+def test_a_dateline_alone_on_its_line_is_not_the_headline():
+    got = meta(f"WEST PALM BEACH, Fla.\n\n{LEDE}")
+    assert got.title == LEDE.split(" The visit")[0]
+
+
+def test_wire_dateline_in_the_third_paragraph_names_the_agency_not_the_outlet():
+    text = (
+        "Oil prices slide as talks stall\n\n"
+        "Traders were braced for a volatile week.\n\n"
+        "A tanker waits off the coast of Fujairah on Monday.\n\n"
+        "LONDON, March 3 (Reuters) - Oil prices fell on Monday as talks between producers "
+        "stalled for a second week.\n\nMore text."
+    )
+    got = meta(text)
+    assert (got.title, got.agency, got.outlet) == (
+        "Oil prices slide as talks stall",
+        "Reuters",
+        "file",
+    )
+
+
+@pytest.mark.parametrize(
+    ("footer", "agency"),
+    [
+        ("Copyright 2021 The Associated Press. All rights reserved.", "Associated Press"),
+        ("© AFP 2021", "AFP"),
+        ("Source: Reuters", "Reuters"),
+        ("With files from The Canadian Press", "Canadian Press"),
+        ("Reuters contributed to this report.", "Reuters"),
+        ("Copyright 2021 Example Daily", None),
+        ("Source: the city council", None),
+    ],
+)
+def test_wire_credit_in_the_footer_names_the_agency(footer, agency):
+    got = meta(f"Headline of the story\n\nThe council met on Monday.\n\n{footer}")
+    assert got.agency == agency
+    assert got.outlet == "file"
+
+
+def test_a_section_label_over_the_headline_is_skipped():
+    assert meta("Opinion\n\nThe loan is a lifeline\n\nBody text here.").title == (
+        "The loan is a lifeline"
+    )
+
+
+def test_hard_wrapped_lede_gives_its_whole_first_sentence():
+    text = (
+        "The two presidents met for four hours on Monday at the residence in\n"
+        "Sochi, and agreed a loan of $1.5 billion, officials said. Nothing\n"
+        "else was agreed.\n"
+    )
+    got = meta(text)
+    assert got.title == (
+        "The two presidents met for four hours on Monday at the residence in Sochi, and "
+        "agreed a loan of $1.5 billion, officials said."
+    )

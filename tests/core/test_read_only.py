@@ -32,6 +32,8 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_loading_listing_and_comparing_write_nothing(tmp_path, capsys):
     shutil.copytree(SEEDS, tmp_path / "seeds")
     shutil.copytree(ROOT / "tests" / "fixtures" / "loading", tmp_path / "fixtures")
+    for folder in ("folder", "headlines", "datasets"):  # side files, pages, JSON, legacy codecs
+        shutil.copytree(ROOT / "tests" / "fixtures" / folder, tmp_path / folder)
     odd = tmp_path / "odd"
     odd.mkdir()
     (odd / "cp1252.txt").write_bytes("Café – “quoted”\n\nBody.".encode("cp1252"))

@@ -20,6 +20,8 @@ from tui.app.widgets.document_view import DOCUMENT_CLASSES
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.core.reading.session import Options
+
 THEME = "textual-dark"
 """The theme the app starts in (snapshot tests rely on it; ctrl+p switches)."""
 
@@ -57,9 +59,11 @@ class StoryReaderApp(App[None]):
 
     BINDING_GROUP_TITLE = "Everywhere"
 
-    def __init__(self, paths: Sequence[Path], *, compare: bool = False) -> None:
+    def __init__(
+        self, paths: Sequence[Path], *, compare: bool = False, options: Options | None = None
+    ) -> None:
         super().__init__()
-        self.state = StoryState(paths)
+        self.state = StoryState(paths, options)
         """The story: what was read, what could not be, and every comparison made."""
         self.start_compare = compare
         """Open the first two articles' comparison once they are read (``--compare``)."""

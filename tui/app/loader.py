@@ -22,13 +22,13 @@ class FolderLoader:
     """One load of a state's paths, shared by the interface and one worker thread."""
 
     def __init__(self, state: StoryState) -> None:
-        found = find_files(state.paths)  # walks only; nothing is opened
+        found = find_files(state.paths, state.options)  # walks only; no article is opened
         self.state = state
         self.total = len(found.files)
         """Files to read."""
         self.done = 0
         """Files read and taken into the state."""
-        self._results = load_files(found.files, folders=found.folders)
+        self._results = load_files(found.files, folders=found.folders, session=found.session)
         self._read = 0
         self._inbox: deque[tuple[list[Article], list[Problem], int]] = deque()
         state.add([], found.problems)

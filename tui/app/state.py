@@ -23,6 +23,7 @@ from tui.core.reading.problems import Problem
 
 if TYPE_CHECKING:  # the engine: the library shows before it is imported
     from tui.core.alignment.comparison import Comparison
+    from tui.core.reading.session import Options
     from tui.core.story.model import Story
 
 OFFLOAD_CHARS = 200_000
@@ -45,9 +46,11 @@ def story_name(paths: Sequence[Path]) -> str:
 class StoryState:
     """The paths the user named, what was read from them, and the story they make."""
 
-    def __init__(self, paths: Sequence[Path]) -> None:
+    def __init__(self, paths: Sequence[Path], options: Options | None = None) -> None:
         self.paths = list(paths)
         """The files and folders the user named (or the bundled story)."""
+        self.options = options
+        """How to read them: a side file, a JSON text field (``--meta``, ``--text-field``)."""
         self.name = story_name(self.paths)
         """What the title bar calls the story."""
         self.articles: list[Article] = []

@@ -16,18 +16,19 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = (
+MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+"""Regex source for an English month name, full or abbreviated (``Sept.``)."""
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
 
 DATE = (
     rf"(?:{_WEEKDAY}(?:"
     # ISO, where a time may follow straight on: 2020-09-14T10:00
     r"(?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d\d?)[-/.](?P<id>\d\d?)(?:(?=T\d)|(?!\w))"
-    rf"|(?P<md>\d\d?)(?:st|nd|rd|th)?\.?\s+(?P<mm>{_MONTH})\s*,?\s+(?P<my>(?:19|20)\d\d)(?!\w)"
-    rf"|(?P<nm>{_MONTH})\s+(?P<nd>\d\d?)(?:st|nd|rd|th)?\s*,?\s+(?P<ny>(?:19|20)\d\d)(?!\w)"
+    rf"|(?P<md>\d\d?)(?:st|nd|rd|th)?\.?\s+(?P<mm>{MONTH})\s*,?\s+(?P<my>(?:19|20)\d\d)(?!\w)"
+    rf"|(?P<nm>{MONTH})\s+(?P<nd>\d\d?)(?:st|nd|rd|th)?\s*,?\s+(?P<ny>(?:19|20)\d\d)(?!\w)"
     r"))"
 )
 """Regex source for one date; ``match_date`` turns a match of it into ISO."""

@@ -1,25 +1,29 @@
 """Metadata from real, messy article text: title, outlet, agency, date, byline, url.
 
 Each value is looked for where articles put it: front matter, then the header (the
-lines before the body starts), then the footer. Only a bounded window at each end
-of the text is read, so a 5 MB one-line file costs no more than a short one.
+lines before the body starts), then the first paragraphs, then the footer. Only a
+bounded window at each end of the text is read, so a 5 MB one-line file costs no
+more than a short one.
 
 Precedence, most trusted first:
 
-- title: stated (front matter or container) > first heading > first headline-like
-  line (a headline repeated on the next line counts once) > first sentence of the
-  body, trimmed > the file name.
-- outlet (who *published*): stated > the URL's host > the agency > the file name.
-  The host wins over a byline agency because ``Anna Malpas for AFP`` on
-  ``themoscowtimes.com`` was published by the site; the agency is kept apart in
-  `Metadata.agency` for grouping wire copy.
-- agency (who *wrote* the copy): stated > byline (``for AFP``) > wire dateline
-  (``MOSCOW (Reuters) -``) > sign-off (a last ``AFP``).
+- title: stated (front matter or container) > first heading > the first short line,
+  whatever its final punctuation (a headline repeated on the next line counts once;
+  a dateline never counts) > the whole first sentence of the body, after its dateline
+  > the file name.
+- outlet (who *published*): stated > the URL's host > the file name; a byline that
+  only repeats it is no byline. An agency is never the outlet: ``Anna Malpas for AFP`` on ``themoscowtimes.com`` was published
+  by the site, and AFP copy on a site that does not say its name is that site's.
+- agency (who *wrote* the copy): stated > byline (``for AFP``, or only ``Reuters``,
+  which is then no byline) > wire dateline in the
+  first paragraphs (``MOSCOW (Reuters) -``) > a credit line (``Copyright 2020 The
+  Associated Press``) > sign-off (a last ``AFP``).
 - date: stated > a date line or ``date`` prefix in the header > a date line in the
   footer > a date in the URL's path.
 
 A fallback to the first sentence or the file name adds a note saying so, and
-nothing is guessed where no pattern applies.
+nothing is guessed where no pattern applies. Values are never shortened here:
+cutting to a width is for the screen.
 """
 
 from __future__ import annotations
@@ -30,13 +34,18 @@ from typing import NamedTuple
 
 from tui.core.language.sentences import first_sentence
 from tui.core.metadata import footer
+from tui.core.metadata.agencies import WIRE_AGENCIES
+from tui.core.metadata.datelines import agency_in_paragraphs
 from tui.core.metadata.dates import parse_date
 from tui.core.metadata.front_matter import read_front_matter
 from tui.core.metadata.header import byline_agency, read_header
+from tui.core.metadata.outlets import normal_outlet
 from tui.core.text.plain import plain_text, strip_controls
 
-TITLE_CHARS = 100
-"""A first sentence used as the title is cut to about this many characters."""
+NO_OUTLET = "no outlet found: showing the file name"
+"""The note of an article whose outlet is its file name's fallback."""
+SENTENCE_TITLE_CHARS = 1000
+"""A first "sentence" longer than this has no sentence end: it is cut at a word, with ``…``."""
 _ALNUM = re.compile(r"[^\W_]")
 
 
@@ -48,9 +57,9 @@ class Metadata(NamedTuple):
     """
 
     title: str
-    """Headline, else the first sentence (trimmed), else the fallback name."""
+    """Headline, else the whole first sentence, else the fallback name."""
     outlet: str
-    """Who published it, else the agency, else the fallback name."""
+    """Who published it, else the fallback name."""
     agency: str | None = None
     """Wire agency that wrote the copy, when named."""
     date: str | None = None
@@ -93,10 +102,16 @@ def extract_metadata(
 
     url = given.get("url") or footer.source_url(tail_lines)
     byline = given.get("byline") or header.byline
+    wire = byline if byline and byline.casefold() in WIRE_AGENCIES else None
+    if wire:
+        byline = None  # ``By Reuters``: an agency wrote it, and no one is named
     agency = (
         given.get("agency")
+        or wire
         or (byline_agency(byline) if byline else None)
         or header.agency
+        or agency_in_paragraphs(text, header.body_at)
+        or footer.credit(tail_lines)
         or footer.signoff(tail_lines)
     )
     date = (
@@ -106,13 +121,15 @@ def extract_metadata(
         or footer.date_in_url(url)
     )
     notes: list[str] = []
-    outlet = given.get("outlet") or footer.host(url) or agency
+    outlet = normal_outlet(given["outlet"]) if "outlet" in given else footer.host(url)
+    if byline and outlet and byline.casefold() == outlet.casefold():
+        byline = None  # the publisher named as the author: no one is named
     if not outlet:
         outlet = name = name if isinstance(name, str) else name()
-        notes.append("no outlet found: showing the file name")
+        notes.append(NO_OUTLET)
     title = given.get("title") or header.title
     if not title:
-        title = _shortened(plain_text(first_sentence(header.body)))
+        title = _bounded(plain_text(first_sentence(header.body)))
         if _ALNUM.search(title):
             notes.append("no headline found: showing the first sentence")
         else:
@@ -121,11 +138,11 @@ def extract_metadata(
     return Metadata(title, outlet, agency, date, byline, url, tuple(notes), body_start)
 
 
-def _shortened(line: str) -> str:
-    """``line`` cut to about `TITLE_CHARS` at a word, with ``…`` where it was cut."""
-    if len(line) <= TITLE_CHARS:
-        return line
-    cut = line[: TITLE_CHARS + 1].rsplit(" ", 1)[0]
-    if len(cut) < TITLE_CHARS // 2:
-        cut = line[:TITLE_CHARS]
+def _bounded(sentence: str) -> str:
+    """``sentence``, or its start cut at a word with ``…`` when it never ends (no stop at all)."""
+    if len(sentence) <= SENTENCE_TITLE_CHARS:
+        return sentence
+    cut = sentence[: SENTENCE_TITLE_CHARS + 1].rsplit(" ", 1)[0]
+    if len(cut) < SENTENCE_TITLE_CHARS // 2:
+        cut = sentence[:SENTENCE_TITLE_CHARS]
     return cut.rstrip(" ,;:-–—") + "…"

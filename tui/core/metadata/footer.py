@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.core.metadata.agencies import is_agency
+from tui.core.metadata.agencies import WIRE_AGENCIES, is_agency
 from tui.core.metadata.dates import parse_date
 from tui.core.metadata.header import SHORT_LINE, split_date
 from tui.core.text.plain import plain_text
@@ -22,6 +22,17 @@ _DIGIT = re.compile(r"\d")
 _SIGNOFF_MARKS = " \t()[]/-–—*_"
 """Marks around a sign-off: ``(AFP)``, ``— AP``, ``/Reuters/``, ``**AFP**``."""
 _SENTENCE_STOPS = '.!?"”’'
+_NAME = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}"
+"""A name of up to four capitalised words: who a credit names."""
+_CREDIT_SOURCE = (
+    rf"(?i:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?(?i:the\s+)?(?P<owner>{_NAME})"
+    r"|(?i:with\s+files\s+from|sources?|with|via|(?:additional\s+)?reporting\s+by"
+    r"|(?:this\s+(?:story|article)\s+was\s+)?(?:provided|supplied|distributed)\s+by)\s*:?\s*"
+    rf"(?i:the\s+)?(?P<source>{_NAME})"
+    rf"|(?i:the\s+)?(?P<contributor>{_NAME})\s+(?i:contributed)\b"
+)
+_CREDIT_CHARS = 200
+"""Longest footer line read as a wire credit (``Copyright 2020 The Associated Press.``)."""
 _URL = re.compile(r"https?://[^\s<>\"'\])\x00-\x1f\x7f-\x9f]+")
 _URL_LABEL = re.compile(
     r"\W*(?:original(?:ly published)?(?:\s+(?:url|link|article|source|at|on))?"
@@ -89,6 +100,31 @@ def date_line(lines: list[str]) -> str | None:
             date, _ = split_date(plain_text(line))
             if date:
                 return date
+    return None
+
+
+@functools.cache
+def _credit() -> re.Pattern[str]:
+    """Credit lines, compiled on first use: only articles with no other agency need them."""
+    return re.compile(_CREDIT_SOURCE)
+
+
+def credit(lines: list[str]) -> str | None:
+    """A known wire agency credited in the footer, as written (``The Associated Press``).
+
+    ``Copyright 2020 The Associated Press``, ``© AFP 2020``, ``Source: Reuters``,
+    ``With files from The Canadian Press``, ``Reuters contributed to this report``.
+    Only known wire services count: a credit may name any outlet or photographer.
+    """
+    for line in reversed(lines):
+        if len(line) > _CREDIT_CHARS:
+            continue
+        for match in _credit().finditer(plain_text(line)):
+            named = match["owner"] or match["source"] or match["contributor"]
+            for words in range(len(named.split()), 0, -1):  # ``Reuters Jane Doe``: ``Reuters``
+                candidate = " ".join(named.split()[:words]).rstrip(".,;:")
+                if candidate.casefold() in WIRE_AGENCIES:
+                    return candidate
     return None
 
 

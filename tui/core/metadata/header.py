@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tui.core.language.captions import is_caption
 from tui.core.metadata.agencies import is_agency
+from tui.core.metadata.datelines import read_dateline
 from tui.core.metadata.dates import DATE, match_date
 from tui.core.text.plain import plain_text, strip_controls
 
@@ -24,8 +25,10 @@ SHORT_LINE = 300
 """Longest line that may be a caption or a footer line: all are short."""
 HEADLINE_CHARS = 160
 """Longest line that may be a headline (a byline or a date line is shorter still)."""
-_FIRST_SENTENCE_WINDOW = 600
-"""Characters of a long first line kept to find its first sentence; a longer one is cut."""
+_KICKER_CHARS = 30
+"""Longest one-word section label over a headline."""
+_FIRST_SENTENCE_WINDOW = 1500
+"""Characters of the first paragraph kept to find its first sentence; a longer one is cut."""
 
 _HEADING = re.compile(r"\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*")
 _RULE = re.compile(r"\s{0,3}(?:=+|-+|(?:[-*_]\s*){3,})\s*")
@@ -59,8 +62,23 @@ _DATE_PREFIXES = frozenset((
 """The first three letters of every word `_DATE_START` accepts, lower-cased."""
 _SEPARATOR = re.compile(r"\s*[|–—:-]\s*")
 _LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_ENDS = frozenset(".!?…\"'”’»)")
+"""What a line that ends a sentence ends with."""
+_WRAP_WIDTH = 50
+"""A line at least this long without a final stop may be a hard-wrapped paragraph's."""
+_RUN_ON_WORDS = frozenset((
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "but", "as", "than", "that", "into",
+))  # fmt: skip
+"""Words a wrapped line may stop on, and a headline does not end with."""
+_FIRST_HEADLINE_WORDS = 30
+"""Most words a first line may have and still be the headline."""
+_TWO_SENTENCE_HEADLINE_WORDS = 20
+"""Most words of a first line of two sentences that is a headline, not a short paragraph."""
 _TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?][\"”’]?\s*[A-Z]")
-"""A sentence end inside a line, spaced or glued (``end.AFP``): body text, not a headline."""
+"""A sentence end inside a line, spaced or glued (``end.AFP``): body text, not a standfirst."""
+_GLUED_SENTENCES = re.compile(r"[a-z]{2}[.!?][\"”’]?[A-Z]")
+"""Sentences glued without a space (``Moscow.Lukashenko``): scraped body text, never a headline."""
 _BLOCK_MARK = re.compile(r"(?:[-*+>|]\s|\d+[.)]\s|```|!\[)")
 _BLOCK_FIRST = frozenset("-*+>|`!")
 """How a `_BLOCK_MARK` can begin, besides a digit."""
@@ -79,7 +97,9 @@ class Header:
     agency: str | None = None
     """Agency of a wire dateline opening the body (``MOSCOW (Reuters) -``)."""
     body: str = ""
-    """The start of the first body line, where the first sentence is."""
+    """The start of the first body paragraph after its dateline, where the first sentence is."""
+    body_at: int = 0
+    """Offset of the first body line in the text (where later datelines are searched)."""
 
 
 def read_header(text: str, start: int = 0) -> Header:
@@ -87,9 +107,11 @@ def read_header(text: str, start: int = 0) -> Header:
     header = Header()
     end = min(len(text), start + HEAD_CHARS)
     position = start
+    kicker = ""
     for _ in range(HEAD_LINES):
         if position >= end:
             break
+        line_start = position
         stop = text.find("\n", position, end)
         stop = end if stop < 0 else stop
         raw, position = text[position:stop], stop + 1
@@ -98,11 +120,10 @@ def read_header(text: str, start: int = 0) -> Header:
             continue
         if len(stripped) > HEADLINE_CHARS and stripped[0] != "#" and not _is_caption(stripped):
             # Too long for a headline, byline or date line: the body, perhaps after a
-            # date prefix. Only its start is needed, for the first sentence.
+            # date prefix and a dateline. Only its start is needed, for the first sentence.
             start_of_body = strip_controls(stripped[:_FIRST_SENTENCE_WINDOW])
             line = _take_date(start_of_body, header) or start_of_body
-            _take_dateline(line, header)
-            header.body = line
+            _start_body(header, line, line_start, "")
             break
         date, line = split_date(plain_text(stripped))
         if header.date is None:
@@ -118,37 +139,85 @@ def read_header(text: str, start: int = 0) -> Header:
             continue
         if _is_caption(line):
             continue
-        if header.title is None and (_is_headline(line) or _underlined(text, position, end)):
-            header.title = line
-            continue
-        if header.title is not None and (
-            line.casefold() == header.title.casefold() or _is_headline(line)
-        ):
+        if header.title is None:
+            dateline = read_dateline(line)
+            if dateline is not None and dateline.end == len(line):
+                header.agency = header.agency or dateline.agency
+                continue  # a dateline on a line of its own, before the body
+            if dateline is None and _is_kicker(line):
+                kicker = kicker or line
+                continue  # a section label over the headline: ``Opinion``, ``WORLD``
+            following = _next_line(text, position, end)
+            if dateline is None and (_is_first_headline(line, following) or _is_rule(following)):
+                header.title = line
+                continue
+        elif line.casefold() == header.title.casefold() or _is_headline(line):
             continue  # the headline repeated, or a standfirst under it
-        _take_dateline(line, header)
-        header.body = line
+        _start_body(header, line, line_start, _paragraph_rest(line, text, position, end))
         break
+    if not header.body and header.title is None:
+        header.body = kicker  # nothing but one word: that is the text
     return header
 
 
-def _take_dateline(line: str, header: Header) -> None:
-    """Note the agency of a wire dateline opening the body (``MOSCOW (Reuters) -``)."""
-    dateline = _dateline().match(line) if "(" in line[:80] else None
-    if dateline and is_agency(dateline["agency"].strip()):
-        header.agency = dateline["agency"].strip()
+def _start_body(header: Header, line: str, line_start: int, rest: str) -> None:
+    """Note where the body starts and its first paragraph, after any dateline (and its agency).
+
+    Args:
+        header: Where to note them.
+        line: The first body line, as plain text.
+        line_start: Its offset in the text.
+        rest: The rest of its paragraph when it is wrapped over more lines.
+    """
+    header.body_at = line_start
+    dateline = read_dateline(line)
+    if dateline is not None:
+        header.agency = header.agency or dateline.agency
+        line = line[dateline.end :]
+    header.body = f"{line} {rest}" if rest else line
 
 
-@functools.cache
-def _dateline() -> re.Pattern[str]:
-    """``MOSCOW (Reuters) -``, compiled on first use: few texts open with one."""
-    return re.compile(r"[^\W\d_][\w .,'’-]{0,60}?\((?P<agency>[^()]{2,40})\)\s*[-–—:]")
-
-
-def _underlined(text: str, position: int, end: int) -> bool:
-    """True when the line at ``position`` is a setext ``===`` underline."""
+def _next_line(text: str, position: int, end: int) -> str:
+    """The raw line that starts at ``position``."""
     stop = text.find("\n", position, end)
-    following = text[position : end if stop < 0 else stop]
-    return following.lstrip().startswith("=") and _RULE.fullmatch(following) is not None
+    return text[position : end if stop < 0 else stop]
+
+
+def _paragraph_rest(line: str, text: str, position: int, end: int) -> str:
+    """The rest of ``line``'s paragraph when it is wrapped over more lines, on one line.
+
+    Hard-wrapped text (a line break every 70 characters) puts the first sentence over
+    several lines: a line without a final stop goes on when it is as long as wrapped
+    lines are, or when the next line goes on in lower case. A paragraph ends at a
+    blank line.
+    """
+    following = _next_line(text, position, end)
+    if line[-1:] in _SENTENCE_ENDS or not following.strip():
+        return ""
+    if len(line) < _WRAP_WIDTH and not _goes_on(line, following):
+        return ""
+    limit = min(end, position + _FIRST_SENTENCE_WINDOW)
+    stop = text.find("\n\n", position, limit)
+    return plain_text(text[position : limit if stop < 0 else stop])
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """True when ``line`` runs on into ``following`` (the next raw line): a wrapped sentence.
+
+    It does when the next line carries on in lower case, or when ``line`` stops on a
+    comma, a hyphen or a word no sentence or headline ends on (``in``, ``the``).
+    """
+    following = following.lstrip(" \t")
+    if not following.strip():
+        return False
+    if following[:1].islower() or line[-1:] in ",-":
+        return True
+    return line.rsplit(" ", 1)[-1].lower() in _RUN_ON_WORDS
+
+
+def _is_rule(line: str) -> bool:
+    """True when ``line`` is a setext ``===`` underline (the line above it is a heading)."""
+    return line.lstrip().startswith("=") and _RULE.fullmatch(line) is not None
 
 
 def split_date(line: str) -> tuple[str | None, str]:
@@ -233,11 +302,46 @@ def _is_caption(line: str) -> bool:
     return len(line) <= SHORT_LINE and is_caption(line)
 
 
-def _is_headline(line: str) -> bool:
-    """True when ``line`` reads as a headline rather than body text.
+def _is_kicker(line: str) -> bool:
+    """True for a one-word section label above a headline (``Opinion``, ``WORLD``)."""
+    return (
+        len(line) <= _KICKER_CHARS and line.isascii() and " " not in line and line[-1:] not in ".!?"
+    )
 
-    A headline is short, has no final stop and holds one sentence. Captions, bylines
-    and dates were taken out before this is asked.
+
+def _is_first_headline(line: str, following: str) -> bool:
+    """True when ``line``, the first line of text, is the headline.
+
+    The first short line is the headline whatever its final punctuation: outlets end
+    headlines with a stop or write two sentences in them. It is not when it runs on
+    into the next line (a wrapped paragraph), holds a list or quote mark, a web
+    address, sentences glued without a space (scraped body text) or reads as a short
+    paragraph of sentences.
+    """
+    first = line[:1]
+    if len(line) > HEADLINE_CHARS or "://" in line:
+        return False
+    if not first.isalpha() and not _LETTER.search(line):
+        return False
+    if (first in _BLOCK_FIRST or first.isdecimal()) and _BLOCK_MARK.match(line):
+        return False
+    words = len(line.split())
+    if words > _FIRST_HEADLINE_WORDS or (words < 2 and line.isascii()):
+        return False
+    stops = "." in line or "!" in line or "?" in line  # most headlines have none
+    if stops and (
+        _GLUED_SENTENCES.search(line)
+        or (words > _TWO_SENTENCE_HEADLINE_WORDS and _TWO_SENTENCES.search(line))
+    ):
+        return False
+    return line[-1:] in _SENTENCE_ENDS or not _goes_on(line, following)
+
+
+def _is_headline(line: str) -> bool:
+    """True when ``line``, under a headline, is a standfirst rather than body text.
+
+    A standfirst is short, has no final stop and holds one sentence. Captions,
+    bylines and dates were taken out before this is asked.
     """
     if len(line) > HEADLINE_CHARS or "://" in line:
         return False

@@ -2,11 +2,45 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_CORRECTIONS = r"[—–―|•·/&.!?-](?:(?<=\s[—–―|•·/&-])-?(?=\s)|(?<=[a-z][.!?])(?=[A-Z][a-z]))"
+"""Where whitespace-separated tokens and a reader's words differ: a dash or bar standing
+alone (no word), a sentence glued to the next (``Moscow.Lukashenko``: two). One pattern
+that starts with a rare character, so the regex engine skips between candidates."""
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+"""Kana and Chinese characters: written without spaces, each counted as a word."""
+_CJK_WINDOW = 4000
+"""Characters looked at for Chinese or Japanese text: such a text shows it at once."""
+
+
+def count_words(text: str) -> int:
+    """The number of words in ``text`` as a reader counts them.
+
+    ``don't``, ``co-op``, ``1.5`` and ``F.B.I.`` are one word each, a dash standing
+    alone is none, and ``Moscow.Lukashenko`` (scraped text glues sentences) is two.
+    Chinese and Japanese count a word per character, as their readers count length.
+    Counted from the whitespace split, which is about five times faster than
+    matching every word with a regular expression.
+    """
+    count = len(text.split())
+    for match in _pattern(_CORRECTIONS).finditer(text):
+        count += 1 if match.group()[0] in ".!?" else -1
+    cjk = _pattern(_CJK)
+    if not text.isascii() and cjk.search(text, 0, _CJK_WINDOW):
+        spaced = cjk.sub(" ", text)
+        count = sum(1 for token in spaced.split() if any(c.isalnum() for c in token))
+        count += len(text) - len(cjk.sub("", text))
+    return count
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """``source`` compiled on first count: the module is imported at startup."""
+    return re.compile(source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +93,5 @@ class Article:
         """Number of words, as a reader would count them (counted once, on first use)."""
         if self._words is None:
             # Frozen dataclass: the cache is the one field written after construction.
-            # subn counts without building a list of matches: twice as fast as findall.
-            object.__setattr__(self, "_words", _WORD.subn("", self.text)[1])
+            object.__setattr__(self, "_words", count_words(self.text))
         return self._words  # type: ignore[return-value]

@@ -1,11 +1,17 @@
 """Bytes to text: recognise binary files, pick the encoding, decode without losing offsets.
 
-Order of trust: a byte-order mark, then UTF-16 recognised by its zero bytes, then
-strict UTF-8, then an encoding the file declares (an HTML ``<meta charset>``), then
+Order of trust: a byte-order mark, then UTF-16 recognised by its zero bytes (in
+every other place for Latin text, only where ASCII sits for Chinese or Japanese),
+then strict UTF-8, then an encoding the file declares (an HTML ``<meta charset>``),
+then a guess from the bytes (`tui.core.reading.legacy`: charset-normalizer), then
 cp1252, then latin-1, which decodes anything. A mostly-UTF-8 file with a few bad
 bytes stays UTF-8 with those bytes replaced by U+FFFD, since reading it as cp1252
 would garble every accented letter to rescue a handful. Anything not UTF-8 gets a
 note, so the user knows the text was guessed.
+
+The codec name reported is the one that reads the file back: ``utf-8-sig`` for UTF-8
+with a byte-order mark, ``utf-16`` (or ``utf-32``) for UTF-16 with one, since those
+codecs consume the mark as ``open`` reads.
 
 Line breaks are universal, as Python's ``open`` reads text: CRLF and a lone CR both
 become LF. So the text, and every offset into it, is what
@@ -23,6 +29,10 @@ from tui.core.text.safe import has_unsafe
 
 _SAMPLE = 8192
 """Bytes inspected to recognise a binary file or BOM-less UTF-16."""
+_MIN_PAIRS = 16
+"""Characters of BOM-less UTF-16 outside Latin-1 needed to tell it from binary."""
+_UNPRINTABLE_SHARE = 0.02
+"""Share of characters of such text that may be unprintable (unassigned, private use)."""
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -59,9 +69,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_READS_BOM = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
-_READS_BOM |= {"utf-32-le": "utf-32", "utf-32-be": "utf-32"}
-"""For each codec of `_BOMS`, the codec that also reads (and drops) its BOM."""
+_BOM_NAMES = {
+    "utf-8": "utf-8-sig",
+    "utf-16-le": "utf-16",
+    "utf-16-be": "utf-16",
+    "utf-32-le": "utf-32",
+    "utf-32-be": "utf-32",
+}
+"""The codec that reads a file with each byte-order mark back as `decode` did, mark dropped."""
 
 _ALL_MAGIC = tuple(magic for magic, _ in _MAGIC)
 _ALL_BOMS = tuple(bom for bom, _ in _BOMS)
@@ -205,14 +220,9 @@ def _decode(data: bytes, declared: str | None, partial: bool) -> tuple[str, str,
         return data.decode("ascii"), "utf-8", None
     bom = _bom(data)
     if bom is not None:
-        size, codec = bom
-        text = _strict(data[size:], codec, partial)
-        if text is not None:
-            # The name whose decoder reads the BOM too: `open(path, encoding=name)` then
-            # gives this very text, without a U+FEFF that would shift every offset.
-            name = _READS_BOM.get(codec, codec)
-            note = None if codec == "utf-8" else f"decoded as {codec} (not UTF-8)"
-            return text, name, note
+        found = _with_bom(data, *bom, partial)
+        if found is not None:
+            return found
     # Before UTF-8: BOM-less UTF-16 of Latin text is also valid UTF-8, full of NULs.
     utf16 = _utf16_without_bom(data[:_SAMPLE]) if nul else None
     if utf16 is not None:
@@ -223,6 +233,30 @@ def _decode(data: bytes, declared: str | None, partial: bool) -> tuple[str, str,
     if text is not None:
         return text, "utf-8", None
     return _mostly_utf8(data, partial) or _legacy(data, declared, partial)
+
+
+def _with_bom(
+    data: bytes, size: int, codec: str, partial: bool
+) -> tuple[str, str, str | None] | None:
+    """The text after a byte-order mark, its reading codec's name and a note.
+
+    UTF-16 and UTF-32 come in whole units of two or four bytes; a file with a stray
+    byte or two at the end (a copy cut short, a byte appended) keeps its text, the
+    stray bytes shown as one U+FFFD and said so.
+    """
+    name = _BOM_NAMES[codec]
+    body = data[size:]
+    text = _strict(body, codec, partial)
+    if text is not None:
+        return text, name, None if codec == "utf-8" else f"decoded as {name} (not UTF-8)"
+    unit = 4 if codec.startswith("utf-32") else 2 if codec.startswith("utf-16") else 0
+    stray = len(body) % unit if unit and not partial else 0
+    text = _strict(body[: len(body) - stray], codec, partial) if stray else None
+    if text is None:
+        return None
+    plural = "s" if stray > 1 else ""
+    note = f"decoded as {name} (not UTF-8); {stray} stray byte{plural} at the end shown as \ufffd"
+    return text + "\ufffd", name, note
 
 
 def _bom(data: bytes) -> tuple[int, str] | None:
@@ -245,10 +279,13 @@ def _strict(data: bytes, codec: str, partial: bool) -> str | None:
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
-    """``"utf-16-le"``/``"utf-16-be"`` when the sample has zero bytes in every other place.
+    """``"utf-16-le"``/``"utf-16-be"`` when the sample reads as UTF-16 without a mark.
 
     Text in a Latin script stored as UTF-16 has a zero high byte in nearly every
-    character, which a binary file does not.
+    character, which a binary file does not. Chinese, Japanese or Korean text has
+    few zero bytes (where ASCII sits: spaces, line breaks, digits; and in characters
+    such as U+4E00): then the sample must decode strictly and read as text (nearly
+    every character printable), which the bytes of a binary file do not.
     """
     pairs = len(sample) // 2
     if pairs < 4:
@@ -259,6 +296,17 @@ def _utf16_without_bom(sample: bytes) -> str | None:
         return "utf-16-le"
     if even > pairs * 0.4 and odd < pairs * 0.05:
         return "utf-16-be"
+    if pairs < _MIN_PAIRS:
+        return None
+    # ASCII's zero high byte sits second in little-endian: try the likelier order first.
+    for codec in ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le"):
+        try:
+            text = codecs.getincrementaldecoder(codec)().decode(sample[: pairs * 2], final=False)
+        except UnicodeDecodeError:
+            continue
+        unprintable = sum(1 for char in text if not char.isprintable() and char not in "\n\r\t")
+        if unprintable <= len(text) * _UNPRINTABLE_SHARE:
+            return codec
     return None
 
 
@@ -277,14 +325,24 @@ def _mostly_utf8(data: bytes, partial: bool) -> tuple[str, str, str | None] | No
 
 
 def _legacy(data: bytes, declared: str | None, partial: bool) -> tuple[str, str, str | None]:
-    """The declared encoding or cp1252 when the bytes fit, else latin-1, which fits all."""
+    """The declared encoding when the bytes fit, else the guessed one, else cp1252, else latin-1.
+
+    The note says which: a declared codec is the file's word, a guess is a guess.
+    """
+    # Deferred: the guess brings charset-normalizer, and most files are UTF-8.
+    from tui.core.reading.legacy import guess
+
     codec = _codec_name(declared) if declared else None
-    for candidate in (codec, "cp1252"):
+    if codec is not None:
+        text = _strict(data, codec, partial)
+        if text is not None:
+            return text, codec, f"decoded as {codec}, as the file declares (not UTF-8)"
+    for candidate in dict.fromkeys((guess(data, partial), "cp1252")):
         if candidate is not None:
             text = _strict(data, candidate, partial)
             if text is not None:
-                return text, candidate, f"decoded as {candidate} (not UTF-8)"
-    return data.decode("latin-1"), "latin-1", "decoded as latin-1 (not UTF-8)"
+                return text, candidate, f"decoded as {candidate}, a guess (not UTF-8)"
+    return data.decode("latin-1"), "latin-1", "decoded as latin-1, a guess (not UTF-8)"
 
 
 def _codec_name(name: str) -> str | None:

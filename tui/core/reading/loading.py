@@ -11,7 +11,8 @@ Every file over `MAX_BYTES` is read only up to it; the article says so in its no
 and a `Problem` says so too. A single very long line is no special case: it is text,
 and metadata only reads a bounded window at each end.
 
-Three ways in, for three callers:
+Three ways in, for three callers, each taking the same `Options` (a side file, a
+JSON text field; `tui.core.reading.session`):
 
 - `load_paths`: everything at once (the ``list`` and ``compare`` commands).
 - `iter_load`: articles and problems one by one as files are read, the first
@@ -21,11 +22,14 @@ Three ways in, for three callers:
   first screen needs and then by a worker, reads in batches and reports what
   `iter_load` reports, a folder whose files all failed included::
 
-      found = find_files(paths)            # walk only; nothing is opened
+      found = find_files(paths, options)   # walk only; no article is opened
       problems = list(found.problems)      # skipped on the way, and empty folders
-      for path, result in load_files(found.files, folders=found.folders):
+      for path, result in load_files(found.files, folders=found.folders, session=found.session):
           ...                              # one (path, LoadResult) per file, in order
 
+Side files (``storyreader.csv`` or ``.json`` in a folder walked) are read when their
+folder is listed, before its files, and are never articles. Outlets that differ
+only in case are shown in the spelling the load met first (`Session.spelt`).
 """
 
 from __future__ import annotations
@@ -41,7 +45,9 @@ from typing import NamedTuple
 from tui.core.reading.articles import Article
 from tui.core.reading.formats.raw import RawFile
 from tui.core.reading.formats.text import read_text
+from tui.core.reading.not_articles import not_an_article
 from tui.core.reading.problems import Problem
+from tui.core.reading.session import Options, Session, is_side_file
 
 MAX_BYTES = 50 * 1024 * 1024
 """Files are read up to 50 MB; anything after that is left out, and the user is told."""
@@ -71,6 +77,12 @@ def _read_jsonl(raw: RawFile) -> list[Article | Problem]:
     return read_jsonl(raw)
 
 
+def _read_json(raw: RawFile) -> list[Article | Problem]:
+    from tui.core.reading.formats.json import read_json
+
+    return read_json(raw)
+
+
 READERS: dict[str, FormatReader] = {
     ".txt": read_text,
     ".md": read_text,
@@ -78,6 +90,8 @@ READERS: dict[str, FormatReader] = {
     ".html": _read_html,
     ".htm": _read_html,
     ".jsonl": _read_jsonl,
+    ".ndjson": _read_jsonl,
+    ".json": _read_json,
 }
 """The reader for each supported extension (lower case)."""
 
@@ -118,6 +132,8 @@ class Found(NamedTuple):
     folders: list[tuple[Path, int, int]]
     """Each folder named that holds files to read, with the span ``files[start:end]``
     found in it: `load_files` reports the folder when none of them gives an article."""
+    session: Session
+    """The load's options and the side files met on the walk, for `load_files`."""
 
 
 class _Visited(NamedTuple):
@@ -127,32 +143,41 @@ class _Visited(NamedTuple):
     files: set[tuple[int, int]]
 
 
-def load_paths(paths: Iterable[Path | str]) -> LoadResult:
-    """Read every article under ``paths``; never raises for bad input."""
+def load_paths(paths: Iterable[Path | str], options: Options | None = None) -> LoadResult:
+    """Read every article under ``paths``; never raises for bad input.
+
+    Args:
+        paths: Files and folders, as the user named them.
+        options: A side file to apply, the name of a JSON text field (`Options`).
+    """
     result = LoadResult()
-    for item in iter_load(paths):
+    for item in iter_load(paths, options):
         result.add(item)
     return result
 
 
-def iter_load(paths: Iterable[Path | str]) -> Iterator[Article | Problem]:
+def iter_load(
+    paths: Iterable[Path | str], options: Options | None = None
+) -> Iterator[Article | Problem]:
     """Articles and problems one at a time, in walk order, as files are read.
 
     Files are read `BATCH` at a time (see `load_files`). A folder that yields no
-    article at all is reported once more, as a whole.
+    article at all is reported once more, as a whole. ``options`` as for `load_paths`.
     """
     visited = _Visited(set(), set())
+    session = Session(options)
+    yield from session.problems
     for root in map(Path, paths):
         found = False
-        for batch in _batches(_walk(root, visited)):
+        for batch in _batches(_walk(root, visited, session)):
             if isinstance(batch, Problem):
                 yield batch
                 continue
-            for _, result in load_files(batch):
+            for _, result in load_files(batch, session=session):
                 found = found or bool(result.articles)
                 yield from result.articles
                 yield from result.problems
-        if not found and root.is_dir():
+        if not found and _is_folder(root):
             yield Problem(root, NO_ARTICLES)
 
 
@@ -171,23 +196,25 @@ def _batches(items: Iterator[Path | Problem]) -> Iterator[list[Path] | Problem]:
         yield batch
 
 
-def find_files(paths: Iterable[Path | str]) -> Found:
+def find_files(paths: Iterable[Path | str], options: Options | None = None) -> Found:
     """The files to read under ``paths``, in walk order, and what was skipped on the way.
 
-    Cheap (no file is opened), so a caller can size a progress bar first, then read
-    the files with `load_files`, passing `Found.folders` along.
+    Cheap (no article is opened; side files are read), so a caller can size a progress
+    bar first, then read the files with `load_files`, passing `Found.folders` and
+    `Found.session` along. ``options`` as for `load_paths`.
     """
     visited = _Visited(set(), set())
-    found = Found([], [], [])
+    session = Session(options)
+    found = Found([], list(session.problems), [], session)
     for root in map(Path, paths):
         start = len(found.files)
-        for item in _walk(root, visited):
+        for item in _walk(root, visited, session):
             if isinstance(item, Problem):
                 found.problems.append(item)
             else:
                 found.files.append(item)
         end = len(found.files)
-        if root.is_dir():
+        if _is_folder(root):
             if end == start:
                 found.problems.append(Problem(root, NO_ARTICLES))
             else:
@@ -196,7 +223,10 @@ def find_files(paths: Iterable[Path | str]) -> Found:
 
 
 def load_files(
-    paths: Sequence[Path], *, folders: Iterable[tuple[Path, int, int]] = ()
+    paths: Sequence[Path],
+    *,
+    folders: Iterable[tuple[Path, int, int]] = (),
+    session: Session | None = None,
 ) -> Iterator[tuple[Path, LoadResult]]:
     """The articles (several for JSON Lines) or problems of each path, in order, read in batches.
 
@@ -210,17 +240,20 @@ def load_files(
         folders: Spans of ``paths`` found in one folder (`Found.folders`). When none of
             a span's files gives an article, the result of its last file also holds
             the problem `NO_ARTICLES` for the folder, as `iter_load` reports it.
+        session: The load's options and side files (`Found.session`); without it, the
+            files are read as if named alone, with no options.
 
     Yields:
         Each path with its articles and problems, one pair per path.
     """
+    session = session or Session()
     ends = {end - 1: (folder, start) for folder, start, end in folders if end > start}
     last_article = -1
     index = 0
     while index < len(paths):
         batch, size = [], 0
         for path in paths[index : index + BATCH]:
-            item = _read(path)
+            item = _read(path, session)
             batch.append(item)
             if not isinstance(item, Problem):
                 size += len(item[1].data)
@@ -228,6 +261,7 @@ def load_files(
                     break
         for item in batch:
             result = _parse(item)
+            session.spelt(result.articles)
             if result.articles:
                 last_article = index
             if index in ends:
@@ -247,7 +281,7 @@ def _reader(name: str) -> FormatReader | None:
     return READERS.get(name[dot:].lower()) if 0 < dot < len(name) - 1 else None
 
 
-def _read(path: Path) -> tuple[FormatReader, RawFile] | Problem:
+def _read(path: Path, session: Session) -> tuple[FormatReader, RawFile] | Problem:
     """The file's reader and bytes, or why they cannot be read."""
     reader = _reader(path.name)
     if reader is None:
@@ -260,7 +294,7 @@ def _read(path: Path) -> tuple[FormatReader, RawFile] | Problem:
         return raw
     if not raw.data:
         return Problem(path, "empty file")
-    return reader, raw
+    return reader, session.given(raw)
 
 
 def _parse(item: tuple[FormatReader, RawFile] | Problem) -> LoadResult:
@@ -304,27 +338,35 @@ def _read_bytes(path: Path) -> RawFile | Problem:
     return RawFile(path, data[:MAX_BYTES], max(info.st_size, total))
 
 
-def _walk(root: Path, visited: _Visited) -> Iterator[Path | Problem]:
+def _walk(root: Path, visited: _Visited, session: Session) -> Iterator[Path | Problem]:
     """Files to read under ``root`` (or ``root`` itself), and problems met on the way."""
     try:
         info = root.stat()
     except OSError as error:
         yield Problem(root, _reason(root, error))
         return
+    except ValueError:  # a NUL in the name: no file can have it
+        yield Problem(root, "not a valid file name")
+        return
     if stat.S_ISDIR(info.st_mode):
-        yield from _walk_folder(root, info, visited)
+        yield from _walk_folder(root, info, visited, session)
     elif not stat.S_ISREG(info.st_mode):
         yield Problem(root, _IRREGULAR)
-    elif _reader(root.name) is None:
-        yield Problem(root, _unsupported(root))
+    elif is_side_file(root.name):
+        yield from session.look_beside(root)  # read as what it is, never as an article
+    elif (skipped := _skipped(root, root.name)) is not None:
+        yield skipped
     elif _first_visit(visited.files, _identity(info)):
+        yield from session.look_beside(root)
         yield root
 
 
-def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator[Path | Problem]:
+def _walk_folder(
+    top: Path, info: os.stat_result, visited: _Visited, session: Session
+) -> Iterator[Path | Problem]:
     """Depth-first, sorted, with an explicit stack so deep trees cannot overflow."""
     visited.folders.add(_identity(info))
-    entries = _entries(top)
+    entries = _entries(top, session)
     if isinstance(entries, Problem):
         yield entries
         return
@@ -335,28 +377,34 @@ def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator
         if entry is None:
             stack.pop()
             continue
-        if entry.name.startswith("."):
+        if isinstance(entry, Problem):  # a side file's
+            yield entry
+            continue
+        if entry.name.startswith(".") or is_side_file(entry.name):
             continue
         path = folder.path / entry.name
-        if not entry.is_symlink() and entry.is_file(follow_symlinks=False):
+        try:
             # The common case, answered from the folder listing without a stat call:
             # a plain file lives on its folder's device, and the listing has its inode.
-            if _reader(entry.name) is None:
-                yield Problem(path, _unsupported(path))
-            elif _first_visit(visited.files, (folder.device, entry.inode())):
-                yield path
-            continue
-        try:
-            entry_info = entry.stat()
+            # Where the listing lacks the file's type, asking can fail (a folder that
+            # may be listed but not searched), as the stat below can.
+            plain = not entry.is_symlink() and entry.is_file(follow_symlinks=False)
+            entry_info = None if plain else entry.stat()
         except OSError as error:
             yield Problem(path, _reason(path, error))
+            continue
+        if entry_info is None:
+            if (skipped := _skipped(path, entry.name)) is not None:
+                yield skipped
+            elif _first_visit(visited.files, (folder.device, entry.inode())):
+                yield path
             continue
         identity = _identity(entry_info)
         if stat.S_ISDIR(entry_info.st_mode):
             if identity in folder.ancestors:
                 yield Problem(path, "symlink loop")
             elif _first_visit(visited.folders, identity):
-                children = _entries(path)
+                children = _entries(path, session)
                 if isinstance(children, Problem):
                     yield children
                 else:
@@ -364,8 +412,8 @@ def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator
                     stack.append(_Folder(children, path, entry_info.st_dev, ancestors))
         elif not stat.S_ISREG(entry_info.st_mode):
             yield Problem(path, _IRREGULAR)
-        elif _reader(path.name) is None:
-            yield Problem(path, _unsupported(path))
+        elif (skipped := _skipped(path, entry.name)) is not None:
+            yield skipped
         elif _first_visit(visited.files, identity):
             yield path
 
@@ -373,19 +421,25 @@ def _walk_folder(top: Path, info: os.stat_result, visited: _Visited) -> Iterator
 class _Folder(NamedTuple):
     """One folder being walked: its sorted entries still to visit, and where it sits."""
 
-    entries: Iterator[os.DirEntry[str]]
+    entries: Iterator[os.DirEntry[str] | Problem]
     path: Path
     device: int
     ancestors: frozenset[tuple[int, int]]
     """Identities of the folders above it, to tell a symlink loop from a shared folder."""
 
 
-def _entries(folder: Path) -> Iterator[os.DirEntry[str]] | Problem:
+def _entries(folder: Path, session: Session) -> Iterator[os.DirEntry[str] | Problem] | Problem:
+    """The folder's entries in name order, after the problems of its side files, if any."""
     try:
         with os.scandir(folder) as scan:
-            return iter(sorted(scan, key=lambda entry: entry.name))
+            entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
         return Problem(folder, _reason(folder, error))
+    sides = [entry.name for entry in entries if is_side_file(entry.name)]
+    problems: list[os.DirEntry[str] | Problem] = (
+        list(session.look_in(folder, sides)) if sides else []
+    )
+    return iter(problems + list(entries))
 
 
 def _identity(info: os.stat_result) -> tuple[int, int]:
@@ -399,6 +453,26 @@ def _first_visit(seen: set[tuple[int, int]], identity: tuple[int, int]) -> bool:
     return True
 
 
+def _skipped(path: Path, name: str) -> Problem | None:
+    """Why the file at ``path`` is not read: not an article, or no reader for its format."""
+    reason = not_an_article(name)
+    if reason is not None:
+        return Problem(path, reason)
+    return Problem(path, _unsupported(path)) if _reader(name) is None else None
+
+
+def _is_folder(path: Path) -> bool:
+    """True when ``path`` is a folder; False when it is not, or cannot be asked.
+
+    Unlike `Path.is_dir` (Python 3.11), a refusal to look (a parent folder without
+    search permission) is an answer, not an exception: the walk has reported it.
+    """
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _unsupported(path: Path) -> str:
     suffix = path.suffix.lower()
     return f"not a supported format ({suffix})" if suffix else "not a supported format"
@@ -409,9 +483,17 @@ def _reason(path: Path, error: OSError) -> str:
     if error.errno == errno.ELOOP:
         return "symlink loop"
     if isinstance(error, FileNotFoundError):
-        return "broken symlink" if path.is_symlink() else "not found"
+        return "broken symlink" if _is_link(path) else "not found"
     if isinstance(error, PermissionError):
         return "permission denied"
     if isinstance(error, IsADirectoryError):
         return "is a folder"
     return (error.strerror or "cannot be read").lower()
+
+
+def _is_link(path: Path) -> bool:
+    """True when ``path`` is a symbolic link; False when it is not, or cannot be asked."""
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False

@@ -6,19 +6,33 @@ parsing. It is imported on the first page met, which keeps startup fast for fold
 of plain text. Nothing here touches the network: trafilatura only gets the page's
 text, never a URL to fetch.
 
-The article's text is what trafilatura extracted (plain text, one block per line);
-offsets index into that. Its metadata (title, site name, author, date, canonical
-URL) is stated to `build_article`, so it wins over guesses made from the text.
+The article's text is what trafilatura extracted (plain text, one block per line),
+without the lines of site furniture (`page_text`); offsets index into that. Its
+metadata (title, site name, author, date, canonical URL) is stated to
+`build_article`, so it wins over guesses made from the text, once the title has lost
+the site's name and the byline the publisher (`tui.core.metadata.pages`). A page
+with too little text, or unrendered template markup, loads with a warning, in its
+notes and as a problem.
+
+Trafilatura's options were chosen by measuring them on the 851 annotated pages of
+its own evaluation set (``bench/reading_quality.py --pages``): the default balance
+of precision and recall keeps the most of the wanted text and the least of the
+rest; dates from the markup only, preferring the original publication date, are
+right most often (``original_date`` 0.83 against 0.75 without; a search of the
+running text adds wrong dates).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from html import unescape
 from typing import TYPE_CHECKING
 
+from tui.core.metadata.pages import page_byline, page_title, site_keys, split_title
 from tui.core.reading.articles import Article
 from tui.core.reading.decoding import NotTextError, decode
+from tui.core.reading.formats.page_text import warnings, without_furniture
 from tui.core.reading.formats.raw import RawFile, build_article
 from tui.core.reading.problems import Problem
 
@@ -31,6 +45,10 @@ _CHARSET = re.compile(
 _DECLARATION_WINDOW = 4096
 """Bytes searched for a ``<meta charset>``; HTML requires it within the first 1024."""
 _NOTE = "article text extracted from the web page"
+_TITLE = re.compile(r"<title[^>]*>([^<]{1,500})</title>", re.IGNORECASE)
+_TITLE_WINDOW = 65536
+"""Characters of the page searched for its ``<title>`` (it is in the head)."""
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 
 
 def read_html(raw: RawFile) -> list[Article | Problem]:
@@ -46,23 +64,58 @@ def read_html(raw: RawFile) -> list[Article | Problem]:
         return [Problem(raw.path, str(error))]
     if not decoded.text.strip():
         return [Problem(raw.path, "only whitespace")]
-    document = _extract(decoded.text)
+    page = decoded.text
+    document = _extract(_xml_safe(page) if "&#" in page else page)
     if document is None or not (document.text or "").strip():
         return [Problem(raw.path, "no article text found in the page")]
+    text = without_furniture(document.text or "")  # not empty: checked above
+    keys = site_keys(document.sitename, document.url or document.hostname)
     stated = {
-        "title": document.title,
+        "title": page_title(_whole_title(page, document.title), keys) if document.title else None,
         "outlet": document.sitename,
-        "byline": document.author,
+        "byline": page_byline(document.author, keys) if document.author else None,
         "date": document.date,
         "url": document.url,
     }
-    notes = (_NOTE, decoded.note) if decoded.note else (_NOTE,)
+    warned = warnings(text)
+    notes = (_NOTE, decoded.note, *warned) if decoded.note else (_NOTE, *warned)
     digest = hashlib.sha256(raw.data).hexdigest()
-    text = document.text or ""  # not empty: checked above
     article = build_article(
         raw, text, digest=digest, encoding=decoded.encoding, notes=notes, stated=stated
     )
-    return [article]
+    return [article, *(Problem(raw.path, warning) for warning in warned)]
+
+
+def _whole_title(page: str, title: str) -> str:
+    """The page's whole ``<title>`` when trafilatura kept only one part of it, else ``title``.
+
+    With no headline element, trafilatura takes the first part of ``<title>``
+    (``Metro Daily`` of ``Metro Daily | Council agrees budget``, ``Brexit`` of
+    ``Brexit - what happens next``); `page_title` knows which part is the site's.
+    """
+    match = _TITLE.search(page, 0, _TITLE_WINDOW)
+    whole = " ".join(unescape(match[1]).split()) if match else ""
+    return whole if whole != title and title in split_title(whole) else title
+
+
+def _xml_safe(page: str) -> str:
+    """``page`` with character references to characters XML forbids made U+FFFD.
+
+    ``&#1;``, ``&#27;`` or ``&#xFFFF;`` make the parser give up on the whole page,
+    which then has "no article text"; U+FFFD in their place keeps the article.
+    """
+    return _CHARACTER_REFERENCE.sub(_safe_reference, page)
+
+
+def _safe_reference(match: re.Match[str]) -> str:
+    code = int(match[1], 16) if match[1] else int(match[2])
+    allowed = (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+    return match.group() if allowed else "&#xFFFD;"
 
 
 def _extract(page: str) -> _Document | None:

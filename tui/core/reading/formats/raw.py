@@ -16,6 +16,11 @@ from tui.core.reading.articles import Article
 from tui.core.text.safe import has_unsafe, one_line
 
 _MB = 1024 * 1024
+_DOCUMENT_SUFFIXES = frozenset((
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl",
+    ".ndjson", ".xml", ".rtf", ".doc", ".docx", ".odt", ".pdf",
+))  # fmt: skip
+"""Extensions a name may carry more than once, as converters and downloads add them."""
 
 
 class RawFile(NamedTuple):
@@ -27,6 +32,10 @@ class RawFile(NamedTuple):
     """Its bytes, or the first `size`-limited part of them."""
     size: int
     """The whole file's size in bytes."""
+    stated: Mapping[str, str] | None = None
+    """Metadata the user states for this file in a side file: it wins over everything."""
+    text_field: str | None = None
+    """The record field the user names as the text, for JSON and JSON Lines."""
 
     @property
     def truncated(self) -> bool:
@@ -43,12 +52,17 @@ class RawFile(NamedTuple):
 
 
 def fallback_name(path: Path) -> str:
-    """The file name's stem as a label: printable, whatever bytes the name holds.
+    """The file name without its extensions as a label: printable, whatever bytes it holds.
 
-    Names may hold bytes that are not UTF-8 (kept by Python as lone surrogates, which
-    no terminal can print) and control characters (shown in caret notation).
+    Every document extension goes (``4_L.txt.txt`` and ``story.pdf.txt`` are ``4_L``
+    and ``story``). Names may hold bytes that are not UTF-8 (kept by Python as lone
+    surrogates, which no terminal can print) and control characters (shown in caret
+    notation).
     """
-    stem = os.fsencode(path.stem).decode("utf-8", "replace") if os.name != "nt" else path.stem
+    stem = path.stem
+    while (dot := stem.rfind(".")) > 0 and stem[dot:].lower() in _DOCUMENT_SUFFIXES:
+        stem = stem[:dot]
+    stem = os.fsencode(stem).decode("utf-8", "replace") if os.name != "nt" else stem
     return one_line(stem)
 
 
@@ -75,11 +89,14 @@ def build_article(
         digest: Hex SHA-256 of the bytes ``text`` was decoded from.
         encoding: Codec the bytes were decoded with.
         notes: Notes from decoding or extraction, shown after the read notes.
-        stated: Metadata the format itself carries, overriding guesses from the text.
+        stated: Metadata the format itself carries, overriding guesses from the text
+            (and overridden by what a side file states, `RawFile.stated`).
         part: Line number for one article of many in a file.
         controls: Whether ``text`` holds control characters, when the caller already
             knows (decoding finds out cheaply from the bytes); else it is looked for.
     """
+    if raw.stated:
+        stated = {**stated, **raw.stated} if stated else raw.stated
     meta = extract_metadata(text, lambda: fallback_name(raw.path), stated)
     found = [*raw.notes, *notes] if raw.truncated else list(notes)
     if has_unsafe(text) if controls is None else controls:

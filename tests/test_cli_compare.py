@@ -125,3 +125,18 @@ def test_progress_shows_on_a_terminal_and_is_erased(capsys, monkeypatch):
 def test_progress_stays_out_of_a_pipe(capsys):
     assert main(["overview", str(SEEDS), "--format", "json"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_the_report_says_which_engine_ran(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.core.alignment import semantic
+
+    pair = [str(path) for path in sorted(SEEDS.glob("*.txt"))[:2]]
+    for engine, expected in (
+        (semantic.LEXICAL, "Engine: lexical"),
+        (semantic.SEMANTIC, "Engine: semantic"),
+    ):
+        monkeypatch.setenv(semantic.ENGINE_VARIABLE, engine)
+        assert main(["compare", *pair]) == 0
+        assert expected in capsys.readouterr().out

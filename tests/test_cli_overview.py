@@ -27,8 +27,9 @@ def test_json_shape_of_the_bundled_story(capsys):
     data = run_json(capsys, SEEDS)
     assert set(data) == {
         "articles", "alignment", "order", "matrix", "pairs", "copy_groups", "figures",
-        "quotes", "stats",
+        "quotes", "stats", "engine", "engine_note",
     }  # fmt: skip
+    assert data["engine"] == "lexical"
     assert data["alignment"] == {"complete": True, "limit": ALIGN_LIMIT}
     assert len(data["articles"]) == 5
     first = data["articles"][0]

@@ -52,8 +52,11 @@ def pair() -> Comparison:
 
 def test_json_shape_and_offsets(pair: Comparison) -> None:
     data = json.loads(format_comparison(pair, "json"))
-    assert set(data) == {"a", "b", "story_articles", "alignment", "links", "summary"}
+    assert set(data) == {
+        "a", "b", "story_articles", "engine", "engine_note", "alignment", "links", "summary"
+    }  # fmt: skip
     assert data["story_articles"] == 2
+    assert (data["engine"], data["engine_note"]) == ("lexical", None)
     assert data["alignment"] == {
         "complete": True,
         "limit": ALIGN_LIMIT,

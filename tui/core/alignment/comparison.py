@@ -98,6 +98,10 @@ class Comparison:
     """Linkable sentences of B that take part in no link."""
     summary: Summary
     """How much each side shares, by tier."""
+    engine: str = "lexical"
+    """Which engine linked them (`StoryAligner.engine`): ``lexical`` or ``semantic (...)``."""
+    engine_note: str | None = None
+    """Why the engine is not the one asked for (the semantic extra missing), else ``None``."""
 
     def swapped(self) -> Comparison:
         """The same comparison seen from the other side (B on the left)."""
@@ -111,6 +115,8 @@ class Comparison:
             only_a=self.only_b,
             only_b=self.only_a,
             summary=Summary(self.summary.b, self.summary.a),
+            engine=self.engine,
+            engine_note=self.engine_note,
         )
 
 
@@ -137,6 +143,8 @@ def compare_units(
                 len(units_b.text), len(linkable_b), [(link.b, link.tier) for link in links]
             ),
         ),
+        engine=aligner.engine,
+        engine_note=aligner.engine_note,
     )
 
 

@@ -49,6 +49,8 @@ def comparison_dict(comparison: Comparison, story_articles: int = 2) -> dict[str
         "a": article_record(comparison.a),
         "b": article_record(comparison.b),
         "story_articles": story_articles,
+        "engine": comparison.engine,
+        "engine_note": comparison.engine_note,
         "alignment": alignment_dict(comparison.a, comparison.b),
         "links": [
             {
@@ -136,6 +138,11 @@ def weighing_line(story_articles: int) -> str:
     return f"Words weighed across a story of {story_articles} articles."
 
 
+def engine_line(engine: str, note: str | None) -> str:
+    """Which engine linked the sentences, and why it is not the one asked for."""
+    return f"Engine: {engine}" + (f" ({note})" if note else "")
+
+
 def bound_lines(articles: Sequence[tuple[str, Article]]) -> list[str]:
     """A line for each article longer than the alignment reads, saying what was aligned."""
     lines = []
@@ -158,6 +165,7 @@ def _text(comparison: Comparison, story_articles: int) -> str:
         share_line(comparison.summary.a, "A"),
         share_line(comparison.summary.b, "B"),
         weighing_line(story_articles),
+        engine_line(comparison.engine, comparison.engine_note),
         *bound_lines([("A", a), ("B", b)]),
     ]
     for number, link in enumerate(comparison.links, 1):
@@ -188,6 +196,7 @@ def _markdown(comparison: Comparison, story_articles: int) -> str:
         share_line(comparison.summary.a, "A"),
         share_line(comparison.summary.b, "B"),
         weighing_line(story_articles),
+        engine_line(comparison.engine, comparison.engine_note),
         *bound_lines([("A", a), ("B", b)]),
     ]
     lines = [

@@ -21,7 +21,12 @@ from tui.core.alignment.align import Link
 from tui.core.alignment.comparison import Comparison, Side
 from tui.core.alignment.tiers import TIERS, rank
 from tui.core.reading.articles import Article
-from tui.core.reports.comparison import numeric_changes, share_line, weighing_line
+from tui.core.reports.comparison import (
+    engine_line,
+    numeric_changes,
+    share_line,
+    weighing_line,
+)
 from tui.core.reports.html_markup import Mark, attr, label, render_document
 from tui.core.reports.html_overview import overview_body
 from tui.core.reports.html_page import page, tier_badge
@@ -52,6 +57,7 @@ def comparison_html(comparison: Comparison, story_articles: int = 2) -> str:
         f'<p class="summary">{label(share_line(summary.a, "A", a.outlet))}</p>',
         f'<p class="summary">{label(share_line(summary.b, "B", b.outlet))}</p>',
         f'<p class="weighing">{label(weighing_line(story_articles))}</p>',
+        f'<p class="weighing">{label(engine_line(comparison.engine, comparison.engine_note))}</p>',
         _legend(),
         "</header>",
         '<main id="panes" class="panes">',

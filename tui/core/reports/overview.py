@@ -61,7 +61,7 @@ from typing import Any
 from tui.core.alignment.align import collector_paused
 from tui.core.alignment.tiers import TIERS
 from tui.core.reading.articles import Article
-from tui.core.reports.comparison import bound_lines
+from tui.core.reports.comparison import bound_lines, engine_line
 from tui.core.reports.records import article_record, dumps
 from tui.core.spans import Span
 from tui.core.story import model
@@ -185,6 +185,8 @@ def overview_dict(overview: Overview) -> dict[str, Any]:
             for group in overview.quotes or ()
         ],
         "stats": asdict(overview.stats),
+        "engine": overview.story.aligner.engine,
+        "engine_note": overview.story.aligner.engine_note,
     }
 
 
@@ -228,6 +230,7 @@ def _text(overview: Overview) -> list[str]:
             f"Story overview: {stats.articles} articles, {stats.links} links "
             f"({stats.aligned_pairs} of {stats.pairs} pairs aligned)"
         ),
+        engine_line(overview.story.aligner.engine, overview.story.aligner.engine_note),
         *bound_lines(list(zip(labels, overview.articles, strict=True))),
         "",
     ]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.app.labels import Labeller
 from tui.core.reading.articles import Article
 from tui.core.reading.bundled import bundled_story
 from tui.core.reading.problems import Problem
@@ -57,6 +58,15 @@ class StoryState:
         self.loading = True
         """True until every file is read."""
         self._story: Story | None = None
+        self._labeller = Labeller()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """What every screen calls each article (`tui.app.labels`), by index.
+
+        Kept up to date as articles arrive: a new file can make an old label ambiguous.
+        """
+        return self._labeller.labels
 
     @property
     def story(self) -> Story:
@@ -77,6 +87,7 @@ class StoryState:
         """Take in what the loader has read."""
         self.articles.extend(articles)
         self.problems.extend(problems)
+        self._labeller.extend(articles)
 
     def finish(self) -> None:
         """Every file is read: from now on the articles are one story."""

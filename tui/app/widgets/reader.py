@@ -77,11 +77,21 @@ class Reader(Vertical):
     }
     """
 
-    def __init__(self, *, gutter: bool = False, label: str = "", id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        gutter: bool = False,
+        label: str = "",
+        steps_find: bool = True,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._gutter = gutter
         self.label = label
         """Shown before the title (``A``, ``B``) when two readers sit side by side."""
+        self._steps_find = steps_find
+        """Whether ``n`` / ``N`` step through this reader's find matches (the compare
+        screen finds in both of its readers and keeps those keys for its pairs)."""
         self.article: Article | None = None
         self._query = ""
         self._reveal: Span | None = None
@@ -155,8 +165,29 @@ class Reader(Vertical):
             await self.mount(bar)
         bar.open()
 
-    def _search(self, query: str) -> None:
+    @property
+    def matches(self) -> list[Span]:
+        """Where the find query is in the text, in order."""
+        return self._matches
+
+    def search(self, query: str) -> list[Span]:
+        """Mark every match of ``query`` (none current), and again whenever the text changes."""
+        self._query = query
         self._matches = find_all(self.view.document, query) if query else []
+        self._current = None
+        self.view.set_find(self._matches, None)
+        self.refresh_bindings()
+        return self._matches
+
+    def show_match(self, index: int | None) -> None:
+        """Make match ``index`` the current one and bring it into view (None: no current one)."""
+        self._current = index
+        self.view.set_find(self._matches, index)
+        if index is not None:
+            self.view.scroll_to_span(self._matches[index])
+
+    def _search(self, query: str) -> None:
+        self.search(query)
         self._current = 0 if self._matches else None
         self._show_matches(scroll=True)
 
@@ -192,5 +223,5 @@ class Reader(Vertical):
         if action == "find_step":
             # Hidden (not just greyed) without matches: n / N then mean what the
             # screen says (the compare screen steps through pairs with them).
-            return bool(self._matches)
+            return self._steps_find and bool(self._matches)
         return True

@@ -302,7 +302,7 @@ async def test_a_long_pair_shows_loading_and_leaving_cancels_it(tmp_path: Path) 
         await app.push_screen(screen)
         await pilot.pause()
         assert screen.query_one("#aligning").display
-        assert "Finding shared sentences" in str(screen.query_one("#summary-a").render())
+        assert "Finding shared sentences" in str(screen.query_one("#aligning").render())
         assert screen.left.view.document.blocks  # the texts show while the links are found
         (worker,) = [w for w in app.workers if w.node is screen]
         await pilot.press("escape")

@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Static
 
 from tests.helpers import make_app, settle, static_text
+from tests.paths import UI_FOLDER
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.too_small import TooSmallScreen
@@ -296,3 +297,13 @@ async def test_the_palette_offers_overview_skipped_files_and_sorting() -> None:
         from tui.app.screens.overview import OverviewScreen
 
         assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_the_outlet_column_is_as_wide_as_its_widest_abbreviated_label() -> None:
+    app = make_app([UI_FOLDER])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = [app.screen.query_one(ArticleList).render_line(y).text for y in range(1, 8)]
+        # "The Morning Ledger" fits in 18 cells, "coastlinedaily.example" becomes its site.
+        assert any(row[2:].startswith("The Morning Ledger  ") for row in rows)
+        assert any(row[2:].startswith("coastlinedaily      ") for row in rows)

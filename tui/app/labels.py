@@ -71,50 +71,66 @@ def _prefixes(key: str) -> Iterator[str]:
 class Labeller:
     """Labels for a growing list of articles, kept up to date as files are read.
 
-    Each article's ways of being cut short are worked out once, when it arrives;
-    asking for the labels then costs one look-up per article, so a folder of ten
-    thousand files can be relabelled at every batch the loader takes in.
+    Each article's ways of being cut short are worked out once, when it arrives,
+    and an article's name (`names`) changes only when a newcomer shares its cut: a
+    folder of ten thousand files is labelled as it loads at a few microseconds a
+    file, and the widest name is known without measuring them all again.
     """
 
     def __init__(self) -> None:
-        self._outlets: list[str | None] = []
-        """Per article, its outlet, or None when the file name stands in for it."""
+        self.names: list[str] = []
+        """Per article: its outlet, or the shortest cut of its file name no other file's
+        is. Not unique (`labels` is): the library's outlet column shows these."""
+        self.widest = 0
+        """Cells of the widest of `names`."""
         self._cuts: dict[int, list[str]] = {}
         """Per article without an outlet, its `_prefixes`, shortest first."""
         self._counts: Counter[str] = Counter()
         """How many articles each prefix could stand for."""
+        self._owner: dict[str, int] = {}
+        """Each cut that is an article's name, and that article."""
         self._labels: tuple[str, ...] = ()
 
     def extend(self, articles: Sequence[Article]) -> None:
         """Take in articles read since the last call."""
         for article in articles:
+            index = len(self.names)
             if has_outlet(article):
-                self._outlets.append(one_line(article.outlet))
-                continue
-            cuts = list(dict.fromkeys(_prefixes(_file_key(article))))
-            self._cuts[len(self._outlets)] = cuts
-            self._counts.update(cuts)
-            self._outlets.append(None)
+                self.names.append(one_line(article.outlet))
+            else:
+                cuts = self._cuts[index] = list(dict.fromkeys(_prefixes(_file_key(article))))
+                self._counts.update(cuts)
+                self.names.append("")
+                for cut in cuts:  # names this one now shares grow to their next cut
+                    owner = self._owner.get(cut)
+                    if owner is not None:
+                        self._rename(owner)
+                self._rename(index)
+            self.widest = max(self.widest, cell_len(self.names[index]))
         self._labels = ()
+
+    def _rename(self, index: int) -> None:
+        """Give article ``index`` the shortest cut of its file name that no other file's is."""
+        cuts, counts = self._cuts[index], self._counts
+        name = next((cut for cut in cuts if counts[cut] == 1), cuts[-1])
+        old = self.names[index]
+        if self._owner.get(old) == index:
+            del self._owner[old]
+        self.names[index] = name
+        self._owner[name] = index
+        self.widest = max(self.widest, cell_len(name))
 
     @property
     def labels(self) -> tuple[str, ...]:
         """One label per article taken in, unique (repeats numbered ``AFP #2``)."""
-        if not self._labels and self._outlets:
+        if not self._labels and self.names:
             seen: Counter[str] = Counter()
             unique = []
-            for index, outlet in enumerate(self._outlets):
-                label = outlet if outlet is not None else self._shortest(index)
-                seen[label] += 1
-                unique.append(label if seen[label] == 1 else f"{label} #{seen[label]}")
+            for name in self.names:
+                seen[name] += 1
+                unique.append(name if seen[name] == 1 else f"{name} #{seen[name]}")
             self._labels = tuple(unique)
         return self._labels
-
-    def _shortest(self, index: int) -> str:
-        """The shortest cut of the article's file name that no other file's is."""
-        cuts = self._cuts[index]
-        counts = self._counts
-        return next((cut for cut in cuts if counts[cut] == 1), cuts[-1])
 
 
 def short_labels(articles: Sequence[Article]) -> tuple[str, ...]:

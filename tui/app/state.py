@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.app import startup
 from tui.app.labels import Labeller
 from tui.core.reading.articles import Article
 from tui.core.reading.bundled import bundled_story
@@ -62,11 +63,21 @@ class StoryState:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        """What every screen calls each article (`tui.app.labels`), by index.
+        """What every screen calls each article (`tui.app.labels`), by index: unique.
 
         Kept up to date as articles arrive: a new file can make an old label ambiguous.
         """
         return self._labeller.labels
+
+    @property
+    def names(self) -> Sequence[str]:
+        """Each article's outlet, or the short form of its file name (not unique)."""
+        return self._labeller.names
+
+    @property
+    def widest_name(self) -> int:
+        """Cells of the widest of `names`."""
+        return self._labeller.widest
 
     @property
     def story(self) -> Story:
@@ -134,6 +145,7 @@ class StoryState:
         # The child's copies of the two articles stand for these very objects.
         found = dataclasses.replace(found, a=self.articles[a], b=self.articles[b])
         story.adopt(a, b, found)
+        startup.keep_built()
         return found
 
     def _chars(self) -> int:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.style import Style
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import LoadingIndicator, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from tui.app.line_up import Pane, line_up
@@ -26,6 +25,7 @@ from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.pair_bar import PairBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
+from tui.app.widgets.working import Working
 from tui.core.alignment.align import Link
 from tui.core.alignment.comparison import (
     Comparison,
@@ -128,15 +128,11 @@ class CompareScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="summary-row"):
-            with Vertical(id="summary"):
-                if not self.state.at_once(*self._pair):  # the loading state in the first frame
-                    yield Static(Text("Finding shared sentences…", "dim"), id="summary-a")
-                else:
-                    yield Static(id="summary-a")
-                yield Static(id="summary-b")
-            if not self.state.at_once(*self._pair):
-                yield LoadingIndicator(id="aligning")
+        with Horizontal(id="summary-row"), Vertical(id="summary"):
+            if not self.state.at_once(*self._pair):  # the loading state in the first frame
+                yield Working("Finding shared sentences", id="aligning")
+            yield Static(id="summary-a")
+            yield Static(id="summary-b")
         with Horizontal(id="sides"):
             yield Reader(gutter=True, label="A", steps_find=False, id="left")
             yield Reader(gutter=True, label="B", steps_find=False, id="right")

@@ -146,7 +146,7 @@ class LibraryScreen(Screen[None]):
 
     def _arrived(self) -> None:
         assert self._loader is not None
-        self.library.refresh_rows(self.state.labels)
+        self.library.refresh_rows(self.state.names, self.state.widest_name)
         done, total = self._loader.done, self._loader.total
         if self._progress is not None:
             self._progress.update(progress=done)

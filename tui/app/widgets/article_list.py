@@ -171,6 +171,8 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         self._articles = articles
         self._labels: Sequence[str] = ()
         """What the outlet column calls each article (`tui.app.labels`)."""
+        self._widest = 0
+        """Cells of the widest label."""
         self._order: list[int] = []
         self._outlet_widths: dict[int, int] = {}
         """Cells the widest label takes abbreviated to a width, by width."""
@@ -182,15 +184,16 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         """Index (in the app's article list) of the article under the cursor."""
         return self._order[self.cursor] if self._order else None
 
-    def refresh_rows(self, labels: Sequence[str]) -> None:
+    def refresh_rows(self, labels: Sequence[str], widest: int) -> None:
         """Pick up articles appended to the list since the last call, and their labels.
 
         Args:
             labels: What to call every article, by index (a new file may change old ones).
+            widest: Cells of the widest label.
         """
         known = len(self._order)
         self._order.extend(range(known, len(self._articles)))
-        self._labels = labels
+        self._labels, self._widest = labels, widest
         self._outlet_widths = {}
         if self.sort != "file":
             self._sort_keeping_cursor()
@@ -276,11 +279,22 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
     # Drawing
 
     def _outlets(self, width: int) -> int:
-        """Cells the widest label takes abbreviated to ``width`` (for `plan_columns`)."""
+        """Cells the widest label takes abbreviated to ``width`` (for `plan_columns`).
+
+        Only labels wider than ``width`` are abbreviated: a few outlet names, even
+        among ten thousand files; none when the widest fits.
+        """
+        if self._widest <= width:
+            return self._widest
         cells = self._outlet_widths.get(width)
         if cells is None:
-            labels = set(self._labels)
-            cells = max((cell_len(abbreviate(label, width)) for label in labels), default=0)
+            cells = max(
+                (
+                    cell_len(abbreviate(label, width)) if len(label) > width else cell_len(label)
+                    for label in set(self._labels)
+                ),
+                default=0,
+            )
             self._outlet_widths[width] = cells
         return cells
 

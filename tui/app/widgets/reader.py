@@ -9,20 +9,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import LoadingIndicator
 
+from tui.app import startup
 from tui.app.document_cache import documents
 from tui.app.widgets.article_header import ArticleHeader
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.find_bar import FindBar
 from tui.app.widgets.highlights import Highlight
+from tui.app.widgets.working import Working
 from tui.core.reading.articles import Article
 from tui.core.spans import Span
 from tui.core.text.document import Document
 from tui.core.text.find import find_all
 
 _LOADING_INDICATOR = 200_000
-"""Articles longer than this (characters) show a loading indicator while rendering."""
+"""Articles longer than this (characters) say they are being rendered, and how long for."""
 
 
 class Reader(Vertical):
@@ -61,7 +62,7 @@ class Reader(Vertical):
     Reader {
         /* Its children cover it: hidden, Textual skips drawing its blank lines. */
         visibility: hidden;
-        & > ArticleHeader, & > DocumentView, & > FindBar, & > LoadingIndicator {
+        & > ArticleHeader, & > DocumentView, & > FindBar, & > Working {
             visibility: visible;
         }
         & > ArticleHeader {
@@ -72,7 +73,7 @@ class Reader(Vertical):
             text-overflow: ellipsis;
         }
         & > .document { height: 1fr; }
-        & > LoadingIndicator { height: 1; }
+        & > Working { height: 1; padding: 0 1; }
         &.-rendering > .document { display: none; }
     }
     """
@@ -117,14 +118,14 @@ class Reader(Vertical):
         """Show ``article`` from its top; a find query still open is searched again."""
         self.article = article
         self.query_one(ArticleHeader).set_article(article, label=self.label)
-        document = documents.get(article.text)
+        document = documents.at_once(article.text)
         if document is not None:
             self._display(article, document)
             return
         if len(article.text) > _LOADING_INDICATOR:
             self.set_class(True, "-rendering")
-            if not self.query(LoadingIndicator):
-                self.mount(LoadingIndicator(), after=self.view)
+            if not self.query(Working):
+                self.mount(Working("Rendering the article"), after=self.view)
         # Started after this frame: the thread would compete with painting it.
         self.call_after_refresh(self._render_in_thread, article)
 
@@ -136,13 +137,21 @@ class Reader(Vertical):
 
     @work(thread=True, exclusive=True, group="render", description="render an article")
     def _render_in_thread(self, article: Article) -> None:
-        document = documents.render(article.text)
+        from tui.app.offload import OffloadCancelledError  # only long texts need it
+
+        try:
+            document = documents.render(article.text)  # a long one in a child process
+        except OffloadCancelledError:
+            return  # another article was asked for meanwhile
+        if len(article.text) > _LOADING_INDICATOR:
+            startup.keep_built()
         self.app.call_from_thread(self._display, article, document)
 
     def _display(self, article: Article, document: Document) -> None:
         if article is not self.article:
             return
         self.set_class(False, "-rendering")
+        self.query(Working).remove()
         self.view.set_document(document)
         self._search(self._query)
         if self._reveal is not None:

@@ -126,9 +126,15 @@ class OverviewScreen(Screen[None]):
         self._refit = self.set_timer(_REFIT_SECONDS, self._fit_lists)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """On a short screen, show the part that has the focus."""
-        lists = self.query_one("#overview-lists")
-        self.set_class(lists in event.widget.ancestors_with_self, "-lists")
+        """On a short screen, show the part that has the focus.
+
+        A list shown for the first time gets its width then, and is fitted to it.
+        """
+        lists = self.query_one("#overview-lists", TabbedContent)
+        in_lists = lists in event.widget.ancestors_with_self
+        self.set_class(in_lists, "-lists")
+        if in_lists and lists.active in self._fitted:
+            self.call_after_refresh(self._fit, lists.active)
 
     @work(thread=True, exclusive=True, group="overview", description="the overview")
     def _compute(self) -> None:

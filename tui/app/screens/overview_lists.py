@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets.option_list import Option
 
+from tui.app.labels import abbreviate
 from tui.core.spans import Span
 from tui.core.story.overview import Overview
 from tui.core.text.plain import plain_text
@@ -109,6 +110,11 @@ def excerpt(text: str, sentence: Span, focus: Span, width: int, style: str = "bo
     return shown
 
 
+def _who(label: str, width: int) -> str:
+    """An entry's outlet label, abbreviated on a narrow list so its excerpt keeps room."""
+    return abbreviate(label, max(width // 4, 8))
+
+
 def _entry(prefix: str, body: Text) -> Text:
     entry = Text(prefix, style="dim", end="")
     entry.append_text(body)
@@ -144,7 +150,7 @@ def figure_options(overview: Overview, labels: Sequence[str], width: int) -> lis
             if (mention.article, sentence) in listed:
                 continue
             listed.add((mention.article, sentence))
-            prefix = f"{ARROW}{labels[mention.article]}: "
+            prefix = f"{ARROW}{_who(labels[mention.article], width)}: "
             body = excerpt(article.text, figure.sentence, figure.span, width - cell_len(prefix))
             options.append(
                 Option(_entry(prefix, body), id=target(mention.article, figure.sentence))
@@ -162,7 +168,7 @@ def quote_options(overview: Overview, labels: Sequence[str], width: int) -> list
         heading.append(", ".join(labels[a] for a in group.articles), style="dim")
         options.append(Option(heading, disabled=True))
         for mention in group.mentions:
-            prefix = f"{ARROW}{labels[mention.article]}: "
+            prefix = f"{ARROW}{_who(labels[mention.article], width)}: "
             quoted = cut_end(plain_text(mention.text), width - cell_len(prefix) - 2)
             body = Text(f"“{quoted}”")
             options.append(
@@ -180,7 +186,7 @@ def group_options(overview: Overview, labels: Sequence[str], width: int) -> list
         options.append(Option(heading, disabled=True))
         for member, role in zip(group.members, group.roles, strict=True):
             article = overview.articles[member]
-            prefix = f"{ARROW}{labels[member]} — {role}: "
+            prefix = f"{ARROW}{_who(labels[member], width)} — {role}: "
             body = Text(cut_end(one_line(article.title), width - cell_len(prefix)))
             options.append(Option(_entry(prefix, body), id=target(member, Span(0, 0))))
     if not options:

@@ -1,6 +1,7 @@
 """Key latency while the app works: how long a key waits during each long job, in tmux.
 
     python bench/key_latency.py [--probes 7] [--jobs idle compare overview loading]
+                                [--program PATH]
 
 Each job starts ``storyreader`` in a fresh 160x50 tmux server, starts the long work,
 and while it runs presses ``?`` and waits for the help panel (``Keys``), then
@@ -16,7 +17,9 @@ probe is the time from the key to the panel on screen, polled every 5 ms:
 - loading: a folder of 10,000 generated files (`generate_folder`), while the title
   says ``loading``.
 
-Only probes that started and ended while the job was still running count; once
+``--program`` runs another build the same way (a checkout's ``python -m tui``, to
+compare before and after). Only probes that started and ended while the job was
+still running count; once
 the job is done, the same probe on the same screen is the job's own idle baseline.
 Prints, per job, the median and the worst probe while it ran, the idle median after
 it, and the ratio of the two. Goal: under 100 ms during every job.
@@ -35,7 +38,8 @@ from pathlib import Path
 from corpus import MB, generate_folder, long_story, running_story, seed_files, synthetic
 from tuidrive import Pane
 
-STORYREADER = Path(sys.executable).with_name("storyreader")
+STORYREADER = str(Path(sys.executable).with_name("storyreader"))
+"""The program probed unless ``--program`` names another."""
 ENV = {"PYTHONDONTWRITEBYTECODE": ""}
 POLL = 0.005
 
@@ -96,20 +100,20 @@ def probes_while(pane: Pane, busy: Callable[[str], bool], count: int) -> Probes:
     return found, [probe(pane) for _ in range(count)]
 
 
-def idle(count: int) -> Probes:
-    with Pane(str(STORYREADER), cols=160, rows=50, cwd="/tmp", env=ENV) as pane:
+def idle(program: str, count: int) -> Probes:
+    with Pane(program, cols=160, rows=50, cwd="/tmp", env=ENV) as pane:
         shown(pane, "5 articles", 30)
         time.sleep(2.5)  # past the idle warm-up
         times = [probe(pane) for _ in range(count)]
         return times, times
 
 
-def compare(folder: Path, count: int) -> Probes:
+def compare(program: str, folder: Path, count: int) -> Probes:
     sentences = long_story(MB, seed=0)
     a, b = folder / "a.md", folder / "b.md"
     a.write_text(synthetic(sentences, MB, seed=1), encoding="utf-8")
     b.write_text(synthetic(sentences, MB, seed=2), encoding="utf-8")
-    with Pane(f"{STORYREADER} {a} {b}", cols=160, rows=50, cwd="/tmp", env=ENV) as pane:
+    with Pane(f"{program} {a} {b}", cols=160, rows=50, cwd="/tmp", env=ENV) as pane:
         shown(pane, "2 articles", 60)
         time.sleep(2.5)
         pane.keys("Space", "j", "c", pause=0.05)
@@ -117,12 +121,12 @@ def compare(folder: Path, count: int) -> Probes:
         return probes_while(pane, lambda screen: "Finding shared" in screen, count)
 
 
-def overview(folder: Path, count: int) -> Probes:
+def overview(program: str, folder: Path, count: int) -> Probes:
     story = folder / "story"
     story.mkdir()
     for article in running_story(200, seed=0):
         (story / article.path.name).write_text(article.text, encoding="utf-8")
-    with Pane(f"{STORYREADER} {story}", cols=160, rows=50, cwd="/tmp", env=ENV) as pane:
+    with Pane(f"{program} {story}", cols=160, rows=50, cwd="/tmp", env=ENV) as pane:
         shown(pane, "200 articles", 60)
         time.sleep(2.5)
         pane.keys("o", pause=0)
@@ -130,10 +134,10 @@ def overview(folder: Path, count: int) -> Probes:
         return probes_while(pane, lambda screen: "pairs" not in screen.splitlines()[0], count)
 
 
-def loading(folder: Path, count: int) -> Probes:
+def loading(program: str, folder: Path, count: int) -> Probes:
     files = folder / "files"
     generate_folder(files, 10_000)
-    with Pane(f"{STORYREADER} {files}", cols=160, rows=50, cwd="/tmp", env=ENV) as pane:
+    with Pane(f"{program} {files}", cols=160, rows=50, cwd="/tmp", env=ENV) as pane:
         shown(pane, "loading", 60)
         return probes_while(pane, lambda screen: "loading" in screen.splitlines()[0], count)
 
@@ -141,10 +145,11 @@ def loading(folder: Path, count: int) -> Probes:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--probes", type=int, default=7)
+    parser.add_argument("--program", default=STORYREADER)
     parser.add_argument("--jobs", nargs="+", default=["idle", "compare", "overview", "loading"])
     args = parser.parse_args()
     seed_files()  # the bundled story must be there
-    jobs: dict[str, Callable[[Path, int], Probes]] = {
+    jobs: dict[str, Callable[[str, Path, int], Probes]] = {
         "compare": compare,
         "overview": overview,
         "loading": loading,
@@ -153,7 +158,10 @@ def main() -> int:
         for job in args.jobs:
             folder = Path(scratch, job)
             folder.mkdir()
-            busy, quiet = idle(args.probes) if job == "idle" else jobs[job](folder, args.probes)
+            if job == "idle":
+                busy, quiet = idle(args.program, args.probes)
+            else:
+                busy, quiet = jobs[job](args.program, folder, args.probes)
             if not busy:
                 print(f"{job:<9} no probe fitted inside the job (it ended too soon)")
                 continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from rich.cells import cell_len
 from textual import on
@@ -230,3 +232,31 @@ async def test_help_says_how_to_reach_each_panel() -> None:
         for key, panel in (("m", "Matrix"), ("f", "Figures"), ("w", "Quotes")):
             assert f"{key}  " in shown and panel in shown
         assert "u only-here sentences" in shown and "g copy groups" in shown
+
+
+async def test_a_long_list_fills_in_chunks_and_keeps_every_entry(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Six articles of sixty sentences no other carries: hundreds of only-here entries,
+    added a chunk a frame; all are there in the end, each once."""
+    rng = random.Random(7)
+    letters = "bdfgklmnprstvz"
+
+    def word() -> str:
+        return "".join(rng.choice(letters) + rng.choice("aeiou") for _ in range(3))
+
+    for article in range(6):
+        sentences = [" ".join(word() for _ in range(9)).capitalize() + "." for _ in range(60)]
+        (tmp_path / f"{article}.txt").write_text(
+            f"Headline {article}\n\n" + "\n\n".join(sentences), encoding="utf-8"
+        )
+    app = make_app([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_overview(pilot)
+        await pilot.press("u")
+        only = screen.query_one("#only-list", OptionList)
+        expected = len(screen.overview.only_here) + sum(map(len, screen.overview.only_here))
+        assert expected > 300
+        for _ in range(50):
+            if only.option_count == expected:
+                break
+            await pilot.pause(0.05)
+        assert only.option_count == expected

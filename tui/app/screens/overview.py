@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,6 +15,7 @@ from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.app import navigation
@@ -24,15 +26,19 @@ from tui.app.widgets.highlights import TIER_MARKS
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.share_matrix import ShareMatrix
 from tui.app.widgets.title_bar import TitleBar
+from tui.app.widgets.working import Working
 from tui.core.alignment.tiers import TIERS
 from tui.core.story.overview import Overview, Progress, iter_overview
 
-_REFRESH_SECONDS = 0.1
-"""How often progress reaches the screen while the overview is computed."""
+_REFRESH_SECONDS = 0.25
+"""How often progress reaches the screen while the overview is computed (each update
+repaints, and the work competes with the interface for the interpreter)."""
 _REFIT_SECONDS = 0.15
 """Pause after the last resize before the lists are fitted to the new width."""
 SHORT = 20
 """Below this many rows the matrix and the lists take the screen in turn."""
+_CHUNK = 200
+"""Entries added to a list per frame: a big story's thousands would hold a key back."""
 
 
 def legend() -> Text:
@@ -98,6 +104,8 @@ class OverviewScreen(Screen[None]):
         self._refit: Timer | None = None
         self._fitted: dict[str, int] = {}
         """The width each list's entries were last fitted to."""
+        self._places: dict[str, int | None] = {}
+        """Each list's highlighted entry while it is filled again."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -107,7 +115,7 @@ class OverviewScreen(Screen[None]):
             yield Static(legend(), id="matrix-legend")
         with Horizontal(id="overview-progress"):
             yield ProgressBar(show_eta=False)
-            yield Static(id="overview-progress-label")
+            yield Working("Comparing the articles", id="overview-progress-label")
         with TabbedContent(id="overview-lists"):
             for key, panel in LISTS.items():
                 with TabPane(panel.title, id=key):
@@ -163,8 +171,8 @@ class OverviewScreen(Screen[None]):
 
     def _progress(self, progress: Progress) -> None:
         self.query_one(ProgressBar).update(total=max(progress.total, 1), progress=progress.done)
-        self.query_one("#overview-progress-label", Static).update(
-            Text(f"{progress.stage} {progress.done}/{progress.total}", style="dim")
+        self.query_one("#overview-progress-label", Working).set_label(
+            f"{progress.stage} {progress.done}/{progress.total}"
         )
 
     def _arrived(self, overview: Overview, kinds: tuple[tuple[CellKind | None, ...], ...]) -> None:
@@ -180,8 +188,7 @@ class OverviewScreen(Screen[None]):
             )
         self._kinds = kinds
         for key in LISTS:
-            options = self.query_one(f"#{key}-list", OptionList)
-            if options.option_count == 0 and self._ready(key, overview):
+            if key not in self._fitted and self._ready(key, overview):
                 self._fit(key)
         if overview.complete:
             self.query_one("#overview-progress").display = False
@@ -199,19 +206,42 @@ class OverviewScreen(Screen[None]):
         return max(width - 1, 10)
 
     def _fit(self, key: str) -> None:
-        """Build list ``key`` for the width it has now, keeping its place."""
+        """Build list ``key`` for the width it has now (in a thread), keeping its place."""
         overview = self.overview
         if overview is None:
             return
         options = self.query_one(f"#{key}-list", OptionList)
         width = self._list_width(options)
-        if self._fitted.get(key) == width and options.option_count:
-            return
+        if self._fitted.get(key) == width:
+            return  # built, or being built, for this width
         self._fitted[key] = width
-        highlighted = options.highlighted
-        options.clear_options()
-        options.add_options(LISTS[key].build(overview, self.labels, width))
-        options.highlighted = highlighted
+        self.run_worker(
+            partial(self._build, key, overview, width),
+            thread=True,
+            group=f"fit-{key}",
+            exclusive=True,
+            description="fit a list to its width",
+        )
+
+    def _build(self, key: str, overview: Overview, width: int) -> None:
+        """The entries of list ``key`` (thousands for a big story: not on the UI thread)."""
+        built = LISTS[key].build(overview, self.labels, width)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill, key, width, built)
+
+    def _fill(self, key: str, width: int, built: list[Option], done: int = 0) -> None:
+        """Put ``built`` in list ``key``, a chunk a frame: keys are answered between them."""
+        if self._fitted.get(key) != width:
+            return  # fitted again meanwhile
+        options = self.query_one(f"#{key}-list", OptionList)
+        if not done:
+            self._places[key] = options.highlighted
+            options.clear_options()
+        options.add_options(built[done : done + _CHUNK])
+        if done + _CHUNK < len(built):
+            self.set_timer(0.01, partial(self._fill, key, width, built, done + _CHUNK))
+        elif self._places.get(key) is not None:
+            options.highlighted = self._places.pop(key)
 
     def _fit_lists(self) -> None:
         """Fit the lists built so far to a new width."""

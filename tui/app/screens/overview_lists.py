@@ -40,15 +40,25 @@ def parse_target(option_id: str) -> tuple[int, Span | None]:
     return article, (Span(start, end) if end > start else None)
 
 
+def _fitting(text: str, width: int) -> int:
+    """How many characters from the start of ``text`` fit in ``width`` cells."""
+    if text.isascii():
+        return min(len(text), width)
+    cells = 0
+    for fitted, char in enumerate(text):
+        cells += cell_len(char)
+        if cells > width:
+            return fitted
+    return len(text)
+
+
 def cut_end(text: str, width: int) -> str:
     """``text`` in ``width`` cells, cut at the end with an ellipsis (at a word if one is near)."""
     if cell_len(text) <= width:
         return text
     if width <= 1:
         return ELLIPSIS[:width]
-    kept = text
-    while cell_len(kept) > width - 1:
-        kept = kept[:-1]
+    kept = text[: _fitting(text, width - 1)]
     space = kept.rfind(" ")
     if space > len(kept) * 2 // 3:
         kept = kept[:space]
@@ -61,9 +71,7 @@ def cut_start(text: str, width: int) -> str:
         return text
     if width <= 1:
         return ELLIPSIS[:width]
-    kept = text
-    while cell_len(kept) > width - 1:
-        kept = kept[1:]
+    kept = text[len(text) - _fitting(text[::-1], width - 1) :]
     space = kept.find(" ")
     if 0 <= space < len(kept) // 3:
         kept = kept[space:]

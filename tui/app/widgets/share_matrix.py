@@ -148,8 +148,8 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         self._similar: tuple[int, ...] = ()
         self._by_similarity = True
         self._first_column = 0
-        self._pairs: list[tuple[int, int]] = []
-        """The list form's entries, ``(row, column)`` article indices."""
+        self._listed_pairs: list[tuple[int, int]] | None = None
+        self._geometries: dict[tuple[int, bool], MatrixGeometry] = {}
         self._listed = False
         """Whether the list form is drawn (the cursor's meaning follows it)."""
 
@@ -160,12 +160,31 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
 
     @property
     def geometry(self) -> MatrixGeometry:
-        """The columns at the current width, in the form drawn (none in the list form)."""
+        """The columns at the current width, in the form drawn (none in the list form).
+
+        Worked out once per width and form: every line drawn asks for it, and it
+        measures every label.
+        """
         width = self.scrollable_content_region.width
-        found = matrix_geometry(width, self._labels)
-        if self._listed:
-            return MatrixGeometry(found.label, found.cell, 0)
-        return scrolled_geometry(width, self._labels)
+        found = self._geometries.get((width, self._listed))
+        if found is None:
+            if self._listed:
+                found = MatrixGeometry(matrix_geometry(width, self._labels).label, 0, 0)
+            else:
+                found = scrolled_geometry(width, self._labels)
+            self._geometries[width, self._listed] = found
+        return found
+
+    @property
+    def _pairs(self) -> list[tuple[int, int]]:
+        """The list form's entries, ``(row, column)`` article indices.
+
+        Sorted on first use: a big story has tens of thousands of cells, and the
+        matrix form needs none of this.
+        """
+        if self._listed_pairs is None:
+            self._listed_pairs = shared_pairs(self._cells, self._kinds, self.order)
+        return self._listed_pairs
 
     @property
     def listed(self) -> bool:
@@ -211,7 +230,7 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         self._labels = tuple(one_line(label) for label in labels)
         self._cells, self._only, self._similar = cells, tuple(only_here), tuple(similar)
         self._kinds = kinds
-        self._pairs = shared_pairs(cells, kinds, self.order)
+        self._listed_pairs, self._geometries = None, {}
         self._sync_form()
         self.cursor = self.cursor if len(self._labels) > 1 and not self._listed else (0, 0)
 
@@ -277,7 +296,7 @@ class ShareMatrix(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
     def action_toggle_order(self) -> None:
         selected = self.selected
         self._by_similarity = not self._by_similarity
-        self._pairs = shared_pairs(self._cells, self._kinds, self.order)
+        self._listed_pairs = None
         self._place_cursor(selected)
 
     def action_toggle_form(self) -> None:

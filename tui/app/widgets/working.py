@@ -24,11 +24,21 @@ class Working(Widget):
     def __init__(self, label: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.label = label
-        """What is being done."""
+        """What is being done (`set_label` changes it)."""
         self._started = time.monotonic()
 
     def on_mount(self) -> None:
         self.set_interval(0.5, self.refresh)
+
+    def set_label(self, label: str) -> None:
+        """Say what is being done now.
+
+        Only this line repaints; nothing is laid out again, as a `Static`'s update
+        would do to the whole screen.
+        """
+        if label != self.label:
+            self.label = label
+            self.refresh()
 
     def render(self) -> Text:
         seconds = int(time.monotonic() - self._started)

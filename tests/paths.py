@@ -13,3 +13,6 @@ SEEDS = ROOT / "seeds"
 """The bundled story, as checked out."""
 HANDMADE = ROOT / "tests" / "fixtures" / "overview"
 """A small story with a known overview (copy groups, figures, quotes)."""
+UI_FOLDER = ROOT / "tests" / "fixtures" / "ui_folder"
+"""A folder of seven real-looking articles on one wildfire: a wire story, its reprints
+and rewrites, long headlines, disagreeing figures, one file without an outlet."""

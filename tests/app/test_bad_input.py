@@ -63,14 +63,6 @@ async def test_unreadable_inputs_are_listed_with_reasons_and_the_rest_opens(mess
         assert isinstance(app.screen, LibraryScreen)
 
 
-async def test_no_problems_no_skipped_key() -> None:
-    app = make_app()
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("exclamation_mark")
-        assert isinstance(app.screen, LibraryScreen)
-
-
 async def test_nothing_readable_says_so(tmp_path: Path) -> None:
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 jpeg")
     app = make_app([tmp_path])

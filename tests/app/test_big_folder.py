@@ -56,6 +56,12 @@ async def test_rows_arrive_while_files_are_still_being_read(
         await pilot.press("j", "j")
         assert app.screen.query_one(ArticleList).selected == 2
         assert app.screen.query_one(Reader).article.title == "Headline number 2"
+        await pilot.press("o", "exclamation_mark")  # neither waits: each says why
+        said = [notification.message for notification in app._notifications]
+        assert said[0].startswith("Still reading the files (")
+        assert said[0].endswith("the overview opens once all are read.")
+        assert said[1] == "No problems so far (still reading the files)."
+        assert isinstance(app.screen, library.LibraryScreen)
         release.set()
         await settle(pilot)
         assert len(app.state.articles) == FILES

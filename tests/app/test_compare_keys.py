@@ -84,14 +84,16 @@ async def test_s_swaps_the_sides_and_keeps_the_pair() -> None:
         screen = await open_compare(pilot)
         await pilot.press("n")
         before = screen.links[screen.selected]
+        assert screen.sub_title == "compare 000 with themoscowtimes.com"
         await pilot.press("s")
         after = screen.links[screen.selected]
         assert screen.comparison.a.path.name.startswith("001")
         assert (after.a, after.b) == (before.b, before.a)
         assert screen.left.article.path.name.startswith("001")
+        assert screen.sub_title == "compare themoscowtimes.com with 000"
 
 
-async def test_tab_switches_the_focused_pane_and_slash_finds_there() -> None:
+async def test_tab_switches_the_focused_pane_and_slash_finds_in_both() -> None:
     app = make_app(PAIR_000_001, compare=True)
     async with app.run_test(size=(160, 50)) as pilot:
         screen = await open_compare(pilot)
@@ -99,9 +101,33 @@ async def test_tab_switches_the_focused_pane_and_slash_finds_there() -> None:
         await pilot.press("tab")
         assert app.focused is screen.right.view
         await pilot.press("slash", *"loan")
-        assert screen.right.find_bar is not None and screen.right.find_bar.display
-        assert screen.left.find_bar is None
-        assert str(screen.right.query_one("#find-count").render()).endswith("/3")
+        in_a, in_b = len(screen.left.matches), len(screen.right.matches)
+        assert in_a == 2 and in_b == 3  # "$1.5 billion loan" and "government loan", and B's
+        count = str(screen.query_one("#find-count").render())
+        assert count == f"1/{in_a + in_b} · A {in_a} · B {in_b}"
+        await pilot.press("enter", "enter")  # past A's two: the first of B's is current
+        assert str(screen.query_one("#find-count").render()).startswith(f"3/{in_a + in_b}")
+        current = [
+            h.span for h in screen.right.view.highlights("find") if h.style == "find-current"
+        ]
+        assert current == [screen.right.matches[0]]
+        assert not [h for h in screen.left.view.highlights("find") if h.style == "find-current"]
+
+
+async def test_find_answers_from_the_other_pane_when_the_focused_one_has_no_match() -> None:
+    app = make_app(PAIR_000_001, compare=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("slash", *"usurper")  # only B names the "Usurper"
+        assert not screen.left.matches and len(screen.right.matches) == 2
+        assert str(screen.query_one("#find-count").render()) == "1/2 · A 0 · B 2"
+        view = screen.right.view
+        line = view.line_of(screen.right.matches[0].start)
+        assert line is not None and view.scroll_y <= line < view.scroll_y + view.size.height
+        await pilot.press("escape")
+        assert app.focused is view  # back in the pane the match is in
+        await pilot.press("n")  # n still steps through the pairs
+        assert screen.selected == 1
 
 
 async def test_y_copies_the_selected_pair_with_outlets() -> None:
@@ -138,6 +164,30 @@ async def test_e_exports_to_a_new_file_and_never_overwrites(tmp_path: Path) -> N
         assert isinstance(app.screen, ExportScreen)
         assert "already exists" in str(app.screen.query_one("#export-status").render())
         assert target.read_bytes() == before
+
+
+async def test_a_second_export_proposes_a_free_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(PAIR_000_001, compare=True)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_compare(pilot)
+        written = []
+        for _ in range(3):
+            await pilot.press("e")
+            proposed = Path(app.screen.query_one("#export-path").value)  # type: ignore[attr-defined]
+            assert not proposed.exists()
+            await pilot.press("enter")
+            await settle(pilot)
+            assert not isinstance(app.screen, ExportScreen)  # written, the dialog closed
+            written.append(proposed.name)
+        assert written == [
+            "storyreader-000_02b2830ff24b6d49-vs-001_904d19f1e7a1825b.md",
+            "storyreader-000_02b2830ff24b6d49-vs-001_904d19f1e7a1825b-2.md",
+            "storyreader-000_02b2830ff24b6d49-vs-001_904d19f1e7a1825b-3.md",
+        ]
+        assert sorted(path.name for path in tmp_path.iterdir()) == sorted(written)
 
 
 async def test_clicking_a_highlighted_sentence_selects_its_pair() -> None:
@@ -207,11 +257,22 @@ async def test_layout_side_by_side_or_stacked(size: tuple[int, int]) -> None:
         assert isinstance(app.focused, DocumentView)
 
 
-async def test_command_palette_compares_two_articles_by_name() -> None:
+async def test_the_palette_compares_through_one_entry_that_asks_for_the_second() -> None:
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"compare 002 with 004", "enter")
+        await pilot.press("j", "j")  # 002
+        await pilot.press("ctrl+p", *"compare", "enter")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickSourceScreen) and picker.first == 2
+        choice = next(
+            index
+            for index, option in enumerate(picker.query_one("#pick-list")._options)
+            if option.id == "4"
+        )
+        picker.query_one("#pick-list").highlighted = choice  # type: ignore[attr-defined]
+        await pilot.press("enter")
         screen = await open_compare(pilot)
         assert screen.comparison.a.path.name.startswith("002")
         assert screen.comparison.b.path.name.startswith("004")
@@ -241,7 +302,7 @@ async def test_a_long_pair_shows_loading_and_leaving_cancels_it(tmp_path: Path) 
         await app.push_screen(screen)
         await pilot.pause()
         assert screen.query_one("#aligning").display
-        assert "Finding shared sentences" in str(screen.query_one("#summary").render())
+        assert "Finding shared sentences" in str(screen.query_one("#aligning").render())
         assert screen.left.view.document.blocks  # the texts show while the links are found
         (worker,) = [w for w in app.workers if w.node is screen]
         await pilot.press("escape")

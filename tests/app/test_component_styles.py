@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
+from textual.color import Color
 from textual.widget import Widget
 
 from tests.helpers import make_app, settle
+from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.component_styles import drawn_on
 from tui.app.widgets.document_view import DocumentView
 
@@ -67,3 +69,22 @@ async def test_document_styles_follow_the_theme() -> None:
         assert light != dark
         # The muted text of "only here" is drawn on the light view's own background.
         assert light[1].bgcolor == view.rich_style.bgcolor
+
+
+async def test_library_dates_stay_legible_in_every_theme() -> None:
+    """The library's muted columns (date, length) contrast with their row in any theme:
+    in a light theme they once came out white on white."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        library = app.screen.query_one(ArticleList)
+        themes = [name for name in app.available_themes if not name.startswith("ansi")]
+        for theme in sorted(themes):  # ANSI themes leave the colours to the terminal
+            app.theme = theme
+            await pilot.pause()
+            strip = library.render_line(2)  # the second article: not under the cursor
+            date = next(s for s in strip if s.text.strip() == "2020-09-14")
+            assert date.style is not None and date.style.color and date.style.bgcolor
+            text = Color.from_rich_color(date.style.color)
+            row = Color.from_rich_color(date.style.bgcolor)
+            assert abs(text.brightness - row.brightness) > 0.25, theme

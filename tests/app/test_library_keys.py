@@ -7,15 +7,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from tests.helpers import make_app, settle, static_text
+from tests.paths import UI_FOLDER
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.too_small import TooSmallScreen
-from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_list import HEADLINE_MIN, ArticleList, Columns, plan_columns
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.find_bar import FindBar
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
 
 
@@ -96,6 +99,10 @@ async def test_find_counts_and_steps_through_matches() -> None:
         assert str(count.render()) == "4/9"
         await pilot.press("up")
         assert str(count.render()) == "3/9"
+        await pilot.press("down", "down")  # as the key bar says: ⏎ ↓ next, ↑ previous
+        assert str(count.render()) == "5/9"
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert "⏎ ↓ Next match" in bar and "↑ Previous match" in bar
 
 
 async def test_find_with_no_match_says_so() -> None:
@@ -231,3 +238,72 @@ def test_the_app_module_does_not_load_the_alignment_engine() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("size", [(160, 50), (120, 40), (100, 30), (80, 24)])
+async def test_every_headline_shows_at_least_40_characters(size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        rows = [line.text for line in map(app.screen.query_one(ArticleList).render_line, range(6))]
+        for article, row in zip(app.state.articles, rows[1:], strict=True):
+            assert article.title[:40] in row, row
+
+
+async def test_articles_without_an_outlet_are_labelled_by_the_short_part_of_their_name() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        library = app.screen.query_one(ArticleList)
+        rows = [library.render_line(y).text for y in range(1, 6)]
+        assert [row.split()[0] for row in rows] == ["000", "themoscowtimes", "002", "003", "004"]
+        assert "854cd6e9" not in "".join(rows)  # no hash
+
+
+def test_the_headline_gets_its_room_before_any_other_column() -> None:
+    def widest(width: int) -> int:
+        return min(width, 18)  # labels as long as themoscowtimes.com
+
+    assert plan_columns(160, widest) == Columns(18, 118, 10, 6)  # 4 cells of mark and gaps
+    assert plan_columns(120, widest).headline >= HEADLINE_MIN
+    assert plan_columns(120, widest).date == 10  # the outlet abbreviates to keep the date
+    narrow = plan_columns(60, widest)
+    assert narrow.headline >= HEADLINE_MIN and narrow.date == narrow.words == 0
+    short_labels = plan_columns(160, lambda width: 3)  # "002": the column wastes no cells
+    assert short_labels.outlet == 6  # as wide as its header, "Outlet"
+
+
+async def test_bang_with_nothing_skipped_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, LibraryScreen)
+        assert [n.message for n in app._notifications] == ["No problems: every file was read."]
+
+
+async def test_the_palette_offers_overview_skipped_files_and_sorting() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"sort by length", "enter")
+        await settle(pilot)
+        library = app.screen.query_one(ArticleList)
+        assert library.sort == "length"
+        assert library.selected == 0  # the cursor stays on the article it was on
+        await pilot.press("ctrl+p", *"overview", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        from tui.app.screens.overview import OverviewScreen
+
+        assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_the_outlet_column_is_as_wide_as_its_widest_abbreviated_label() -> None:
+    app = make_app([UI_FOLDER])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = [app.screen.query_one(ArticleList).render_line(y).text for y in range(1, 8)]
+        # "The Morning Ledger" fits in 18 cells, "coastlinedaily.example" becomes its site.
+        assert any(row[2:].startswith("The Morning Ledger  ") for row in rows)
+        assert any(row[2:].startswith("coastlinedaily      ") for row in rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
@@ -15,7 +16,9 @@ from tui.app import startup
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.app.state import StoryState
+from tui.app.widgets.article_list import SORTS
 from tui.app.widgets.document_view import DOCUMENT_CLASSES
+from tui.core.alignment.marks import TIER_COLOURS
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -24,6 +27,9 @@ if TYPE_CHECKING:
 
 THEME = "textual-dark"
 """The theme the app starts in (snapshot tests rely on it; ctrl+p switches)."""
+TIER_VARIABLES = {f"tier-{tier}": colour for tier, colour in TIER_COLOURS.items()}
+"""Each link tier's colour as a theme variable, so every stylesheet (the compare panes',
+the overview's matrix) can use it; each tier also has a mark (= ~ " ≈)."""
 
 
 def _article_commands() -> type[Provider]:
@@ -53,7 +59,7 @@ class StoryReaderApp(App[None]):
     | Key(s) | Description |
     | :- | :- |
     | ? | Every key of the current screen. |
-    | ctrl+p | Command palette: open an article, toggle the library, change theme. |
+    | ctrl+p | Command palette: open an article, compare, overview, sort, change theme. |
     | q | Quit. |
     """
 
@@ -67,6 +73,9 @@ class StoryReaderApp(App[None]):
         """The story: what was read, what could not be, and every comparison made."""
         self.start_compare = compare
         """Open the first two articles' comparison once they are read (``--compare``)."""
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return TIER_VARIABLES
 
     def get_default_screen(self) -> Screen:
         """The library is the bottom of the stack: no blank screen is built and replaced."""
@@ -97,9 +106,27 @@ class StoryReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if isinstance(screen, LibraryScreen):
+        if not isinstance(screen, LibraryScreen):
+            return
+        yield SystemCommand(
+            "Compare…",
+            "Compare the selected article with another, chosen from a list",
+            screen.action_compare,
+        )
+        yield SystemCommand(
+            "Overview",
+            "The whole story: shares, copy groups, figures, quotes",
+            screen.action_overview,
+        )
+        yield SystemCommand(
+            "Skipped files", "The files that could not be read, and why", screen.action_problems
+        )
+        for order in SORTS:
             yield SystemCommand(
-                "Toggle library pane",
-                "Show or hide the list of articles",
-                screen.action_toggle_library,
+                f"Sort by {order}",
+                f"Order the library by {order}",
+                partial(screen.sort_by, order),
             )
+        yield SystemCommand(
+            "Toggle library pane", "Show or hide the list of articles", screen.action_toggle_library
+        )

@@ -1,10 +1,14 @@
-"""Command palette provider: open any article, or compare any two, by name."""
+"""Command palette provider: open any article by its outlet or headline.
+
+Comparing is one command (``Compare…``, among the app's system commands), which
+asks for the second article: a story of 50 articles has 1,225 pairs, too many to
+list.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from functools import partial
-from itertools import combinations, islice
 from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Provider
@@ -22,37 +26,18 @@ class _HasStory(Protocol):
     state: StoryState
 
 
-MAX_PAIRS = 2000
-"""Compare commands offered at most (all pairs of a small story, the first of a big one)."""
-
-
 class ArticleCommands(Provider):
-    """``Open: <outlet> — <headline>`` for every article, ``Compare: A with B`` for pairs."""
+    """``Open: <outlet> — <headline>`` for every article."""
 
     def _entries(self) -> list[tuple[str, Callable[[], None]]]:
         app = self.app
         if not isinstance(app, _HasStory):
             return []
         state = app.state
-        labels = [
-            f"{one_line(article.outlet)} — {one_line(article.title)}" for article in state.articles
+        return [
+            (f"Open: {label} — {one_line(article.title)}", partial(navigation.open_article, app, i))
+            for i, (label, article) in enumerate(zip(state.labels, state.articles, strict=True))
         ]
-        entries: list[tuple[str, Callable[[], None]]] = [
-            (f"Open: {label}", partial(navigation.open_article, app, index))
-            for index, label in enumerate(labels)
-        ]
-        if state.loading:
-            return entries
-        names = [f"{one_line(article.outlet)} ({article.name})" for article in state.articles]
-        pairs = islice(combinations(range(len(names)), 2), MAX_PAIRS)
-        entries.extend(
-            (
-                f"Compare: {names[i]} with {names[j]}",
-                partial(navigation.open_compare, app, state, i, j),
-            )
-            for i, j in pairs
-        )
-        return entries
 
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
         for text, command in self._entries():

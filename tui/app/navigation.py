@@ -51,7 +51,7 @@ def open_sentence(app: App[object], state: StoryState, index: int, span: Span | 
     """Read article ``index`` over the current screen, ``span`` marked and in view."""
     from tui.app.screens.article import ArticleScreen
 
-    app.push_screen(ArticleScreen(state.articles[index], span))
+    app.push_screen(ArticleScreen(state.articles[index], span, state.labels[index]))
 
 
 def open_overview(app: App[object], state: StoryState) -> None:

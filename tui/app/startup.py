@@ -68,3 +68,17 @@ def settle_heap() -> None:
     """One full collection, then freeze what is left: the loaded story lives until exit."""
     gc.collect()
     gc.freeze()
+
+
+def keep_built() -> None:
+    """What a long job just built lives on (a document, its layout, a comparison): freeze it.
+
+    A megabyte article's document, its layout and a pair's comparison are millions of
+    objects the cyclic collector would walk again at every full collection: 50 to
+    150 ms each, several a second while more is built, any one of them holding the
+    interpreter from the interface (a key waited 400 ms while a megabyte pair
+    opened). Frozen, collections walk only what is newer. No full collection first:
+    it would cost the very pause this avoids; the few cycles of garbage frozen with
+    the heap are the price.
+    """
+    gc.freeze()

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.app import startup
+from tui.app.labels import Labeller
 from tui.core.reading.articles import Article
 from tui.core.reading.bundled import bundled_story
 from tui.core.reading.problems import Problem
@@ -60,6 +62,25 @@ class StoryState:
         self.loading = True
         """True until every file is read."""
         self._story: Story | None = None
+        self._labeller = Labeller()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """What every screen calls each article (`tui.app.labels`), by index: unique.
+
+        Kept up to date as articles arrive: a new file can make an old label ambiguous.
+        """
+        return self._labeller.labels
+
+    @property
+    def names(self) -> Sequence[str]:
+        """Each article's outlet, or the short form of its file name (not unique)."""
+        return self._labeller.names
+
+    @property
+    def widest_name(self) -> int:
+        """Cells of the widest of `names`."""
+        return self._labeller.widest
 
     @property
     def story(self) -> Story:
@@ -80,6 +101,7 @@ class StoryState:
         """Take in what the loader has read."""
         self.articles.extend(articles)
         self.problems.extend(problems)
+        self._labeller.extend(articles)
 
     def finish(self) -> None:
         """Every file is read: from now on the articles are one story."""
@@ -126,6 +148,7 @@ class StoryState:
         # The child's copies of the two articles stand for these very objects.
         found = dataclasses.replace(found, a=self.articles[a], b=self.articles[b])
         story.adopt(a, b, found)
+        startup.keep_built()
         return found
 
     def _chars(self) -> int:

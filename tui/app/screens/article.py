@@ -30,10 +30,12 @@ class ArticleScreen(Screen[None]):
     ArticleScreen Reader { height: 1fr; }
     """
 
-    def __init__(self, article: Article, span: Span | None = None) -> None:
+    def __init__(self, article: Article, span: Span | None = None, label: str = "") -> None:
         super().__init__()
         self.article = article
         self.span = span
+        self.label = label or one_line(article.outlet)
+        """What the title bar calls the article (its label in the story)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -41,7 +43,7 @@ class ArticleScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.sub_title = one_line(self.article.outlet)
+        self.sub_title = self.label
         reader = self.query_one(Reader)
         reader.read(self.article)
         if self.span is not None:

@@ -5,25 +5,27 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.style import Style
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import LoadingIndicator, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from tui.app.line_up import Pane, line_up
 from tui.app.offload import OffloadCancelledError
 from tui.app.screens.export import ExportScreen
 from tui.app.state import StoryState
 from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.find_bar import FindBar
 from tui.app.widgets.highlights import link_highlights, pair_highlights
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.pair_bar import PairBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
+from tui.app.widgets.working import Working
 from tui.core.alignment.align import Link
 from tui.core.alignment.comparison import (
     Comparison,
@@ -37,10 +39,13 @@ from tui.core.alignment.tiers import TIERS, Tier
 from tui.core.reading.articles import Article
 from tui.core.reports.comparison import share_line
 from tui.core.text.document import Document
-from tui.core.text.safe import one_line
 
 NARROW = 100
 """Below this many columns the two sources stack instead of sitting side by side."""
+SINGLE_ROWS = 20
+"""Below this many rows (or `SINGLE_COLUMNS` columns) one pane shows at a time."""
+SINGLE_COLUMNS = 50
+"""Below this many columns one pane shows at a time (``tab`` shows the other)."""
 
 
 class CompareScreen(Screen[None]):
@@ -55,30 +60,40 @@ class CompareScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,right_square_bracket", "step(1)", "Next pair"),
         Binding("N,left_square_bracket", "step(-1)", "Previous pair"),
+        Binding("slash", "find", "Find"),
+        Binding("e", "export", "Export"),
+        Binding("escape", "back", "Back"),
         Binding("s", "swap", "Swap sides"),
+        Binding("y", "copy_pair", "Copy pair"),
+        Binding("tab", "switch_pane", "Other side"),
         Binding("1", "toggle_tier('copy')", "Copy tier", show=False),
         Binding("2", "toggle_tier('edit')", "Edit tier", show=False),
         Binding("3", "toggle_tier('quote')", "Quote tier", show=False),
         Binding("4", "toggle_tier('paraphrase')", "Paraphrase tier", show=False),
-        Binding("slash", "find", "Find"),
-        Binding("y", "copy_pair", "Copy pair"),
-        Binding("e", "export", "Export"),
-        Binding("escape", "back", "Library"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
-    | n, ] / N, [ | Next / previous shared sentence; both panes scroll to it. |
-    | tab | Switch the focused pane. |
-    | s | Swap the two sides. |
-    | 1 2 3 4 | Show or hide copy, edit, quote, paraphrase links. |
-    | / | Find in the focused pane. |
-    | y | Copy the selected pair, outlets named. |
+    | n, ] / N, [ | Next / previous pair; both panes scroll so its sentences line up. |
+    | / | Find in both texts. |
     | e | Export the comparison as Markdown or JSON. |
-    | escape | Back to the library. |
+    | escape | Back where compare was opened from. |
+    | s | Swap the two sides. |
+    | y | Copy the selected pair, outlets named. |
+    | tab | The other pane (where one shows at a time, show it). |
+    | 1 2 3 4 | Show or hide copy, edit, quote, paraphrase links. |
     """
 
     BINDING_GROUP_TITLE = "Compare"
+    HELP_NOTES: ClassVar[str] = (
+        "Shared sentences are tinted by tier and marked in the gutter: = copy (blue), "
+        '~ edit (orange), " quote (pink, in italics: the same quotation, worded alike '
+        "or not), ≈ paraphrase (yellow); dim sentences are only in that text. In the "
+        "selected pair (▶) inserted words are underlined green, deleted ones struck red, "
+        "changed ones underlined yellow, and a figure the other text does not state is "
+        "reversed in red."
+    )
+    """What the help screen says besides the keys."""
 
     def __init__(self, state: StoryState, a: int, b: int) -> None:
         super().__init__()
@@ -96,6 +111,10 @@ class CompareScreen(Screen[None]):
         """Index in `links` of the selected pair."""
         self._drawn: dict[str, Document] = {}
         """Per side, the document the links were last drawn on."""
+        self._hits: list[tuple[Side, int]] = []
+        """Find matches in both texts, A's first: (side, index among that side's)."""
+        self._hit: int | None = None
+        """The current one among `_hits`."""
 
     @property
     def left(self) -> Reader:
@@ -109,15 +128,14 @@ class CompareScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="summary-row"):
-            if not self.state.at_once(*self._pair):  # the loading state is in the first frame
-                yield Static(Text("Finding shared sentences…", "dim"), id="summary")
-                yield LoadingIndicator(id="aligning")
-            else:
-                yield Static(id="summary")
+        with Horizontal(id="summary-row"), Vertical(id="summary"):
+            if not self.state.at_once(*self._pair):  # the loading state in the first frame
+                yield Working("Finding shared sentences", id="aligning")
+            yield Static(id="summary-a")
+            yield Static(id="summary-b")
         with Horizontal(id="sides"):
-            yield Reader(gutter=True, label="A", id="left")
-            yield Reader(gutter=True, label="B", id="right")
+            yield Reader(gutter=True, label="A", steps_find=False, id="left")
+            yield Reader(gutter=True, label="B", steps_find=False, id="right")
         yield PairBar(id="pair-bar")
         yield KeyBar()
 
@@ -127,9 +145,15 @@ class CompareScreen(Screen[None]):
         first, second = self._pair
         return self.state.articles[first], self.state.articles[second]
 
+    @property
+    def names(self) -> tuple[str, str]:
+        """What the screen calls the article on the left and the one on the right."""
+        first, second = self._pair
+        return self.state.labels[first], self.state.labels[second]
+
     def on_mount(self) -> None:
         a, b = self.articles
-        self.sub_title = f"compare {one_line(a.outlet)} with {one_line(b.outlet)}"
+        self.sub_title = "compare {} with {}".format(*self.names)
         self.left.read(a)
         self.right.read(b)
         self.left.view.focus()
@@ -142,7 +166,16 @@ class CompareScreen(Screen[None]):
         self.call_after_refresh(self._align, *self._pair)
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        width, height = event.size
+        self.set_class(width < NARROW, "-narrow")
+        single = height < SINGLE_ROWS or width < SINGLE_COLUMNS
+        self.set_class(single, "-single")
+        if single:
+            self._show_pane(self.right if self._focused_side() == "b" else self.left)
+        else:
+            self.left.display = self.right.display = True
+        if self.selected is not None:
+            self.call_after_refresh(self._line_up)
 
     @work(thread=True, exclusive=True, group="compare", description="align the pair")
     def _align(self, a: int, b: int) -> None:
@@ -164,10 +197,17 @@ class CompareScreen(Screen[None]):
     # Drawing
 
     def _tier_styles(self) -> dict[str, Style]:
+        """The legend's styles: each tier as the panes draw it.
+
+        Blended with the pane's background, as the text is, so the legend matches the
+        text and keeps its contrast.
+        """
         view = self.left.view
-        styles: dict[str, Style] = {name: view.component_style(f"tier-{name}") for name in TIERS}
+        styles: dict[str, Style] = {
+            name: view.component_style(f"tier-{name}", partial=False) for name in TIERS
+        }
         styles["off"] = Style(dim=True, strike=True)
-        styles["only"] = view.component_style("only")
+        styles["only"] = view.component_style("only", partial=False)
         return styles
 
     def _sides(self) -> tuple[tuple[Reader, Side], tuple[Reader, Side]]:
@@ -181,10 +221,9 @@ class CompareScreen(Screen[None]):
         for reader, side in self._sides():
             reader.view.set_highlights(link_highlights(comparison, self.links, side))
             self._drawn[side] = reader.view.document
-        summary = Text(share_line(comparison.summary.a, "A", one_line(comparison.a.outlet)))
-        summary.append("\n")
-        summary.append(share_line(comparison.summary.b, "B", one_line(comparison.b.outlet)))
-        self.query_one("#summary", Static).update(summary)
+        name_a, name_b = self.names
+        self.query_one("#summary-a", Static).update(share_line(comparison.summary.a, "A", name_a))
+        self.query_one("#summary-b", Static).update(share_line(comparison.summary.b, "B", name_b))
         self._redraw_pair()
 
     def _redraw_pair(self) -> None:
@@ -210,16 +249,40 @@ class CompareScreen(Screen[None]):
         self.selected = index
         self._redraw_pair()
         if index is not None:
-            link = self.links[index]
-            self.left.view.scroll_to_span(link.a)
-            self.right.view.scroll_to_span(link.b)
+            self._line_up()
+
+    def _line_up(self) -> None:
+        """Scroll both panes so the selected pair's sentences start on the same row.
+
+        A pane whose text is not laid out yet scrolls when it is (a third of the way
+        down; `_reader_shown` lines the two up then).
+        """
+        if self.selected is None:
+            return
+        link = self.links[self.selected]
+        views = (self.left.view, self.right.view)
+        spans = (link.a, link.b)
+        lines = [view.line_of(span.start) for view, span in zip(views, spans, strict=True)]
+        if None in lines or not all(view.size.height for view in views):
+            for view, span in zip(views, spans, strict=True):
+                view.scroll_to_span(span)
+            return
+        panes = [
+            Pane(line, view.max_scroll_y)
+            for line, view in zip(lines, views, strict=True)
+            if line is not None
+        ]
+        height = min(view.scrollable_content_region.height for view in views)
+        offsets, _ = line_up(panes, height, height // 3)
+        for view, offset in zip(views, offsets, strict=True):
+            view.scroll_to(y=offset, animate=False, immediate=True)
 
     # Actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("step", "copy_pair") and not self.links:
             return None
-        if action in ("swap", "export", "toggle_tier", "find") and self.comparison is None:
+        if action in ("swap", "export", "toggle_tier") and self.comparison is None:
             return None
         return True
 
@@ -230,6 +293,7 @@ class CompareScreen(Screen[None]):
         assert self.comparison is not None
         current = self.links[self.selected] if self.selected is not None else None
         self._pair = self._pair[::-1]
+        self.sub_title = "compare {} with {}".format(*self.names)
         self.comparison = self.state.comparison(*self._pair)
         self.left.read(self.comparison.a)
         self.right.read(self.comparison.b)
@@ -245,10 +309,67 @@ class CompareScreen(Screen[None]):
         self.tiers ^= {tier}
         self._refilter(keep)
 
-    async def action_find(self) -> None:
+    def _focused_side(self) -> Side:
         focused = self.focused
-        in_right = focused is not None and self.right in focused.ancestors_with_self
-        await (self.right if in_right else self.left).open_find()
+        return "b" if focused is not None and self.right in focused.ancestors_with_self else "a"
+
+    def _show_pane(self, reader: Reader) -> None:
+        """Where one pane shows at a time, show ``reader``'s."""
+        if self.has_class("-single"):
+            self.left.display = reader is self.left
+            self.right.display = reader is self.right
+
+    def action_switch_pane(self) -> None:
+        reader = self.left if self._focused_side() == "b" else self.right
+        self._show_pane(reader)
+        reader.view.focus()
+
+    # Find, in both texts
+
+    async def action_find(self) -> None:
+        bars = self.query(FindBar)
+        if bars:
+            bar = bars.first()
+        else:
+            bar = FindBar(placeholder="text in either article", id="find-bar")
+            await self.mount(bar, before=self.query_one(PairBar))
+        bar.open()
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        self._find(event.query, keep=False)
+
+    def _find(self, query: str, *, keep: bool) -> None:
+        """Mark ``query`` in both texts; unless ``keep``, go to the first match."""
+        found = {side: reader.search(query) for reader, side in self._sides()}
+        self._hits = [(side, index) for side in ("a", "b") for index in range(len(found[side]))]
+        self._hit = None if keep or not self._hits else 0
+        self._show_hit()
+
+    def _show_hit(self) -> None:
+        current = self._hits[self._hit] if self._hit is not None else None
+        for reader, side in self._sides():
+            index = current[1] if current is not None and current[0] == side else None
+            reader.show_match(index)
+            if index is not None:
+                self._show_pane(reader)
+        bars = self.query(FindBar)
+        if bars:
+            counts = {side: sum(hit[0] == side for hit in self._hits) for side in ("a", "b")}
+            where = f"A {counts['a']} · B {counts['b']}" if self._hits else ""
+            bars.first().set_count(self._hit, len(self._hits), where)
+
+    @on(FindBar.Stepped)
+    def _find_stepped(self, event: FindBar.Stepped) -> None:
+        if self._hits:
+            current = -1 if self._hit is None and event.direction > 0 else self._hit or 0
+            self._hit = (current + event.direction) % len(self._hits)
+            self._show_hit()
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        reader = self.right if self._hit is not None and self._hits[self._hit][0] == "b" else None
+        (reader or self.left).view.focus()
 
     def action_copy_pair(self) -> None:
         assert self.comparison is not None
@@ -270,12 +391,14 @@ class CompareScreen(Screen[None]):
         A text already on show when the links were drawn (one the reader had rendered
         before) needs nothing: drawing it again would only repaint both panes.
         """
-        side = "a" if event.reader is self.left else "b"
+        side: Side = "a" if event.reader is self.left else "b"
+        bars = self.query(FindBar)
+        if bars and bars.first().query_text:
+            self._find(bars.first().query_text, keep=True)
         if self.comparison is not None and event.reader.view.document is not self._drawn.get(side):
             self._redraw()
             if self.selected is not None:
-                link = self.links[self.selected]
-                event.reader.view.scroll_to_span(link.a if event.reader is self.left else link.b)
+                self.call_after_refresh(self._line_up)
 
     @on(DocumentView.Clicked)
     def _clicked(self, event: DocumentView.Clicked) -> None:

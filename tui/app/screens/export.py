@@ -20,10 +20,28 @@ _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
 def default_export_path(comparison: Comparison, folder: Path) -> Path:
-    """``storyreader-<A>-vs-<B>.md`` in ``folder``, named after the two files."""
+    """``storyreader-<A>-vs-<B>.md`` in ``folder``, named after the two files.
+
+    When that exists, the first free one of ``…-2.md``, ``…-3.md``: a second export
+    proposes a name that works.
+    """
     stem_a = _UNSAFE_NAME.sub("_", comparison.a.path.stem)[:40]
     stem_b = _UNSAFE_NAME.sub("_", comparison.b.path.stem)[:40]
-    return folder / f"storyreader-{stem_a}-vs-{stem_b}.md"
+    stem = f"storyreader-{stem_a}-vs-{stem_b}"
+    path = folder / f"{stem}.md"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}.md"
+        number += 1
+    return path
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working folder when it is inside it (shorter to read)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def export_format(path: Path) -> str:
@@ -59,12 +77,13 @@ class ExportScreen(ModalScreen[Path | None]):
         self.story_articles = story_articles
         """How many articles the comparison's words were weighed across."""
         self._default = default_export_path(comparison, folder or Path.cwd())
+        """The file proposed: shown relative to the working folder, where it is written."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-panel") as panel:
             panel.border_title = "Export comparison"
             yield Label("Save to a new file (.md for Markdown, .json for JSON):")
-            yield Input(str(self._default), id="export-path")
+            yield Input(str(_shown(self._default)), id="export-path")
             yield Static("enter to save · escape to cancel", id="export-status", markup=False)
 
     @on(Input.Submitted, "#export-path")

@@ -35,10 +35,15 @@ def key_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]
     keys that actually work. Keys bound to the same action are shown together.
     """
     app = screen.app
-    # Our own widgets only: Textual's inner widgets (Input, Footer) keep their usual keys.
+    # The screen's own keys first, then the focused widget's and its ancestors', then
+    # the other widgets', the app's last. Our own widgets only: Textual's inner widgets
+    # (Input, Footer) keep their usual keys.
+    focused = screen.focused
+    chain = [node for node in focused.ancestors_with_self if node is not screen] if focused else []
+    others = [node for node in screen.walk_children(with_self=False) if node not in chain]
     nodes: list[DOMNode] = [
         node
-        for node in [*screen.walk_children(with_self=False), screen, app]
+        for node in dict.fromkeys([screen, *chain, *others, app])
         if type(node).__module__.startswith("tui.")
     ]
     groups: dict[str, dict[str, tuple[list[str], str]]] = {}
@@ -84,10 +89,16 @@ class HelpScreen(ModalScreen[None]):
             for key, description in keys:
                 table.add_row(Text(key), Text(description))
             table.add_row("", "")
+        notes = getattr(self._helped, "HELP_NOTES", "")
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = "Keys"
-            panel.border_subtitle = "escape to close"
+            panel.border_subtitle = "↑ ↓ scroll · escape to close"
+            if notes:
+                yield Static(Text(notes), id="help-notes")
             yield Static(table)
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

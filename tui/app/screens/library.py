@@ -52,23 +52,23 @@ class LibraryScreen(Screen[None]):
     CSS_PATH = "library.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "find", "Find", tooltip="Find text in the article"),
-        Binding("y", "copy", "Copy", tooltip="Copy the selection, or the whole article"),
-        Binding("l", "toggle_library", "Library", tooltip="Show or hide the library pane"),
-        Binding("exclamation_mark", "problems", "Skipped", tooltip="Files that could not be read"),
         Binding(
             "o", "overview", "Overview", tooltip="The whole story: shares, groups, figures, quotes"
         ),
+        Binding("slash", "find", "Find", tooltip="Find text in the article"),
+        Binding("exclamation_mark", "problems", "Skipped", tooltip="Files that could not be read"),
+        Binding("y", "copy", "Copy", tooltip="Copy the selection, or the whole article"),
+        Binding("l", "toggle_library", "Library", tooltip="Show or hide the library pane"),
         Binding("escape", "focus_library", "Back to the list", show=False),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
+    | o | The story overview: who shares what, figures, quotes, only-here. |
     | / | Find text in the article. |
+    | ! | List the files that could not be read, and why. |
     | y | Copy the selected text, or the whole article. |
     | l | Show or hide the library pane. |
-    | ! | List the files that could not be read, and why. |
-    | o | The story overview: who shares what, figures, quotes, only-here. |
     | escape | Back to the library list. |
     """
 
@@ -147,7 +147,7 @@ class LibraryScreen(Screen[None]):
 
     def _arrived(self) -> None:
         assert self._loader is not None
-        self.library.refresh_rows()
+        self.library.refresh_rows(self.state.names, self.state.widest_name)
         done, total = self._loader.done, self._loader.total
         if self._progress is not None:
             self._progress.update(progress=done)
@@ -254,6 +254,14 @@ class LibraryScreen(Screen[None]):
         """Put the library cursor on article ``index`` and read it."""
         self.library.select(index)
 
+    def sort_by(self, order: str) -> None:
+        """Order the library by one of `SORTS` (the palette's sort commands)."""
+        self.library.sort = order
+
+    def action_compare(self) -> None:
+        """Compare the article under the cursor with another (the palette's ``Compare…``)."""
+        self.library.action_compare()
+
     # Actions
 
     async def action_find(self) -> None:
@@ -270,20 +278,29 @@ class LibraryScreen(Screen[None]):
             name = inert_line(article.name)
             self.notify(f"Copied {name} ({article.chars:,} characters)", markup=False)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "problems":
-            return bool(self.state.problems)
-        if action == "overview":
-            return len(self.state.articles) > 1 and not self.state.loading
-        return True
-
     def action_overview(self) -> None:
-        navigation.open_overview(self.app, self.state)
+        """The overview, or why there is none yet: it needs every file read."""
+        if self.state.loading:
+            loader = self._loader
+            done = f" ({loader.done:,} of {loader.total:,})" if loader else ""
+            self.notify(f"Still reading the files{done}: the overview opens once all are read.")
+        elif len(self.state.articles) < 2:
+            self.notify("The overview needs at least two articles.", severity="warning")
+        else:
+            navigation.open_overview(self.app, self.state)
 
     def action_problems(self) -> None:
+        """The files that could not be read; while loading, those found so far."""
         from tui.app.screens.problems import ProblemsScreen
 
-        self.app.push_screen(ProblemsScreen(self.state.problems))
+        problems = self.state.problems
+        if not problems:
+            if self.state.loading:
+                self.notify("No problems so far (still reading the files).")
+            else:
+                self.notify("No problems: every file was read.")
+            return
+        self.app.push_screen(ProblemsScreen(problems, loading=self.state.loading))
 
     def action_toggle_library(self) -> None:
         pane = self.query_one("#library-pane")

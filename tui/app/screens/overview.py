@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from itertools import count
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,126 +11,45 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import OptionList, ProgressBar, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.app import navigation
+from tui.app.screens.overview_lists import LISTS, parse_target
+from tui.app.share_kinds import CellKind, cell_kinds
 from tui.app.state import StoryState
+from tui.app.widgets.highlights import TIER_MARKS
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.share_matrix import ShareMatrix
 from tui.app.widgets.title_bar import TitleBar
+from tui.app.widgets.working import Working
 from tui.core.alignment.tiers import TIERS
-from tui.core.reports.overview import article_labels
-from tui.core.spans import Span
 from tui.core.story.overview import Overview, Progress, iter_overview
-from tui.core.text.plain import plain_text
-from tui.core.text.safe import one_line
 
-_REFRESH_SECONDS = 0.1
-"""How often progress reaches the screen while the overview is computed."""
-_SNIPPET = 90
-"""Characters of a sentence shown in a list entry."""
-
-
-def _snippet(text: str, span: Span) -> str:
-    """The sentence at ``span`` as plain text (markup and escapes resolved), cut short."""
-    sentence = plain_text(span.slice(text))
-    return sentence if len(sentence) <= _SNIPPET else sentence[: _SNIPPET - 1] + "…"
+_REFRESH_SECONDS = 0.25
+"""How often progress reaches the screen while the overview is computed (each update
+repaints, and the work competes with the interface for the interpreter)."""
+_REFIT_SECONDS = 0.15
+"""Pause after the last resize before the lists are fitted to the new width."""
+SHORT = 20
+"""Below this many rows the matrix and the lists take the screen in turn."""
+_CHUNK = 200
+"""Entries added to a list per frame: a big story's thousands would hold a key back."""
 
 
-_entries = count()
-
-
-def _target(article: int, span: Span) -> str:
-    """A unique option id that says where Enter goes: an article and a span of its text."""
-    return f"{article}:{span.start}:{span.end}:{next(_entries)}"
-
-
-def figure_options(overview: Overview, labels: Sequence[str]) -> list[Option]:
-    """One heading per figure group (values side by side), one entry per mention.
-
-    Groups whose sources disagree come first: they are what a fact-checker is after.
-    """
-    options: list[Option] = []
-    groups = sorted(overview.figures or (), key=lambda group: not group.disagree)
-    for group in groups:
-        heading = Text(f"{one_line(group.label) or 'figure'}: ", style="bold")
-        for number, value in enumerate(group.values):
-            if number:
-                heading.append(" / ", style="dim")
-            heading.append(
-                one_line(value.normal), style="bold reverse" if group.disagree else "bold"
-            )
-            heading.append(f" ({', '.join(labels[a] for a in value.articles)})", style="dim")
-        if group.disagree:
-            heading.append("  ≠ sources disagree", style="bold")
-        options.append(Option(heading, disabled=True))
-        for mention in group.mentions:
-            article = overview.articles[mention.article]
-            figure = mention.figure
-            entry = Text(f" ↳ {labels[mention.article]}: ", style="dim")
-            entry.append(_snippet(article.text, figure.sentence))
-            options.append(Option(entry, id=_target(mention.article, figure.sentence)))
-    return options
-
-
-def quote_options(overview: Overview, labels: Sequence[str]) -> list[Option]:
-    """One heading per statement (speaker, outlets), one entry per wording and mention."""
-    options: list[Option] = []
-    for group in overview.quotes or ():
-        wordings = len(group.variants)
-        heading = Text(f"{one_line(group.speaker) or 'unnamed speaker'}", style="bold")
-        heading.append(f" · {wordings} wording{'s' if wordings != 1 else ''} · carried by ", "dim")
-        heading.append(", ".join(labels[a] for a in group.articles), style="dim")
-        options.append(Option(heading, disabled=True))
-        for mention in group.mentions:
-            entry = Text(f" ↳ {labels[mention.article]}: ", style="dim")
-            entry.append(f"“{plain_text(mention.text)}”")
-            options.append(Option(entry, id=_target(mention.article, mention.sentence)))
-    return options
-
-
-def group_options(overview: Overview, labels: Sequence[str]) -> list[Option]:
-    """Each copy group: its name, how it was named, and each member's role."""
-    options: list[Option] = []
-    for group in overview.copy_groups or ():
-        heading = Text(f"{one_line(group.name)}", style="bold")
-        heading.append(f" (named by {group.named_by}) · {group.sentences} shared sentences", "dim")
-        options.append(Option(heading, disabled=True))
-        for member, role in zip(group.members, group.roles, strict=True):
-            article = overview.articles[member]
-            entry = Text(f" ↳ {labels[member]}", style="bold")
-            entry.append(f" — {role}: {one_line(article.title)}")
-            options.append(Option(entry, id=_target(member, Span(0, 0))))
-    if not options:
-        options.append(Option(Text("No copy shared between articles.", style="dim"), disabled=True))
-    return options
-
-
-def only_here_options(overview: Overview, labels: Sequence[str]) -> list[Option]:
-    """Per article, the sentences no other source carries."""
-    options: list[Option] = []
-    for index, spans in enumerate(overview.only_here):
-        article = overview.articles[index]
-        heading = Text(f"{labels[index]}", style="bold")
-        heading.append(f" — {len(spans)} of {overview.totals[index]} sentences only here", "dim")
-        options.append(Option(heading, disabled=True))
-        options.extend(
-            Option(Text(f" ↳ {_snippet(article.text, span)}"), id=_target(index, span))
-            for span in spans
-        )
-    return options
-
-
-LISTS: dict[str, tuple[str, Callable[[Overview, Sequence[str]], list[Option]]]] = {
-    "figures": ("Figures", figure_options),
-    "quotes": ("Quotes", quote_options),
-    "groups": ("Copy groups", group_options),
-    "only": ("Only here", only_here_options),
-}
-"""The lists under the matrix: tab id → (title, how to build its entries)."""
+def legend() -> Text:
+    """What a matrix cell means, its marks in their tiers' words."""
+    text = Text("% of the row's sentences the column carries, by ", style="dim")
+    for number, tier in enumerate(TIERS):
+        if number:
+            text.append(" ", style="dim")
+        text.append(f"{TIER_MARKS[tier]} {tier}", style="bold")
+    text.append(" · pale: weak links · only: sentences no other carries", style="dim")
+    return text
 
 
 class OverviewScreen(Screen[None]):
@@ -145,22 +63,32 @@ class OverviewScreen(Screen[None]):
     CSS_PATH = "overview.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(panel.key, f"tab('{tab}')", panel.name, tooltip=f"The {panel.title} panel")
+            for tab, panel in LISTS.items()
+        ),
+        Binding("m", "matrix", "Matrix", tooltip="The share matrix"),
         Binding("escape", "back", "Library"),
-        Binding("f", "tab('figures')", "Figures"),
-        Binding("w", "tab('quotes')", "Quotes"),
-        Binding("g", "tab('groups')", "Groups"),
-        Binding("u", "tab('only')", "Only here"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
+    | f w g u | The figures, quotes, copy groups, only-here panels. |
+    | m | The share matrix. |
     | tab | Move between the matrix and the lists. |
-    | f w g u | Show figures, quotes, copy groups, only-here sentences. |
     | enter | Compare a cell's pair, or open an entry's sentence. |
     | escape | Back to the library. |
     """
 
     BINDING_GROUP_TITLE = "Overview"
+    HELP_NOTES: ClassVar[str] = (
+        "The matrix: how much of each article (row) every other (column) carries. "
+        "A cell's mark is its tier (= copy, ~ edit, \" quote, ≈ paraphrase: the most "
+        "literal tier of at least a third of its sentences); its shade is how strong "
+        "the links are (pale: loose paraphrase; strong: close copying). Panels: m the "
+        "matrix, f figures, w quotes, g copy groups, u only-here sentences."
+    )
+    """What the help screen says besides the keys."""
 
     def __init__(self, state: StoryState) -> None:
         super().__init__()
@@ -168,34 +96,59 @@ class OverviewScreen(Screen[None]):
         self.story = state.story
         """The story the overview sums up."""
         self.articles = list(self.story.articles)
-        self.labels = article_labels(self.articles)
+        self.labels = state.labels
         self.overview: Overview | None = None
         """The overview as far as it is computed."""
+        self._kinds: tuple[tuple[CellKind | None, ...], ...] = ()
+        """Each cell's kind of sharing, once the matrix is computed."""
+        self._refit: Timer | None = None
+        self._fitted: dict[str, int] = {}
+        """The width each list's entries were last fitted to."""
+        self._places: dict[str, int | None] = {}
+        """Each list's highlighted entry while it is filled again."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="overview-top"):
-            with Vertical(id="matrix-pane"):
-                yield ShareMatrix(id="matrix")
-                yield Static(id="cell-detail")
-            yield Static(id="overview-progress-label")
-        yield ProgressBar(id="overview-progress", show_eta=False)
+        with Vertical(id="overview-top"):
+            yield ShareMatrix(id="matrix")
+            yield Static(id="cell-detail")
+            yield Static(legend(), id="matrix-legend")
+        with Horizontal(id="overview-progress"):
+            yield ProgressBar(show_eta=False)
+            yield Working("Comparing the articles", id="overview-progress-label")
         with TabbedContent(id="overview-lists"):
-            for key, (title, _) in LISTS.items():
-                with TabPane(title, id=key):
+            for key, panel in LISTS.items():
+                with TabPane(panel.title, id=key):
                     yield OptionList(id=f"{key}-list")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        count = len(self.articles)
-        self.sub_title = f"overview · {count} article{'s' if count != 1 else ''}"
+        self.sub_title = self._title()
         self.query_one(ShareMatrix).focus()
         self._compute()
 
-    @work(thread=True, exclusive=True, group="overview")
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.height < SHORT, "-short")
+        if self._refit is not None:
+            self._refit.stop()
+        self._refit = self.set_timer(_REFIT_SECONDS, self._fit_lists)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """On a short screen, show the part that has the focus.
+
+        A list shown for the first time gets its width then, and is fitted to it.
+        """
+        lists = self.query_one("#overview-lists", TabbedContent)
+        in_lists = lists in event.widget.ancestors_with_self
+        self.set_class(in_lists, "-lists")
+        if in_lists and lists.active in self._fitted:
+            self.call_after_refresh(self._fit, lists.active)
+
+    @work(thread=True, exclusive=True, group="overview", description="the overview")
     def _compute(self) -> None:
         worker = get_current_worker()
         shown = 0.0
+        kinds: tuple[tuple[CellKind | None, ...], ...] | None = None
         for item in iter_overview(self.story, cancelled=lambda: worker.is_cancelled):
             if worker.is_cancelled:
                 return
@@ -203,16 +156,26 @@ class OverviewScreen(Screen[None]):
                 if time.monotonic() - shown > _REFRESH_SECONDS:
                     self.app.call_from_thread(self._progress, item)
                     shown = time.monotonic()
-            else:
-                self.app.call_from_thread(self._arrived, item)
+                continue
+            if kinds is None:
+                kinds = cell_kinds(item.cells, item.pair_links)
+            self.app.call_from_thread(self._arrived, item, kinds)
+
+    def _title(self, overview: Overview | None = None) -> str:
+        count = len(self.articles)
+        title = f"overview · {count} article{'s' if count != 1 else ''}"
+        if overview is not None:
+            stats = overview.stats
+            title += f" · {stats.links} links in {stats.aligned_pairs} of {stats.pairs} pairs"
+        return title
 
     def _progress(self, progress: Progress) -> None:
         self.query_one(ProgressBar).update(total=max(progress.total, 1), progress=progress.done)
-        self.query_one("#overview-progress-label", Static).update(
-            Text(f"{progress.stage} {progress.done}/{progress.total}", style="dim")
+        self.query_one("#overview-progress-label", Working).set_label(
+            f"{progress.stage} {progress.done}/{progress.total}"
         )
 
-    def _arrived(self, overview: Overview) -> None:
+    def _arrived(self, overview: Overview, kinds: tuple[tuple[CellKind | None, ...], ...]) -> None:
         first = self.overview is None
         self.overview = overview
         if first:
@@ -221,20 +184,75 @@ class OverviewScreen(Screen[None]):
                 overview.cells,
                 [len(spans) for spans in overview.only_here],
                 overview.order,
+                kinds,
             )
-        for key, (_, build) in LISTS.items():
-            options = self.query_one(f"#{key}-list", OptionList)
-            if options.option_count == 0 and self._ready(key, overview):
-                options.add_options(build(overview, self.labels))
+        self._kinds = kinds
+        for key in LISTS:
+            if key not in self._fitted and self._ready(key, overview):
+                self._fit(key)
         if overview.complete:
-            self.query_one(ProgressBar).display = False
-            self.query_one("#overview-progress-label", Static).update(
-                Text(
-                    f"{overview.stats.links} links · {overview.stats.aligned_pairs} of "
-                    f"{overview.stats.pairs} pairs aligned",
-                    style="dim",
-                )
-            )
+            self.query_one("#overview-progress").display = False
+            self.sub_title = self._title(overview)
+
+    def _list_width(self, options: OptionList) -> int:
+        """Cells an entry of ``options`` may take without wrapping.
+
+        A list in a tab not shown has no width yet: it is fitted to the screen's, less
+        the scrollbar, and fitted again when its tab is shown (`_tab_shown`).
+        """
+        width = options.scrollable_content_region.width
+        if not width:
+            width = self.size.width - options.styles.scrollbar_size_vertical
+        return max(width - 1, 10)
+
+    def _fit(self, key: str) -> None:
+        """Build list ``key`` for the width it has now (in a thread), keeping its place."""
+        overview = self.overview
+        if overview is None:
+            return
+        options = self.query_one(f"#{key}-list", OptionList)
+        width = self._list_width(options)
+        if self._fitted.get(key) == width:
+            return  # built, or being built, for this width
+        self._fitted[key] = width
+        self.run_worker(
+            partial(self._build, key, overview, width),
+            thread=True,
+            group=f"fit-{key}",
+            exclusive=True,
+            description="fit a list to its width",
+        )
+
+    def _build(self, key: str, overview: Overview, width: int) -> None:
+        """The entries of list ``key`` (thousands for a big story: not on the UI thread)."""
+        built = LISTS[key].build(overview, self.labels, width)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill, key, width, built)
+
+    def _fill(self, key: str, width: int, built: list[Option], done: int = 0) -> None:
+        """Put ``built`` in list ``key``, a chunk a frame: keys are answered between them."""
+        if self._fitted.get(key) != width:
+            return  # fitted again meanwhile
+        options = self.query_one(f"#{key}-list", OptionList)
+        if not done:
+            self._places[key] = options.highlighted
+            options.clear_options()
+        options.add_options(built[done : done + _CHUNK])
+        if done + _CHUNK < len(built):
+            self.set_timer(0.01, partial(self._fill, key, width, built, done + _CHUNK))
+        elif self._places.get(key) is not None:
+            options.highlighted = self._places.pop(key)
+
+    def _fit_lists(self) -> None:
+        """Fit the lists built so far to a new width."""
+        for key in self._fitted:
+            self._fit(key)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        key = event.pane.id
+        if key in self._fitted:
+            self.call_after_refresh(self._fit, key)
 
     @staticmethod
     def _ready(key: str, overview: Overview) -> bool:
@@ -252,27 +270,30 @@ class OverviewScreen(Screen[None]):
             return
         detail = self.query_one("#cell-detail", Static)
         cell = overview.cell(event.a, event.b)
+        row, column = self.labels[event.a], self.labels[event.b]
         if cell is None:
-            detail.update(
-                Text(f"{self.labels[event.a]}: the diagonal (an article and itself)", "dim")
-            )
+            detail.update(Text(f"{row}: the diagonal (an article and itself)", "dim"))
             return
-        text = Text(f"{self.labels[event.b]}", style="bold")
+        text = Text(column, style="bold")
         text.append(" carries ")
         text.append(f"{cell.shared} of {cell.sentences}", style="bold")
-        text.append(f" sentences of {self.labels[event.a]} ({cell.percent}%)\n")
+        text.append(f" sentences of {row} ({cell.percent}%)\n")
         text.append(
             " · ".join(
                 f"{tier} {share.sentences}" for tier, share in zip(TIERS, cell.by_tier, strict=True)
             )
         )
-        text.append("   enter: compare the pair", style="dim")
+        kind = self._kinds[event.a][event.b] if self._kinds else None
+        if kind is not None:
+            scores = (
+                f"{kind.low:.2f}" if kind.low == kind.high else f"{kind.low:.2f}–{kind.high:.2f}"
+            )
+            text.append(f" · scores {scores} · strength {round(100 * kind.strength)}%")
         detail.update(text)
 
     @on(ShareMatrix.CellSelected)
     def _cell_selected(self, event: ShareMatrix.CellSelected) -> None:
-        overview = self.overview
-        if overview is not None:
+        if self.overview is not None:
             # The overview aligned the pair through the story: the compare screen reads
             # that very comparison.
             navigation.open_compare(self.app, self.state, event.a, event.b)
@@ -280,13 +301,15 @@ class OverviewScreen(Screen[None]):
     @on(OptionList.OptionSelected)
     def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            article, start, end, _ = (int(part) for part in event.option.id.split(":"))
-            span = Span(start, end) if end > start else None
+            article, span = parse_target(event.option.id)
             navigation.open_sentence(self.app, self.state, article, span)
 
     def action_tab(self, key: str) -> None:
         self.query_one(TabbedContent).active = key
         self.query_one(f"#{key}-list", OptionList).focus()
+
+    def action_matrix(self) -> None:
+        self.query_one(ShareMatrix).focus()
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -45,8 +45,7 @@ class PickSourceScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-panel") as panel:
-            first = self.articles[self.first]
-            panel.border_title = f"Compare {one_line(first.outlet)} with…"
+            panel.border_title = f"Compare {self.state.labels[self.first]} with…"
             panel.border_subtitle = "enter to compare · escape to cancel"
             yield OptionList(id="pick-list")
             yield ProgressBar(id="pick-progress", show_eta=False)
@@ -65,7 +64,7 @@ class PickSourceScreen(ModalScreen[int | None]):
             article = self.articles[index]
             share = self.shares.get(index)
             prompt = Text(f"{share:4.0%} " if share is not None else "   … ", style="bold")
-            prompt.append(f"{one_line(article.outlet)} — ", style="dim")
+            prompt.append(f"{self.state.labels[index]} — ", style="dim")
             prompt.append(one_line(article.title))
             options.add_option(Option(prompt, id=str(index)))
         if highlighted is not None:

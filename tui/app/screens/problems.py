@@ -38,14 +38,17 @@ class ProblemsScreen(ModalScreen[None]):
 
     BINDING_GROUP_TITLE = "Skipped files"
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], *, loading: bool = False) -> None:
         super().__init__()
         self.problems = list(problems)
+        self.loading = loading
+        """Whether files were still being read when the panel opened."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="problems-panel") as panel:
             count = len(self.problems)
-            panel.border_title = f"Could not read {count} input{'s' if count != 1 else ''}"
+            still = " so far (still reading)" if self.loading else ""
+            panel.border_title = f"Could not read {count} input{'s' if count != 1 else ''}{still}"
             panel.border_subtitle = "escape to close"
             yield Static(problems_table(self.problems))
 

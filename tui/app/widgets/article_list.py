@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -16,24 +17,71 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.labels import abbreviate
 from tui.app.widgets.component_styles import ComponentStyles
 from tui.core.reading.articles import Article
 from tui.core.text.safe import one_line
 
-SORTS: dict[str, Callable[[Article], object]] = {
-    "file": lambda article: (str(article.path), article.part or 0),
-    "date": lambda article: (article.date or "9999", str(article.path)),
-    "outlet": lambda article: (one_line(article.outlet).casefold(), str(article.path)),
-    "length": lambda article: (-article.words, str(article.path)),
+SORTS: dict[str, Callable[[Article, str], object]] = {
+    "file": lambda article, label: (str(article.path), article.part or 0),
+    "date": lambda article, label: (article.date or "9999", str(article.path)),
+    "outlet": lambda article, label: (label.casefold(), str(article.path)),
+    "length": lambda article, label: (-article.words, str(article.path)),
 }
-"""Orders the library can be sorted in, cycled with ``s``."""
+"""Orders the library can be sorted in, cycled with ``s``: by article and its label."""
 
 _GAP = "  "
 _MARK = "● "
 """Drawn before the outlet of the marked article."""
-_OUTLET_MAX = 14
+HEADLINE_MIN = 41
+"""Cells of headline every row keeps before any other column is shown (40 characters
+and an ellipsis): the headline is what a person scans (`plan_columns`)."""
+OUTLET_MAX = 18
+"""Widest outlet column: ``themoscowtimes.com``."""
+OUTLET_MIN = 6
+"""Narrowest outlet column: its header, ``Outlet``."""
+OUTLET_FOR_DATE = 14
+"""Narrowest the outlet column gets to make room for the date (``themoscowtimes``)."""
 _DATE = 10
 _WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Cells of each column of the library at one width; 0 for a column left out."""
+
+    outlet: int
+    headline: int
+    date: int
+    words: int
+
+
+def plan_columns(width: int, outlets: Callable[[int], int]) -> Columns:
+    """Share ``width`` cells between the columns, the headline first.
+
+    The headline keeps `HEADLINE_MIN` cells; then the outlet column gets what its
+    widest label needs (up to `OUTLET_MAX`), then the date (the outlet giving up to
+    `OUTLET_FOR_DATE` cells for it: labels abbreviate well), then the length, as far
+    as they fit. Whatever is left widens the headline.
+
+    Args:
+        width: Cells of the row.
+        outlets: Cells the widest label takes when abbreviated to a given width.
+    """
+    gap = len(_GAP)
+    fixed = len(_MARK) + gap
+    room = width - fixed - HEADLINE_MIN
+    outlet = max(min(outlets(OUTLET_MAX), OUTLET_MAX), OUTLET_MIN)
+    date = words = 0
+    if room < outlet:
+        outlet = max(room, OUTLET_MIN)
+    elif room - min(outlet, OUTLET_FOR_DATE) >= _DATE + gap:
+        date = _DATE
+        outlet = min(outlet, room - _DATE - gap)
+        words = _WORDS if room - outlet - _DATE - gap >= _WORDS + gap else 0
+    outlet = max(outlets(outlet), OUTLET_MIN)  # abbreviated labels may need less
+    used = fixed + outlet + (date + gap if date else 0) + (words + gap if words else 0)
+    return Columns(outlet, max(width - used, 1), date, words)
 
 
 class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=False):
@@ -121,8 +169,13 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
     def __init__(self, articles: Sequence[Article], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._articles = articles
+        self._labels: Sequence[str] = ()
+        """What the outlet column calls each article (`tui.app.labels`)."""
+        self._widest = 0
+        """Cells of the widest label."""
         self._order: list[int] = []
-        self._outlet_width = 6
+        self._outlet_widths: dict[int, int] = {}
+        """Cells the widest label takes abbreviated to a width, by width."""
         self.marked: int | None = None
         """The article marked with space, waiting for a partner to compare with."""
 
@@ -131,19 +184,17 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         """Index (in the app's article list) of the article under the cursor."""
         return self._order[self.cursor] if self._order else None
 
-    def refresh_rows(self) -> None:
-        """Pick up articles appended to the list since the last call."""
+    def refresh_rows(self, labels: Sequence[str], widest: int) -> None:
+        """Pick up articles appended to the list since the last call, and their labels.
+
+        Args:
+            labels: What to call every article, by index (a new file may change old ones).
+            widest: Cells of the widest label.
+        """
         known = len(self._order)
         self._order.extend(range(known, len(self._articles)))
-        self._outlet_width = min(
-            max(
-                [
-                    self._outlet_width,
-                    *(cell_len(one_line(a.outlet)) for a in self._articles[known:]),
-                ]
-            ),
-            _OUTLET_MAX,
-        )
+        self._labels, self._widest = labels, widest
+        self._outlet_widths = {}
         if self.sort != "file":
             self._sort_keeping_cursor()
         self.virtual_size = Size(self.size.width, len(self._order) + 1)
@@ -219,33 +270,53 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
     def _sort_keeping_cursor(self) -> None:
         current = self.selected
         key = SORTS[self.sort]
-        self._order.sort(key=lambda index: key(self._articles[index]))  # type: ignore[arg-type, return-value]
+        labels = self._labels
+        self._order.sort(key=lambda index: key(self._articles[index], labels[index]))  # type: ignore[arg-type, return-value]
         if current is not None:
             self.set_reactive(ArticleList.cursor, self._order.index(current))
             self.watch_cursor(self.cursor, self.cursor)
 
     # Drawing
 
+    def _outlets(self, width: int) -> int:
+        """Cells the widest label takes abbreviated to ``width`` (for `plan_columns`).
+
+        Only labels wider than ``width`` are abbreviated: a few outlet names, even
+        among ten thousand files; none when the widest fits.
+        """
+        if self._widest <= width:
+            return self._widest
+        cells = self._outlet_widths.get(width)
+        if cells is None:
+            cells = max(
+                (
+                    cell_len(abbreviate(label, width)) if len(label) > width else cell_len(label)
+                    for label in set(self._labels)
+                ),
+                default=0,
+            )
+            self._outlet_widths[width] = cells
+        return cells
+
     def _row(
         self, cells: Sequence[str], width: int, style: Style, muted: Style, mark: bool = False
     ) -> Strip:
         outlet, headline, date, words = cells
-        headline_width = max(
-            width - len(_MARK) - self._outlet_width - _DATE - _WORDS - 3 * len(_GAP), 8
-        )
+        columns = plan_columns(width, self._outlets)
         text = Text(no_wrap=True, end="", style=style)
         text.append(_MARK if mark else " " * len(_MARK))
-        outlet_text = Text(outlet, no_wrap=True)
-        outlet_text.truncate(self._outlet_width, overflow="ellipsis", pad=True)
-        text.append_text(outlet_text)
+        label = abbreviate(outlet, columns.outlet)
+        text.append(label + " " * (columns.outlet - cell_len(label)))
         text.append(_GAP)
         title = Text(headline, no_wrap=True)
-        title.truncate(headline_width, overflow="ellipsis", pad=True)
+        title.truncate(columns.headline, overflow="ellipsis", pad=True)
         text.append_text(title)
-        text.append(_GAP)
-        text.append(date.ljust(_DATE), muted)
-        text.append(_GAP)
-        text.append(words.rjust(_WORDS), muted)
+        if columns.date:
+            text.append(_GAP)
+            text.append(date.ljust(columns.date), muted)
+        if columns.words:
+            text.append(_GAP)
+            text.append(words.rjust(columns.words), muted)
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(0, width, style)
 
@@ -260,11 +331,11 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         if row >= len(self._order):
             return Strip.blank(width, base)
         article = self._articles[self._order[row]]
-        style, muted = base, base + self.component_style("muted")
+        style, muted = base, base + self.component_style("muted", partial=False)
         if row == self.cursor:
             style = muted = base + self.component_style("cursor")
         cells = (
-            one_line(article.outlet),
+            self._labels[self._order[row]],
             one_line(article.title),
             article.date or "",
             f"{article.words:,}",

@@ -23,10 +23,11 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from tui.app import startup
 from tui.app.widgets.component_styles import ComponentStyles, drawn_on
 from tui.app.widgets.document_geometry import GUTTER, DocumentGeometry
 from tui.app.widgets.highlights import LAYERS, Highlight, StyledLayer, style_layer
-from tui.app.widgets.line_layout import Line
+from tui.app.widgets.line_layout import Line, layout
 from tui.core.spans import Span
 from tui.core.text.document import Block, Document
 
@@ -44,6 +45,10 @@ _BLOCK_STYLES = {
 """Component class (suffix) that styles each kind of block."""
 _LAYOUT_IN_THREAD = 100_000
 """Documents with more displayed characters than this are wrapped in a worker thread."""
+LAYOUT_ELSEWHERE = 400_000
+"""Documents with more displayed characters than this are wrapped in a child process
+(`tui.app.offload`): a thread shares the interpreter with the interface, so its keys
+would wait while a megabyte article is wrapped."""
 _BLENDED = ("tier-", "find", "target", "only", "lead", "gutter", "rule", "code", "image", "link")
 """Component classes whose colours are translucent and must be blended to be drawn."""
 _CACHED_SCREENS = 4
@@ -155,7 +160,9 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         """The document as laid out (no lines until the first layout is applied)."""
         self._layers: dict[str, list[Highlight]] = {name: [] for name in LAYERS}
         """Highlights by layer, drawn in `LAYERS` order (later layers on top)."""
-        self._styled: dict[str, StyledLayer] = dict.fromkeys(LAYERS, StyledLayer({}, {}))
+        self._styled: dict[str, StyledLayer] = {
+            name: StyledLayer((), self._geometry) for name in LAYERS
+        }
         """Each layer's highlights as display runs per block and gutter marks per line."""
         self._layout_width = -1
         """Cells of text of the layout applied or being made (a worker may be at it)."""
@@ -180,7 +187,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         """Replace the document, clear highlights and go back to the top."""
         self._geometry = DocumentGeometry(document, 0, (), gutter=self._gutter)
         self._layers = {name: [] for name in LAYERS}
-        self._styled = dict.fromkeys(LAYERS, StyledLayer({}, {}))
+        self._styled = {name: StyledLayer((), self._geometry) for name in LAYERS}
         self._strips.clear()
         self._layout_width = -1
         self._relayout()
@@ -272,7 +279,17 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
 
     @work(thread=True, exclusive=True, group="layout", description="wrap a document")
     def _layout_in_thread(self, document: Document, width: int) -> None:
-        geometry = DocumentGeometry.lay_out(document, width, gutter=self._gutter)
+        if document.display_chars > LAYOUT_ELSEWHERE:
+            from tui.app.offload import OffloadCancelledError, run_in_process
+
+            try:
+                lines = run_in_process(layout, document, width)
+            except OffloadCancelledError:
+                return  # a newer width or document is being laid out
+            geometry = DocumentGeometry(document, width, lines, gutter=self._gutter)
+        else:
+            geometry = DocumentGeometry.lay_out(document, width, gutter=self._gutter)
+        startup.keep_built()  # only long documents are laid out here
         self.app.call_from_thread(self._apply_layout, geometry)
 
     def _apply_layout(self, geometry: DocumentGeometry) -> None:
@@ -336,9 +353,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         text = Text(block.text[line.start : line.end], end="")
         if block.kind in _BLOCK_STYLES:
             text.stylize(self._style(_BLOCK_STYLES[block.kind]))
-        layered = (
-            run for styled in self._styled.values() for run in styled.runs.get(line.block, ())
-        )
+        layered = (run for styled in self._styled.values() for run in styled.runs(line.block))
         for start, end, name in [*block.marks, *layered]:
             if start < line.end and line.start < end:
                 text.stylize(
@@ -402,7 +417,7 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         if not self._gutter:
             return body
         mark = next(
-            (m for styled in reversed(self._styled.values()) if (m := styled.marks.get(index))), ""
+            (m for styled in reversed(self._styled.values()) if (m := styled.mark(index))), ""
         )
         gutter = Text(f"{mark:<1} ", style=self._style("gutter"), end="")
         gutter_strip = Strip(gutter.render(self.app.console), gutter.cell_len)

@@ -16,16 +16,20 @@ class FindBar(Horizontal):
     """Type to find; every keystroke searches again. Enter goes to the next match."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Enter (the text box's submit) steps too: shown with the down arrow. Priority
+        # keys: the text box's own up and down (scrolling, inherited) would take them.
+        Binding("down", "step(1)", "Next match", key_display="⏎ ↓", priority=True),
+        Binding("up", "step(-1)", "Previous match", key_display="↑", priority=True),
+        Binding("f3", "step(1)", "Next match", show=False, priority=True),
+        Binding("shift+f3", "step(-1)", "Previous match", show=False, priority=True),
         Binding("escape", "close", "Close find"),
-        Binding("down,f3", "step(1)", "Next match"),
-        Binding("up,shift+f3", "step(-1)", "Previous match"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | enter, down, f3 | Go to the next match. |
     | up, shift+f3 | Go to the previous match. |
-    | escape | Close the find bar (matches stay; n / N keep stepping). |
+    | escape | Close the find bar (matches stay marked). |
     """
 
     BINDING_GROUP_TITLE = "Find"
@@ -60,9 +64,13 @@ class FindBar(Horizontal):
     class Closed(Message):
         """The user closed the find bar."""
 
+    def __init__(self, *, placeholder: str = "text in this article", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._placeholder = placeholder
+
     def compose(self) -> ComposeResult:
         yield Label("Find:", id="find-label")
-        yield Input(placeholder="text in this article", id="find-input")
+        yield Input(placeholder=self._placeholder, id="find-input")
         yield Label("", id="find-count")
 
     def open(self) -> None:
@@ -70,14 +78,21 @@ class FindBar(Horizontal):
         self.display = True
         self.query_one(Input).focus()
 
-    def set_count(self, current: int | None, total: int) -> None:
-        """Show ``3/7``, or say there is no match."""
+    @property
+    def query_text(self) -> str:
+        """The text being looked for."""
+        return self.query_one(Input).value
+
+    def set_count(self, current: int | None, total: int, where: str = "") -> None:
+        """Show ``3/7`` (and ``where`` the matches are), or say there is no match."""
         if not self.query_one(Input).value.strip():
             text = ""
         elif total == 0:
             text = "no match"
         else:
             text = f"{(current or 0) + 1}/{total}"
+        if where and self.query_one(Input).value.strip():
+            text = f"{text} · {where}"
         self.query_one("#find-count", Label).update(text)
 
     @on(Input.Changed, "#find-input")

@@ -9,20 +9,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import LoadingIndicator
 
+from tui.app import startup
 from tui.app.document_cache import documents
 from tui.app.widgets.article_header import ArticleHeader
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.find_bar import FindBar
 from tui.app.widgets.highlights import Highlight
+from tui.app.widgets.working import Working
 from tui.core.reading.articles import Article
 from tui.core.spans import Span
 from tui.core.text.document import Document
 from tui.core.text.find import find_all
 
 _LOADING_INDICATOR = 200_000
-"""Articles longer than this (characters) show a loading indicator while rendering."""
+"""Articles longer than this (characters) say they are being rendered, and how long for."""
 
 
 class Reader(Vertical):
@@ -61,7 +62,7 @@ class Reader(Vertical):
     Reader {
         /* Its children cover it: hidden, Textual skips drawing its blank lines. */
         visibility: hidden;
-        & > ArticleHeader, & > DocumentView, & > FindBar, & > LoadingIndicator {
+        & > ArticleHeader, & > DocumentView, & > FindBar, & > Working {
             visibility: visible;
         }
         & > ArticleHeader {
@@ -72,16 +73,26 @@ class Reader(Vertical):
             text-overflow: ellipsis;
         }
         & > .document { height: 1fr; }
-        & > LoadingIndicator { height: 1; }
+        & > Working { height: 1; padding: 0 1; }
         &.-rendering > .document { display: none; }
     }
     """
 
-    def __init__(self, *, gutter: bool = False, label: str = "", id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        gutter: bool = False,
+        label: str = "",
+        steps_find: bool = True,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._gutter = gutter
         self.label = label
         """Shown before the title (``A``, ``B``) when two readers sit side by side."""
+        self._steps_find = steps_find
+        """Whether ``n`` / ``N`` step through this reader's find matches (the compare
+        screen finds in both of its readers and keeps those keys for its pairs)."""
         self.article: Article | None = None
         self._query = ""
         self._reveal: Span | None = None
@@ -107,14 +118,14 @@ class Reader(Vertical):
         """Show ``article`` from its top; a find query still open is searched again."""
         self.article = article
         self.query_one(ArticleHeader).set_article(article, label=self.label)
-        document = documents.get(article.text)
+        document = documents.at_once(article.text)
         if document is not None:
             self._display(article, document)
             return
         if len(article.text) > _LOADING_INDICATOR:
             self.set_class(True, "-rendering")
-            if not self.query(LoadingIndicator):
-                self.mount(LoadingIndicator(), after=self.view)
+            if not self.query(Working):
+                self.mount(Working("Rendering the article"), after=self.view)
         # Started after this frame: the thread would compete with painting it.
         self.call_after_refresh(self._render_in_thread, article)
 
@@ -126,13 +137,21 @@ class Reader(Vertical):
 
     @work(thread=True, exclusive=True, group="render", description="render an article")
     def _render_in_thread(self, article: Article) -> None:
-        document = documents.render(article.text)
+        from tui.app.offload import OffloadCancelledError  # only long texts need it
+
+        try:
+            document = documents.render(article.text)  # a long one in a child process
+        except OffloadCancelledError:
+            return  # another article was asked for meanwhile
+        if len(article.text) > _LOADING_INDICATOR:
+            startup.keep_built()
         self.app.call_from_thread(self._display, article, document)
 
     def _display(self, article: Article, document: Document) -> None:
         if article is not self.article:
             return
         self.set_class(False, "-rendering")
+        self.query(Working).remove()
         self.view.set_document(document)
         self._search(self._query)
         if self._reveal is not None:
@@ -155,8 +174,29 @@ class Reader(Vertical):
             await self.mount(bar)
         bar.open()
 
-    def _search(self, query: str) -> None:
+    @property
+    def matches(self) -> list[Span]:
+        """Where the find query is in the text, in order."""
+        return self._matches
+
+    def search(self, query: str) -> list[Span]:
+        """Mark every match of ``query`` (none current), and again whenever the text changes."""
+        self._query = query
         self._matches = find_all(self.view.document, query) if query else []
+        self._current = None
+        self.view.set_find(self._matches, None)
+        self.refresh_bindings()
+        return self._matches
+
+    def show_match(self, index: int | None) -> None:
+        """Make match ``index`` the current one and bring it into view (None: no current one)."""
+        self._current = index
+        self.view.set_find(self._matches, index)
+        if index is not None:
+            self.view.scroll_to_span(self._matches[index])
+
+    def _search(self, query: str) -> None:
+        self.search(query)
         self._current = 0 if self._matches else None
         self._show_matches(scroll=True)
 
@@ -192,5 +232,5 @@ class Reader(Vertical):
         if action == "find_step":
             # Hidden (not just greyed) without matches: n / N then mean what the
             # screen says (the compare screen steps through pairs with them).
-            return bool(self._matches)
+            return self._steps_find and bool(self._matches)
         return True

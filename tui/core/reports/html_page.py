@@ -18,19 +18,9 @@ from functools import cache
 from importlib.resources import files
 
 from tui import __version__
-from tui.core.alignment.marks import TIER_MARKS
+from tui.core.alignment.marks import TIER_COLOURS, TIER_MARKS, TIER_TINTS
 from tui.core.alignment.tiers import TIERS, Tier
 from tui.core.reports.html_markup import label
-
-TIER_COLOURS: dict[Tier, str] = {
-    "copy": "#56B4E9",
-    "edit": "#E69F00",
-    "quote": "#CC79A7",
-    "paraphrase": "#F0E442",
-}
-"""Each tier's colour, as ``$tier-*`` in ``tui/app/app.tcss``."""
-TIER_TINTS: dict[Tier, int] = {"copy": 30, "edit": 35, "quote": 35, "paraphrase": 22}
-"""How strongly (percent) each tier's colour tints a sentence, as in the terminal."""
 
 
 def page(title: str, body: str) -> str:

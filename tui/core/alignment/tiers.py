@@ -298,21 +298,29 @@ def clause_score(
     if shared_keys is not None:
         if len(shared_keys) < CLAUSE_SHARED or max(map(weigh.key, shared_keys)) < CLAUSE_KEY:
             return 0.0
-        clauses_a = [ca for ca in clauses_a if len(ca & shared_keys) >= CLAUSE_SHARED]
-        clauses_b = [cb for cb in clauses_b if len(cb & shared_keys) >= CLAUSE_SHARED]
+        pairs_a = [(ca, ca & shared_keys) for ca in clauses_a]
+        pairs_b = [(cb, cb & shared_keys) for cb in clauses_b]
+    else:
+        pairs_a = [(ca, ca) for ca in clauses_a]
+        pairs_b = [(cb, cb) for cb in clauses_b]
+    # Two clauses share only keys both sentences share: the smaller sets meet faster.
+    pairs_a = [pair for pair in pairs_a if len(pair[1]) >= CLAUSE_SHARED]
+    pairs_b = [pair for pair in pairs_b if len(pair[1]) >= CLAUSE_SHARED]
     best = 0.0
     weights_b: dict[int, float] = {}
-    for ca in clauses_a:
+    for ca, in_a in pairs_a:
         weight_a = 0.0
-        for k, cb in enumerate(clauses_b):
-            shared = ca & cb
+        for k, (cb, in_b) in enumerate(pairs_b):
+            shared = in_a & in_b
             if len(shared) < CLAUSE_SHARED or max(map(weigh.key, shared)) < CLAUSE_KEY:
                 continue
             weight_a = weight_a or weigh(ca)
             weight_b = weights_b.get(k)
             if weight_b is None:
                 weight_b = weights_b[k] = weigh(cb)
-            best = max(best, weigh(shared) / math.sqrt(weight_a * weight_b))
+            # Weighed as ``ca & cb`` itself: a sum in another set order could differ in
+            # its last bit, and scores must not move.
+            best = max(best, weigh(ca & cb) / math.sqrt(weight_a * weight_b))
     return best
 
 

@@ -30,10 +30,16 @@ class Run(NamedTuple):
     """Peak resident memory, MB."""
 
 
-def run(argv: Sequence[str], stdout: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """Run ``argv`` with stdout to ``stdout`` (or the null device), stderr kept.
+def run(
+    argv: Sequence[str],
+    stdout: Path | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+) -> Run:
+    """Run ``argv`` in ``cwd`` with stdout to ``stdout`` (or the null device), stderr kept.
 
-    ``env`` adds to the environment (``STORYREADER_ENGINE=lexical``).
+    ``env`` adds to the environment (``STORYREADER_ENGINE=lexical``; ``PYTHONPATH``
+    with a ``cwd`` outside this checkout runs another checkout's ``tui``: `at_root`).
 
     Raises:
         RuntimeError: When the child exits with an error.
@@ -44,7 +50,7 @@ def run(argv: Sequence[str], stdout: Path | None = None, env: dict[str, str] | N
             list(argv),
             stdout=out,
             stdin=subprocess.DEVNULL,
-            cwd=ROOT,
+            cwd=cwd,
             env={**os.environ, **(env or {})},
         )
         _, status, usage = os.wait4(child.pid, 0)
@@ -69,7 +75,23 @@ def median_run(
     repeat: int,
     stdout: Path | None = None,
     env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
 ) -> Run:
     """Medians of ``repeat`` runs of ``argv``, each field on its own."""
-    runs = [run(argv, stdout, env) for _ in range(repeat)]
+    return median_of([run(argv, stdout, env, cwd) for _ in range(repeat)])
+
+
+def median_of(runs: Sequence[Run]) -> Run:
+    """The median of each field of ``runs`` on its own."""
     return Run(*(statistics.median(values) for values in zip(*runs, strict=True)))
+
+
+def at_root(root: Path, env: dict[str, str] | None = None) -> tuple[dict[str, str], Path]:
+    """The environment and folder that make ``python -m tui`` import ``root``'s ``tui``.
+
+    The folder is the system's temporary folder: ``-m`` puts the working folder
+    first on the path, so it must hold no ``tui`` of its own.
+    """
+    import tempfile
+
+    return {**(env or {}), "PYTHONPATH": str(root)}, Path(tempfile.gettempdir())

@@ -1,6 +1,6 @@
 """Benchmark ``storyreader compare A B --format json`` as a user runs it, against a floor.
 
-    python bench/headless_compare.py [--sizes 100000 1000000 4000000] [--repeat 3]
+    python bench/headless_compare.py [--sizes 100000 1000000 4000000] [--repeat 3] [--root DIR]
 
 For each size, two articles of at most that many characters telling one long story
 (`corpus.long_story` and `corpus.synthetic`: invented words, most sentences kept in
@@ -15,6 +15,10 @@ as in ``storyreader compare A B --format json > out.json``:
 - ``lexical``: the same with ``STORYREADER_ENGINE=lexical``;
 - ``full``: the lexical command with the alignment bound lifted (``ALIGN_LIMIT``),
   for sizes above it: what aligning every sentence would cost.
+
+- ``before``: with ``--root DIR``, the installed and the lexical command of another
+  checkout's ``tui`` (an older commit's), on the same files, and whether its JSON is
+  the same byte for byte.
 
 Medians of ``--repeat`` runs, and each one's ratio to the floor measured in the
 same run. Goals (issue 17): 1 MB a side under 1 s, 4 MB under 5 s and 400 MB.
@@ -31,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from child import LEXICAL, Run, median_run, storyreader
+from child import LEXICAL, Run, at_root, median_run, storyreader
 from corpus import MB, long_story, synthetic
 
 FLOOR = """
@@ -68,12 +72,12 @@ def _cut(text: str, size: int) -> str:
 
 def line(name: str, took: Run, floor: Run) -> str:
     return (
-        f"  {name:<8} {took.wall:6.2f} s wall ({took.wall / floor.wall:5.1f}x floor), "
+        f"  {name:<15} {took.wall:6.2f} s wall ({took.wall / floor.wall:5.1f}x floor), "
         f"{took.cpu:6.2f} s CPU ({took.cpu / floor.cpu:5.1f}x), {took.rss_mb:6.0f} MB peak RSS"
     )
 
 
-def measure(size: int, folder: Path, repeat: int) -> None:
+def measure(size: int, folder: Path, repeat: int, root: Path | None) -> None:
     from tui.core.story.model import ALIGN_LIMIT
 
     a, b = folder / f"a-{size}.txt", folder / f"b-{size}.txt"
@@ -93,6 +97,19 @@ def measure(size: int, folder: Path, repeat: int) -> None:
     print(line("floor", floor, floor))
     print(line("compare", compare, floor))
     print(line("lexical", lexical, floor))
+    if root is not None:
+        env, cwd = at_root(root)
+        argv = storyreader("compare", a, b, "--format", "json")
+        for name, now, extra in (("compare", compare, {}), ("lexical", lexical, LEXICAL)):
+            before_out = folder / "before.json"
+            before = median_run(argv, repeat, before_out, {**extra, **env}, cwd)
+            median_run(argv, 1, out, extra)  # this checkout's JSON with the same engine
+            same = out.read_bytes() == before_out.read_bytes()
+            print(
+                line(f"before {name}", before, floor)
+                + f"; now {now.wall / before.wall:.2f}x its wall time, "
+                + f"{now.cpu / before.cpu:.2f}x its CPU; JSON {'the same' if same else 'DIFFERS'}"
+            )
     if bounded:
         argv = [sys.executable, "-c", UNBOUNDED, "compare", str(a), str(b), "--format", "json"]
         full = median_run(argv, repeat, out, LEXICAL)
@@ -104,11 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, MB, 4 * MB])
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
+    parser.add_argument("--root", type=Path, help="also time the tui package of checkout DIR")
     args = parser.parse_args(argv)
     print(f"storyreader compare A B --format json, medians of {args.repeat} runs")
     with tempfile.TemporaryDirectory(prefix="storyreader-bench-") as folder:
         for size in args.sizes:
-            measure(size, Path(folder), args.repeat)
+            measure(size, Path(folder), args.repeat, args.root)
     return 0
 
 

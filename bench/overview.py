@@ -1,6 +1,6 @@
 """Benchmark the story overview: the bundled story, generated stories, mixed folders.
 
-    python bench/overview.py [--repeat 3] [--sizes 50 200] [--mixed 50 100 200 400]
+    python bench/overview.py [--repeat 3] [--sizes 50 200] [--mixed 50 100 200 400] [--root DIR]
 
 (1) ``build_overview`` on the bundled story. (2) Generated stories of 50 and 200
 articles of about 5 KB each, built deterministically from the seed sentences (see
@@ -32,7 +32,13 @@ any overview does before comparing anything); and, once, the overview reading th
 whole folder as one story, as it did before it grouped folders into stories. The growth exponent from 100 to 400
 articles is ``log(t400 / t100) / log(4)`` (1 is linear; the goal: at most 4.8x,
 an exponent of 1.13, and 400 articles under 4 s). The engine is the one
-``STORYREADER_ENGINE`` chooses, and is printed.
+``STORYREADER_ENGINE`` chooses, and is printed. Then, for each mixed folder, the
+command a user runs, ``storyreader overview DIR --format json`` in a fresh process
+(reading, the report and the first embedding of every sentence count; the median
+of ``--repeat`` runs, peak RSS), with ``--root DIR`` beside the same command of
+another checkout (an older commit's), with the ratio and whether the JSON is the
+same byte for byte. The growth exponent over all the mixed sizes is the slope of
+log time on log size (least squares), for ``build_overview`` and for the command.
 """
 
 from __future__ import annotations
@@ -53,6 +59,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from child import Run, at_root, median_of, run, storyreader
 from corpus import KB, mixed_stories, rewritten_folder, running_story
 
 from tui.core.reading.articles import Article
@@ -146,8 +153,44 @@ def mixed_child(size: int, repeat: int) -> None:
     )
 
 
-def mixed(sizes: Sequence[int], repeat: int) -> None:
+def exponent(sizes: Sequence[int], seconds: Sequence[float]) -> float:
+    """The slope of log time on log size, least squares: 1 is linear, 2 quadratic."""
+    xs = [math.log(size) for size in sizes]
+    ys = [math.log(value) for value in seconds]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+
+
+def command_runs(size: int, repeat: int, root: Path | None) -> dict[str, Run | bool]:
+    """``storyreader overview DIR --format json`` on the mixed folder of ``size``, fresh.
+
+    Runs interleaved with ``root``'s command when given, so a busy moment of the
+    machine hits both alike; ``same`` says whether the two printed the same JSON.
+    """
+    sources = sorted(MIXED_SOURCE.glob("*.txt"))
+    found: dict[str, Run | bool] = {}
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "folder"
+        rewritten_folder(sources, size, folder, seed=size)
+        argv = storyreader("overview", folder, "--format", "json")
+        outs = {"now": Path(temp) / "now.json", "before": Path(temp) / "before.json"}
+        runs: dict[str, list[Run]] = {"now": [], "before": []}
+        for _ in range(repeat):
+            runs["now"].append(run(argv, outs["now"]))
+            if root is not None:
+                env, cwd = at_root(root)
+                runs["before"].append(run(argv, outs["before"], env, cwd))
+        found["now"] = median_of(runs["now"])
+        if root is not None:
+            found["before"] = median_of(runs["before"])
+            found["same"] = outs["now"].read_bytes() == outs["before"].read_bytes()
+    return found
+
+
+def mixed(sizes: Sequence[int], repeat: int, root: Path | None = None) -> None:
     found = {}
+    commands: dict[int, dict[str, Run | bool]] = {}
     source = (
         "rewritten copies of ../shared/eval/mixed_folder"
         if MIXED_SOURCE.is_dir()
@@ -169,6 +212,31 @@ def mixed(sizes: Sequence[int], repeat: int) -> None:
             f"(CPU {result['before_cpu']:.2f} s), {result['before'] / result['seconds']:.1f}x slower"
         )
         print(f"  {result['described']}")
+        if MIXED_SOURCE.is_dir():
+            runs = commands[size] = command_runs(size, repeat, root)
+            now = runs["now"]
+            assert isinstance(now, Run)
+            text = (
+                f"  storyreader overview --format json, fresh process: {now.wall:.2f} s "
+                f"(CPU {now.cpu:.2f} s), peak RSS {now.rss_mb:.0f} MB"
+            )
+            before = runs.get("before")
+            if isinstance(before, Run):
+                text += (
+                    f"; before ({root}): {before.wall:.2f} s (CPU {before.cpu:.2f} s), "
+                    f"{before.rss_mb:.0f} MB; now {now.wall / before.wall:.2f}x its time, "
+                    f"{now.rss_mb / before.rss_mb:.2f}x its RSS; JSON "
+                    f"{'the same' if runs['same'] else 'DIFFERS'}"
+                )
+            print(text)
+    if len(found) > 1:
+        sizes = sorted(found)
+        fitted = exponent(sizes, [found[size]["seconds"] for size in sizes])
+        text = f"growth exponent over {'/'.join(map(str, sizes))} articles: overview {fitted:.2f}"
+        if len(commands) == len(found):
+            walls = [commands[size]["now"].wall for size in sizes]  # type: ignore[union-attr]
+            text += f", the command {exponent(sizes, walls):.2f}"
+        print(text + " (1 is linear)")
     if 100 in found and 400 in found:
         growth = found[400]["seconds"] / found[100]["seconds"]
         cpu = found[400]["cpu"] / found[100]["cpu"]
@@ -199,12 +267,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--mixed-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--only-mixed", action="store_true", help="run the mixed folders only")
+    parser.add_argument(
+        "--root", type=Path, help="also time the overview command of the tui package in DIR"
+    )
     args = parser.parse_args(argv)
     if args.mixed_child:
         mixed_child(args.mixed_child, args.repeat)
         return 0
     if args.only_mixed:
-        mixed(args.mixed, args.repeat)
+        mixed(args.mixed, args.repeat, args.root)
         return 0
 
     seeds = load_paths([ROOT / "seeds"]).articles
@@ -246,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{baseline / timings[small]:.1f}x faster ({baseline_cpu / cpu_timings[small]:.1f}x in CPU)"
     )
     if args.mixed:
-        mixed(args.mixed, args.repeat)
+        mixed(args.mixed, args.repeat, args.root)
     return 0
 
 

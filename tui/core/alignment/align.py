@@ -25,7 +25,7 @@ from itertools import chain
 from operator import itemgetter
 
 from tui.core.alignment import semantic
-from tui.core.alignment.diff import DiffOp, word_diff
+from tui.core.alignment.diff import DiffOp, SentenceWords, word_diff
 from tui.core.alignment.semantic import LEXICAL, Signal
 from tui.core.alignment.tiers import (
     CANDIDATE_FLOOR,
@@ -42,7 +42,7 @@ from tui.core.alignment.tiers import (
     short_and_long,
 )
 from tui.core.alignment.units import ArticleUnits, Unit, Weights
-from tui.core.language.tokens import DiffToken, diff_tokens
+from tui.core.language.tokens import diff_tokens
 from tui.core.spans import Span
 
 _POSTING_CAP = 64
@@ -412,8 +412,8 @@ class _KeyIndex:
         return [j for j, _ in best[:_PER_SENTENCE_CANDIDATES]]
 
 
-class _SentenceTokens(dict[Span, list[DiffToken]]):
-    """The tokens of an article's sentences, each tokenised once, when a diff needs it."""
+class _SentenceTokens(dict[Span, SentenceWords]):
+    """The words of an article's sentences, each tokenised once, when a diff needs it."""
 
     __slots__ = ("_text",)
 
@@ -421,9 +421,9 @@ class _SentenceTokens(dict[Span, list[DiffToken]]):
         super().__init__()
         self._text = text
 
-    def __missing__(self, span: Span) -> list[DiffToken]:
-        self[span] = tokens = diff_tokens(self._text, *span)
-        return tokens
+    def __missing__(self, span: Span) -> SentenceWords:
+        self[span] = words = SentenceWords(diff_tokens(self._text, *span))
+        return words
 
 
 def _cap(links: Sequence[tuple[float, int, int, Tier]]) -> list[tuple[float, int, int, Tier]]:

@@ -39,34 +39,59 @@ class DiffOp(NamedTuple):
     """The numbers of B's words here whose value A's sentence does not state."""
 
 
-def word_diff(tokens_a: Sequence[DiffToken], tokens_b: Sequence[DiffToken]) -> tuple[DiffOp, ...]:
+_Code = tuple[Op, int, int, int, int]
+"""One of rapidfuzz's opcodes as a tuple: the operation, then A's and B's token ranges."""
+
+
+class SentenceWords:
+    """One sentence's tokens as every diff of it reads them, prepared once.
+
+    A sentence linked several times is diffed several times: its word list and
+    the values of its numbers are taken from the tokens once.
+    """
+
+    __slots__ = ("tokens", "values", "words")
+
+    def __init__(self, tokens: Sequence[DiffToken]) -> None:
+        self.tokens = tokens
+        """Its words and numbers, with offsets into the article."""
+        self.words = [token.word for token in tokens]
+        """What the diff compares, in order."""
+        self.values = {token.value for token in tokens if token.value is not None}
+        """The values of its numbers."""
+
+
+def word_diff(a: SentenceWords, b: SentenceWords) -> tuple[DiffOp, ...]:
     """The word operations that turn sentence A into sentence B, with offsets on both sides.
 
     Args:
-        tokens_a: The tokens of the sentence in A (offsets into article A).
-        tokens_b: The tokens of the sentence in B (offsets into article B).
+        a: The words of the sentence in A (offsets into article A).
+        b: The words of the sentence in B (offsets into article B).
 
     Returns:
         Operations in reading order; an empty tuple when either side has no words.
     """
+    tokens_a, tokens_b = a.tokens, b.tokens
     if not tokens_a or not tokens_b:
         return ()
-    values_a = _values(tokens_a)
-    values_b = _values(tokens_b)
+    if a.words == b.words:  # a copy word for word: the one run Levenshtein would give
+        whole_a = Span(tokens_a[0].start, tokens_a[-1].end)
+        return (DiffOp("equal", whole_a, Span(tokens_b[0].start, tokens_b[-1].end), False),)
+    values_a, values_b = a.values, b.values
     has_numbers = bool(values_a or values_b)
     ops: list[DiffOp] = []
-    codes = Levenshtein.opcodes([t.word for t in tokens_a], [t.word for t in tokens_b])
-    for code in codes:
-        op = cast(Op, code.tag)  # rapidfuzz's tags are exactly these four
-        span_a = _cover(tokens_a, code.src_start, code.src_end)
-        span_b = _cover(tokens_b, code.dest_start, code.dest_end)
+    append = ops.append
+    # rapidfuzz's tags are exactly these four; plain tuples read faster than its Opcodes.
+    codes = cast(list[_Code], Levenshtein.opcodes(a.words, b.words).as_list())
+    for op, src_start, src_end, dest_start, dest_end in codes:
+        span_a = _cover(tokens_a, src_start, src_end)
+        span_b = _cover(tokens_b, dest_start, dest_end)
         if has_numbers and op != "equal":
-            figures_a = _figures(tokens_a[code.src_start : code.src_end], values_b)
-            figures_b = _figures(tokens_b[code.dest_start : code.dest_end], values_a)
-            numeric = bool(figures_a or figures_b)
-            ops.append(DiffOp(op, span_a, span_b, numeric, figures_a, figures_b))
+            figures_a = _figures(tokens_a[src_start:src_end], values_b)
+            figures_b = _figures(tokens_b[dest_start:dest_end], values_a)
+            append(DiffOp(op, span_a, span_b, bool(figures_a or figures_b), figures_a, figures_b))
         else:
-            ops.append(DiffOp(op, span_a, span_b, False))
+            append(DiffOp(op, span_a, span_b, False))
     return tuple(ops)
 
 
@@ -85,8 +110,3 @@ def _figures(tokens: Sequence[DiffToken], other: set[float]) -> tuple[Span, ...]
         for token in tokens
         if token.value is not None and token.value not in other
     )
-
-
-def _values(tokens: Sequence[DiffToken]) -> set[float]:
-    """The values of the numbers among ``tokens``."""
-    return {token.value for token in tokens if token.value is not None}

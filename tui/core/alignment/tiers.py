@@ -147,7 +147,7 @@ def measure(
         i,
         j,
         overlap,
-        0.0 if literal else clause_score(ua.clauses, ub.clauses, weigh),
+        0.0 if literal else clause_score(ua.clauses, ub.clauses, weigh, ua.keys & ub.keys),
         ratio,
         quote_score(ua, ub, weigh, overlap),
         number,
@@ -280,21 +280,47 @@ def qualifies(measures: Measures) -> bool:
 
 
 def clause_score(
-    clauses_a: Sequence[frozenset[str]], clauses_b: Sequence[frozenset[str]], weigh: Weights
+    clauses_a: Sequence[frozenset[str]],
+    clauses_b: Sequence[frozenset[str]],
+    weigh: Weights,
+    shared_keys: frozenset[str] | None = None,
 ) -> float:
     """The best weighted overlap between one clause of each sentence.
 
     Two long sentences often share one claim among several; the clause pair that
     states it overlaps far more than the whole sentences do. A shared name alone
     is not enough: the clauses must share a detail that weighs.
+
+    ``shared_keys``, the keys the two sentences share (every clause's keys are among
+    its sentence's), lets most pairs be settled without pairing their clauses: what
+    two clauses share is among them.
     """
+    if shared_keys is not None:
+        if len(shared_keys) < CLAUSE_SHARED or max(map(weigh.key, shared_keys)) < CLAUSE_KEY:
+            return 0.0
+        pairs_a = [(ca, ca & shared_keys) for ca in clauses_a]
+        pairs_b = [(cb, cb & shared_keys) for cb in clauses_b]
+    else:
+        pairs_a = [(ca, ca) for ca in clauses_a]
+        pairs_b = [(cb, cb) for cb in clauses_b]
+    # Two clauses share only keys both sentences share: the smaller sets meet faster.
+    pairs_a = [pair for pair in pairs_a if len(pair[1]) >= CLAUSE_SHARED]
+    pairs_b = [pair for pair in pairs_b if len(pair[1]) >= CLAUSE_SHARED]
     best = 0.0
-    for ca in clauses_a:
-        for cb in clauses_b:
-            shared = ca & cb
+    weights_b: dict[int, float] = {}
+    for ca, in_a in pairs_a:
+        weight_a = 0.0
+        for k, (cb, in_b) in enumerate(pairs_b):
+            shared = in_a & in_b
             if len(shared) < CLAUSE_SHARED or max(map(weigh.key, shared)) < CLAUSE_KEY:
                 continue
-            best = max(best, weigh(shared) / math.sqrt(weigh(ca) * weigh(cb)))
+            weight_a = weight_a or weigh(ca)
+            weight_b = weights_b.get(k)
+            if weight_b is None:
+                weight_b = weights_b[k] = weigh(cb)
+            # Weighed as ``ca & cb`` itself: a sum in another set order could differ in
+            # its last bit, and scores must not move.
+            best = max(best, weigh(ca & cb) / math.sqrt(weight_a * weight_b))
     return best
 
 

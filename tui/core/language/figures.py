@@ -127,13 +127,34 @@ def may_hold_figures(text: str, sentence: Span) -> bool:
     A quick test before `find_figures`, which tokenises the sentence: most
     sentences of a story state no number at all.
     """
-    return _may_hold().search(text, sentence.start, sentence.end) is not None
+    start, end = sentence
+    piece = text[start:end]
+    if not piece.isascii() and _FOLDS_TO_ASCII.search(piece):  # the pattern's own rules
+        return _may_hold().search(text, start, end) is not None
+    if _DIGIT.search(piece):
+        return True
+    # The same test by runs of word characters (each number word is one run, and
+    # ``lower`` folds case as the pattern does but for the four letters above); a run
+    # that continues a word before the sentence is not at a word boundary.
+    runs = _WORD_RUN.findall(piece.lower())
+    if runs and start > 0 and _WORD_CHAR.match(text, start - 1) and _WORD_CHAR.match(piece):
+        runs = runs[1:]
+    return not _NUMBER_WORDS.isdisjoint(runs)
+
+
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+"""The letters beyond ASCII that match an ASCII letter when case is ignored (İ ı ſ K)."""
+_DIGIT = re.compile(r"\d")
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+_NUMBER_WORDS = frozenset({*_CARDINALS, *_VAGUE, "tens"})
+"""The words `_may_hold` looks for."""
 
 
 @functools.cache
 def _may_hold() -> re.Pattern[str]:
     """A digit, or a word a figure may start with (every word `_number_at` reads)."""
-    words = "|".join(sorted({*_CARDINALS, *_VAGUE, "tens"}))
+    words = "|".join(sorted(_NUMBER_WORDS))
     return re.compile(rf"\d|\b(?:{words})\b", re.IGNORECASE)
 
 

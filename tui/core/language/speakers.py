@@ -51,6 +51,8 @@ _NOT_NAMES = frozenset({
     "yesterday", "today", "tomorrow", "tonight", "last", "earlier",
 })  # fmt: skip
 """Capitalised words that start a sentence or name a day: never a speaker."""
+_ATTRIBUTING = _VERBS | {"according"}
+"""The words without which a sentence names no speaker."""
 _MAX_NAME_WORDS = 3
 _PARENTHETICAL_COMMAS = 3
 
@@ -73,6 +75,8 @@ def find_speaker(text: str, sentence: Span, quotes: Sequence[Span]) -> str:
         The name without titles (``"Putin"``, ``"Svetlana Tikhanovskaya"``), a lower-case
         pronoun when the sentence only says ``she``, or ``""``.
     """
+    if _ATTRIBUTING.isdisjoint(map(str.lower, _WORD.findall(text, sentence.start, sentence.end))):
+        return ""  # no reporting verb and no "according": most sentences, settled cheaply
     words = [
         _Word(match.start(), match.end(), match.group())
         for match in _WORD.finditer(text, sentence.start, sentence.end)

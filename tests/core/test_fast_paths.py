@@ -1,0 +1,106 @@
+"""The speed paths give the answers of the slow ones they shortcut.
+
+Each shortcut here settles most inputs without the general computation (a filter by
+word runs instead of a case-blind pattern, clause pairs settled from the sentences'
+shared keys, a copy diffed in one step, a sentence without a reporting verb). A
+figure missed, a clause score moved or a diff changed would show in the compare
+screen and every report, so each is checked against the general path.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.core.alignment.diff import SentenceWords, word_diff
+from tui.core.alignment.tiers import clause_score
+from tui.core.alignment.units import Weights, cut_units, key_weights
+from tui.core.language.figures import _may_hold, may_hold_figures
+from tui.core.language.speakers import find_speaker
+from tui.core.language.tokens import diff_tokens
+from tui.core.spans import Span
+
+_PIECES = st.sampled_from(
+    ["five", "Five", "FIVE", "fifty", "tens", "dozens", "ſeven", "fıve", "FİVE", "Kelvin",
+     "K", "x", "_", "é", " ", "-", "’", "“", ".", "7", "\u00a0", "twenty", "ﬁve", "Ⅰ"]
+)  # fmt: skip
+"""Number words, case variants, the letters that fold to ASCII, and what sits around them."""
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join), st.data())
+def test_the_figure_filter_answers_as_its_pattern(text: str, data: st.DataObject) -> None:
+    """A sentence may hold a figure exactly when the number-word pattern says so.
+
+    Spans start anywhere, in the middle of a word too: a word run that continues a
+    word before the sentence is no number word.
+    """
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = _may_hold().search(text, start, end) is not None
+    assert may_hold_figures(text, Span(start, end)) == expected
+
+
+ARTICLE = (
+    "Ministers agreed on Tuesday to raise the fuel levy by 12 percent, and the opposition "
+    "said the rise would hit rural drivers hardest. The levy, which funds road repairs, "
+    "has not changed since 2015; officials said the new rate starts in March. Rural "
+    "drivers already pay more for fuel, the opposition added, while the ministers said "
+    "road repairs could not wait. Officials expect the rise to bring in $1.5 billion."
+)
+OTHER = (
+    "The fuel levy will rise by 12 percent from March, ministers decided on Tuesday, "
+    "while rural drivers, who pay more for fuel already, would be hit hardest, critics "
+    "warned. Road repairs are funded by the levy; it has been unchanged since 2015. "
+    "The rise should bring in $1.5 billion, officials estimate, for road repairs."
+)
+
+
+def test_clause_scores_settled_from_shared_keys_are_the_same() -> None:
+    """Every sentence pair of two articles scores its clauses alike with the shortcut."""
+    units_a, units_b = cut_units(ARTICLE), cut_units(OTHER)
+    # A story of two weighs every word under the clauses' threshold: spread the weights
+    # as a long story's are, so that clause pairs do count.
+    weigh = Weights({key: 4 * value for key, value in key_weights([units_a, units_b]).items()})
+    scored = 0
+    for ua in units_a.units:
+        for ub in units_b.units:
+            plain = clause_score(ua.clauses, ub.clauses, weigh)
+            assert clause_score(ua.clauses, ub.clauses, weigh, ua.keys & ub.keys) == plain
+            scored += plain > 0
+    assert scored  # the articles share clauses: the shortcut was not only ever zero
+
+
+def test_a_copy_is_diffed_as_one_run_at_the_words_offsets() -> None:
+    """A sentence copied word for word (spacing and case aside) is one equal run."""
+    a = "  The levy  has not changed since 2015."
+    b = "The LEVY has not changed since 2015 ."
+    diff = word_diff(
+        SentenceWords(diff_tokens(a, 0, len(a))), SentenceWords(diff_tokens(b, 0, len(b)))
+    )
+    assert [(op.op, op.a.slice(a), op.b.slice(b)) for op in diff] == [
+        ("equal", "The levy  has not changed since 2015", "The LEVY has not changed since 2015")
+    ]
+
+
+def test_a_changed_figure_is_still_found_beside_the_shortcut() -> None:
+    """Sentences that differ take the general path: the changed figure is marked."""
+    a, b = "Officials expect $1.5 billion.", "Officials expect $2 billion."
+    diff = word_diff(
+        SentenceWords(diff_tokens(a, 0, len(a))), SentenceWords(diff_tokens(b, 0, len(b)))
+    )
+    changed = [op for op in diff if op.op != "equal"]
+    assert len(changed) == 1 and changed[0].numeric
+    assert changed[0].a.slice(a) == "$1.5 billion"
+
+
+def test_speakers_are_found_with_and_without_a_reporting_verb() -> None:
+    """A sentence names its speaker beside a verb; one without such a verb names nobody."""
+    text = (
+        '"We will not wait," Ms Ortega said. The levy rises in March. '
+        "Repairs start at once, according to the Ministry of Transport."
+    )
+    cuts = [0, *(i + 2 for i, c in enumerate(text) if c == "." and i + 1 < len(text)), len(text)]
+    found = [find_speaker(text, Span(start, end), []) for start, end in pairwise(cuts)]
+    assert found == ["Ortega", "", "Ministry"]

@@ -11,7 +11,7 @@ from tui.core.reading.articles import Article
 from tui.core.story.grouping import Grouping, StoryGroup
 
 
-def _article(number: int, outlet: str, date: str | None) -> Article:
+def _article(number: int, outlet: str, date: str | None, notes: tuple[str, ...] = ()) -> Article:
     text = f"Headline {number}\n\nSome words of article {number}.\n"
     return Article(
         path=Path(f"{number}.txt"),
@@ -20,11 +20,12 @@ def _article(number: int, outlet: str, date: str | None) -> Article:
         outlet=outlet,
         sha256=f"{number:064}",
         date=date,
+        notes=notes,
     )
 
 
 ARTICLES = (
-    _article(0, "Wire", "2025-06-02"),
+    _article(0, "Wire", "2025-06-02", ("no headline found: showing the first sentence",)),
     _article(1, "Daily", "2025-06-03"),
     _article(2, "Radio", "2025-06-02"),
     _article(3, "Wire", "2025-06-05"),
@@ -48,10 +49,10 @@ def test_moving_an_article_changes_both_stories_and_their_dates() -> None:
     assert moved.story_of(1) == 1
 
 
-def test_moving_the_lead_gives_the_story_another_label() -> None:
+def test_moving_the_lead_gives_the_story_another_label_a_real_headline_first() -> None:
     moved = move(_grouping(), 2, 1)
     assert moved.stories[0].articles == (0, 1)
-    assert moved.stories[0].label == "Headline 0"
+    assert moved.stories[0].label == "Headline 1"  # article 0's title is its first sentence
 
 
 def test_an_article_moved_into_a_new_story_stands_alone_after_its_old_one() -> None:

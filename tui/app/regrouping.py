@@ -16,6 +16,8 @@ from tui.core.reading.articles import Article
 from tui.core.story.grouping import Grouping, StoryGroup
 from tui.core.text.safe import one_line
 
+NO_HEADLINE = "no headline found"
+"""How metadata's note on a fallback title begins (`tui.core.metadata.extract`)."""
 NEW_STORY = -1
 """The target of `move` that means "a new story of its own"."""
 
@@ -83,8 +85,14 @@ def _rebuilt(grouping: Grouping, members: Sequence[list[int]], leads: Sequence[i
 
 
 def _group(articles: Sequence[Article], members: Sequence[int], lead: int) -> StoryGroup:
-    """The story of ``members``, led by ``lead`` while it stays, else by its first article."""
-    lead = lead if lead in members else members[0]
+    """The story of ``members``, led by ``lead`` while it stays.
+
+    Else by its first article with a real headline (a fallback title, the first
+    sentence or the file name, makes a poor label), else by its first article.
+    """
+    if lead not in members:
+        real = [member for member in members if not _guessed_title(articles[member])]
+        lead = (real or list(members))[0]
     dates = sorted(date for member in members if (date := articles[member].date))
     return StoryGroup(
         articles=tuple(members),
@@ -93,6 +101,11 @@ def _group(articles: Sequence[Article], members: Sequence[int], lead: int) -> St
         dates=(dates[0], dates[-1]) if dates else None,
         outlets=tuple(dict.fromkeys(articles[member].outlet for member in members)),
     )
+
+
+def _guessed_title(article: Article) -> bool:
+    """True when metadata fell back to the first sentence or the file name for the title."""
+    return any(note.startswith(NO_HEADLINE) for note in article.notes)
 
 
 def story_summary(story: StoryGroup) -> str:

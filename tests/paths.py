@@ -16,3 +16,6 @@ HANDMADE = ROOT / "tests" / "fixtures" / "overview"
 UI_FOLDER = ROOT / "tests" / "fixtures" / "ui_folder"
 """A folder of seven real-looking articles on one wildfire: a wire story, its reprints
 and rewrites, long headlines, disagreeing figures, one file without an outlet."""
+STORIES_FOLDER = ROOT / "tests" / "fixtures" / "stories_folder"
+"""A folder of eleven invented articles on three stories: a dam's seepage (five
+outlets), a city's tram vote (five), and a frost in an orchard valley (one article)."""

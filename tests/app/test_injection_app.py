@@ -49,6 +49,8 @@ async def test_the_library_and_reader_show_every_payload_inert(corpus) -> None:
     app = make_app([corpus["plain"].parent])
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
+        await settle(pilot)
+        await pilot.press("e")  # the corpus makes several stories: open every one
         library = app.screen.query_one(ArticleList)
         shown = [library.render_line(y).text for y in range(library.size.height)]
         for _ in range(library.size.height):

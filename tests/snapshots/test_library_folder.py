@@ -21,9 +21,10 @@ FOLDER = Path("tests") / "fixtures" / "folder"
 def test_library_on_a_folder_of_every_format(
     snap_compare: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Twelve rows: Channel Eight, The Harbour Times, Northern Ledger and Metro Daily,
-    each with its headline (cut with an ellipsis on screen only), a date on every row
-    and a word count; no README row, no dateline as a headline. The reader shows the
+    """Twelve articles of four stories (a story row each: label, size, date; the
+    photo page a story of one): the first story open, its rows Channel Eight, The
+    Harbour Times, Northern Ledger and Metro Daily, each with its headline (cut with
+    an ellipsis on screen only) and a date; no README row, no dateline as a headline. The reader shows the
     first row's article; a note says two files were skipped: the README, and the page
     with too little text to be an article."""
     monkeypatch.chdir(ROOT)

@@ -108,11 +108,24 @@ class StoryReaderApp(App[None]):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, LibraryScreen):
             return
+        many = self.state.many_stories
         yield SystemCommand(
             "Compare…",
-            "Compare the selected article with another, chosen from a list",
+            f"Compare the selected article with another{' of its story' if many else ''}, "
+            "chosen from a list",
             screen.action_compare,
         )
+        if many:
+            yield SystemCommand(
+                "Move article to a story…",
+                "Correct the grouping: the selected article belongs to another story",
+                screen.action_move_article,
+            )
+            yield SystemCommand(
+                "Split article off into a new story",
+                "Correct the grouping: the selected article reports an event of its own",
+                screen.split_off,
+            )
         yield SystemCommand(
             "Overview",
             "The whole story: shares, copy groups, figures, quotes",

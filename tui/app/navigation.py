@@ -54,8 +54,18 @@ def open_sentence(app: App[object], state: StoryState, index: int, span: Span | 
     app.push_screen(ArticleScreen(state.articles[index], span, state.labels[index]))
 
 
-def open_overview(app: App[object], state: StoryState) -> None:
-    """The overview of the whole story."""
+def open_overview(app: App[object], state: StoryState, story: int | None = None) -> None:
+    """The overview of story ``story`` of a folder of many, or of every article.
+
+    A story of one article has nothing to sum up: the overview is of every article.
+
+    Over another overview (choosing another story), it replaces it.
+    """
     from tui.app.screens.overview import OverviewScreen
 
-    app.push_screen(OverviewScreen(state))
+    if story is not None and state.many_stories and len(state.story_group(story).articles) < 2:
+        app.notify("That story has one article: here is the overview of every article.")
+        story = None
+    if isinstance(app.screen, OverviewScreen):
+        app.pop_screen()
+    app.push_screen(OverviewScreen(state, story))

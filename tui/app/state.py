@@ -13,6 +13,7 @@ keeps the interpreter while it works; the child computes exactly what
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from tui.core.reading.problems import Problem
 if TYPE_CHECKING:  # the engine: the library shows before it is imported
     from tui.core.alignment.comparison import Comparison
     from tui.core.reading.session import Options
+    from tui.core.story.grouping import Grouping, StoryGroup
     from tui.core.story.model import Story
 
 OFFLOAD_CHARS = 200_000
@@ -63,6 +65,12 @@ class StoryState:
         """True until every file is read."""
         self._story: Story | None = None
         self._labeller = Labeller()
+        self.grouping: Grouping | None = None
+        """The stories the articles form, once found, with the user's corrections
+        (`tui.app.regrouping`); kept here only, never written to any file."""
+        self._stories: dict[tuple[int, ...], Story] = {}
+        """Each story of `grouping` as a story of its own, by its articles, built on use."""
+        self._stories_lock = threading.Lock()
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -97,6 +105,41 @@ class StoryState:
             self._story = Story(self.articles)
         return self._story
 
+    @property
+    def many_stories(self) -> bool:
+        """True once the articles are known to form more than one story."""
+        return self.grouping is not None and len(self.grouping.stories) > 1
+
+    def story_of(self, article: int) -> int | None:
+        """The story (index in `grouping`) of ``article``, ``None`` while there is one story."""
+        grouping = self.grouping
+        if grouping is None or len(grouping.stories) < 2:
+            return None
+        return grouping.story_of(article)
+
+    def story_group(self, index: int) -> StoryGroup:
+        """Story ``index`` of `grouping`: its articles, label, dates and outlets."""
+        assert self.grouping is not None
+        return self.grouping.stories[index]
+
+    def story_view(self, index: int) -> Story:
+        """Story ``index`` of `grouping` as a story of its own (`Grouping.story`), built once.
+
+        The overview of a story and the comparisons of its pairs both read it.
+        """
+        grouping = self.grouping
+        assert grouping is not None
+        members = grouping.stories[index].articles
+        with self._stories_lock:  # the interface and workers both ask
+            found = self._stories.get(members)
+            if found is None:
+                found = self._stories[members] = grouping.story(index)
+        return found
+
+    def regroup(self, grouping: Grouping) -> None:
+        """Take the stories as found, or as the user corrected them."""
+        self.grouping = grouping
+
     def add(self, articles: Sequence[Article], problems: Sequence[Problem]) -> None:
         """Take in what the loader has read."""
         self.articles.extend(articles)
@@ -113,11 +156,11 @@ class StoryState:
         True for a short pair of a story whose words are weighed already (or short
         enough to weigh in a moment), and for a pair compared before.
         """
-        story = self.story
+        story, a, b = self._story_for(a, b)
         if story.compared(a, b) is not None:
             return True
-        pair = len(self.articles[a].text) + len(self.articles[b].text)
-        return pair <= AT_ONCE_CHARS and (story.weighed or self._chars() <= AT_ONCE_CHARS)
+        pair = len(story.articles[a].text) + len(story.articles[b].text)
+        return pair <= AT_ONCE_CHARS and (story.weighed or _chars(story) <= AT_ONCE_CHARS)
 
     def comparison(self, a: int, b: int) -> Comparison:
         """The story's comparison of articles ``a`` and ``b``, aligned once.
@@ -128,28 +171,43 @@ class StoryState:
         Raises:
             OffloadCancelledError: The calling worker was cancelled meanwhile.
         """
-        story = self.story
+        story, a, b = self._story_for(a, b)
         found = story.compared(a, b)
         if found is not None:
             return found
-        pair = len(self.articles[a].text) + len(self.articles[b].text)
-        long_story = not story.weighed and self._chars() > OFFLOAD_CHARS
+        articles = story.articles
+        pair = len(articles[a].text) + len(articles[b].text)
+        long_story = not story.weighed and _chars(story) > OFFLOAD_CHARS
         if pair <= OFFLOAD_CHARS and not long_story:
             return story.comparison(a, b)
         from tui.app.offload import run_in_process  # only long work needs a child
         from tui.core.story.model import compared_alone
 
         if story.weighed:
-            pair_only = [self.articles[a], self.articles[b]]
+            pair_only = [articles[a], articles[b]]
             weights, found = run_in_process(compared_alone, pair_only, 0, 1, story.weights)
         else:
-            weights, found = run_in_process(compared_alone, self.articles, a, b, None)
+            weights, found = run_in_process(compared_alone, list(articles), a, b, None)
             story.adopt_weights(weights)
         # The child's copies of the two articles stand for these very objects.
-        found = dataclasses.replace(found, a=self.articles[a], b=self.articles[b])
+        found = dataclasses.replace(found, a=articles[a], b=articles[b])
         story.adopt(a, b, found)
         startup.keep_built()
         return found
 
-    def _chars(self) -> int:
-        return sum(len(article.text) for article in self.articles)
+    def _story_for(self, a: int, b: int) -> tuple[Story, int, int]:
+        """The story that compares articles ``a`` and ``b``, and their places in it.
+
+        Two articles of one story of many are compared within it, its words weighed
+        among its articles, as its overview compares them; any other pair within
+        the whole folder.
+        """
+        story = self.story_of(a)
+        if story is None or story != self.story_of(b):
+            return self.story, a, b
+        members = self.story_group(story).articles
+        return self.story_view(story), members.index(a), members.index(b)
+
+
+def _chars(story: Story) -> int:
+    return sum(len(article.text) for article in story.articles)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -26,6 +27,8 @@ from tui.core.text.safe import inert_line
 if TYPE_CHECKING:
     from textual.widgets import ProgressBar
 
+    from tui.core.story.grouping import Grouping
+
 NARROW = 100
 """Below this many columns the library stacks above the reader."""
 _BATCH_SECONDS = 0.25
@@ -40,6 +43,8 @@ _PREFETCH_AFTER = 0.3
 aligned ahead of `c` (short pairs only: a few milliseconds of a thread)."""
 _PROGRESS_AFTER = 0.3
 """Seconds of loading after which a progress bar appears (small stories never need one)."""
+_GROUPING_REFRESH = 0.25
+"""How often the grouping's progress reaches the title bar."""
 
 
 class LibraryScreen(Screen[None]):
@@ -164,7 +169,10 @@ class LibraryScreen(Screen[None]):
             self._progress.remove()
             self._progress = None
         count = len(self.state.articles)
-        self.sub_title = f"{self.state.name} · {count:,} article{'s' if count != 1 else ''}"
+        self.sub_title = self._counted()
+        if count >= 2:
+            self.sub_title += " · finding the stories…"
+            self._group()
         problems = self.state.problems
         if problems:
             lines = [inert_line(str(problem)) for problem in problems[:5]]
@@ -186,6 +194,100 @@ class LibraryScreen(Screen[None]):
                 navigation.open_compare(self.app, self.state, 0, 1)
             else:
                 self.notify("--compare needs two articles.", severity="error")
+
+    def _counted(self) -> str:
+        """``name · 20 articles``, and ``· 4 stories`` once they are found (more than one)."""
+        count = len(self.state.articles)
+        title = f"{self.state.name} · {count:,} article{'s' if count != 1 else ''}"
+        if self.state.many_stories:
+            assert self.state.grouping is not None
+            title += f" · {len(self.state.grouping.stories):,} stories"
+        return title
+
+    # Stories
+
+    @work(thread=True, exclusive=True, group="stories", description="find the stories")
+    def _group(self) -> None:
+        """Group the articles into stories; until then the library is one flat list."""
+        from tui.core.story.grouping import Grouping, iter_grouping
+
+        worker = get_current_worker()
+        shown = 0.0
+        for step in iter_grouping(self.state.articles, cancelled=lambda: worker.is_cancelled):
+            if worker.is_cancelled:
+                return
+            if isinstance(step, Grouping):
+                self.app.call_from_thread(self._grouped, step)
+            elif time.monotonic() - shown > _GROUPING_REFRESH:
+                label = f"finding the stories: {step.stage} {step.done:,}/{step.total:,}"
+                self.app.call_from_thread(
+                    setattr, self, "sub_title", f"{self._counted()} · {label}"
+                )
+                shown = time.monotonic()
+
+    def _grouped(self, grouping: Grouping) -> None:
+        self.state.regroup(grouping)
+        self._show_stories()
+
+    def _show_stories(self) -> None:
+        """Group the rows as the state's stories are now (flat for one story)."""
+        grouping = self.state.grouping
+        many = self.state.many_stories
+        self.library.set_stories(grouping.stories if many and grouping is not None else None)
+        self.sub_title = self._counted()
+
+    @on(ArticleList.MoveRequested)
+    def _move_requested(self, event: ArticleList.MoveRequested) -> None:
+        self.action_move_article(event.index)
+
+    def action_move_article(self, index: int | None = None) -> None:
+        """Ask which story article ``index`` (default: under the cursor) belongs to, and move it."""
+        from tui.app.regrouping import move
+        from tui.app.screens.stories import StoriesScreen
+
+        grouping = self.state.grouping
+        index = self.library.selected if index is None else index
+        if grouping is None or index is None:
+            self.notify("Put the cursor on an article once the stories are found.")
+            return
+        current = grouping.story_of(index)
+        label = self.state.labels[index]
+
+        def chosen(target: int | None) -> None:
+            if target is not None and self.state.grouping is grouping:
+                self.state.regroup(move(grouping, index, target))
+                self._show_stories()
+                self.library.select(index)
+
+        self.app.push_screen(
+            StoriesScreen(grouping.stories, f"Move {label} to…", current=current, new_story=True),
+            chosen,
+        )
+
+    @on(ArticleList.SplitRequested)
+    def _split_requested(self, event: ArticleList.SplitRequested) -> None:
+        self.split_off(event.articles)
+
+    def split_off(self, articles: tuple[int, ...] | None = None) -> None:
+        """Take ``articles`` (default: the one under the cursor) out into a new story."""
+        from tui.app.regrouping import split
+
+        grouping = self.state.grouping
+        if articles is None:
+            selected = self.library.selected
+            articles = (selected,) if selected is not None else ()
+        if grouping is None or not articles:
+            self.notify("Put the cursor on an article once the stories are found.")
+            return
+        regrouped = split(grouping, articles)
+        if regrouped is grouping:
+            self.notify("Those articles are their story already.")
+            return
+        self.state.regroup(regrouped)
+        self._show_stories()
+        self.library.select(articles[0])
+        count = len(articles)
+        self.notify(f"{count} article{'s' if count != 1 else ''} split off into a new story.")
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -287,7 +389,7 @@ class LibraryScreen(Screen[None]):
         elif len(self.state.articles) < 2:
             self.notify("The overview needs at least two articles.", severity="warning")
         else:
-            navigation.open_overview(self.app, self.state)
+            navigation.open_overview(self.app, self.state, self.library.selected_story)
 
     def action_problems(self) -> None:
         """The files that could not be read; while loading, those found so far."""

@@ -39,6 +39,9 @@ SHORT = 20
 """Below this many rows the matrix and the lists take the screen in turn."""
 _CHUNK = 200
 """Entries added to a list per frame: a big story's thousands would hold a key back."""
+_TITLE_LABEL = 40
+"""Characters of a story's label the title keeps, so that its counts still show."""
+"""Entries added to a list per frame: a big story's thousands would hold a key back."""
 
 
 def legend() -> Text:
@@ -68,6 +71,7 @@ class OverviewScreen(Screen[None]):
             for tab, panel in LISTS.items()
         ),
         Binding("m", "matrix", "Matrix", tooltip="The share matrix"),
+        Binding("o", "choose_story", "Story", tooltip="The overview of another story"),
         Binding("escape", "back", "Library"),
     ]
     """
@@ -75,6 +79,7 @@ class OverviewScreen(Screen[None]):
     | :- | :- |
     | f w g u | The figures, quotes, copy groups, only-here panels. |
     | m | The share matrix. |
+    | o | The overview of another story of the folder (a folder of many stories). |
     | tab | Move between the matrix and the lists. |
     | enter | Compare a cell's pair, or open an entry's sentence. |
     | escape | Back to the library. |
@@ -90,13 +95,20 @@ class OverviewScreen(Screen[None]):
     )
     """What the help screen says besides the keys."""
 
-    def __init__(self, state: StoryState) -> None:
+    def __init__(self, state: StoryState, story: int | None = None) -> None:
         super().__init__()
         self.state = state
-        self.story = state.story
-        """The story the overview sums up."""
+        self.story_number = story if state.many_stories else None
+        """Which story of a folder of many this sums up; ``None``: all the articles."""
+        if self.story_number is None:
+            self.story = state.story
+            self.members: tuple[int, ...] = tuple(range(len(state.articles)))
+        else:
+            self.story = state.story_view(self.story_number)
+            self.members = state.story_group(self.story_number).articles
+        """The story the overview sums up, and where its articles are in the state's list."""
         self.articles = list(self.story.articles)
-        self.labels = state.labels
+        self.labels = tuple(state.labels[member] for member in self.members)
         self.overview: Overview | None = None
         """The overview as far as it is computed."""
         self._kinds: tuple[tuple[CellKind | None, ...], ...] = ()
@@ -163,7 +175,12 @@ class OverviewScreen(Screen[None]):
 
     def _title(self, overview: Overview | None = None) -> str:
         count = len(self.articles)
-        title = f"overview · {count} article{'s' if count != 1 else ''}"
+        title = "overview"
+        if self.story_number is not None:
+            label = self.state.story_group(self.story_number).label
+            cut = len(label) > _TITLE_LABEL
+            title += f" · {label[: _TITLE_LABEL - 1].rstrip() + '…' if cut else label}"
+        title += f" · {count} article{'s' if count != 1 else ''}"
         if overview is not None:
             stats = overview.stats
             title += f" · {stats.links} links in {stats.aligned_pairs} of {stats.pairs} pairs"
@@ -296,13 +313,14 @@ class OverviewScreen(Screen[None]):
         if self.overview is not None:
             # The overview aligned the pair through the story: the compare screen reads
             # that very comparison.
-            navigation.open_compare(self.app, self.state, event.a, event.b)
+            a, b = self.members[event.a], self.members[event.b]
+            navigation.open_compare(self.app, self.state, a, b)
 
     @on(OptionList.OptionSelected)
     def _entry_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             article, span = parse_target(event.option.id)
-            navigation.open_sentence(self.app, self.state, article, span)
+            navigation.open_sentence(self.app, self.state, self.members[article], span)
 
     def action_tab(self, key: str) -> None:
         self.query_one(TabbedContent).active = key
@@ -310,6 +328,26 @@ class OverviewScreen(Screen[None]):
 
     def action_matrix(self) -> None:
         self.query_one(ShareMatrix).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Choosing a story only in a folder of many."""
+        return action != "choose_story" or self.state.many_stories
+
+    def action_choose_story(self) -> None:
+        """Pick another story of the folder; its overview replaces this one."""
+        from tui.app.screens.stories import StoriesScreen
+
+        grouping = self.state.grouping
+        if grouping is None or not self.state.many_stories:
+            return
+
+        def chosen(story: int | None) -> None:
+            if story is not None and story != self.story_number:
+                navigation.open_overview(self.app, self.state, story)
+
+        self.app.push_screen(
+            StoriesScreen(grouping.stories, "Overview of…", current=self.story_number), chosen
+        )
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, ProgressBar
+from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -23,7 +23,10 @@ _REFRESH_SECONDS = 0.1
 
 
 class PickSourceScreen(ModalScreen[int | None]):
-    """Every other article, sorted by how much of the first one it carries.
+    """Every other article of its story, sorted by how much of the first one it carries.
+
+    In a folder of many stories only the articles of the first one's story are
+    offered (the dialog says so): the others report other events.
 
     Shares are computed in a worker and the list re-sorts as they arrive, so it can
     be used at once on a big library.
@@ -42,22 +45,38 @@ class PickSourceScreen(ModalScreen[int | None]):
         self.articles = state.articles
         self.shares: dict[int, float] = {}
         """Share computed so far for each candidate (by article index)."""
+        story = state.story_of(first)
+        self.story = story
+        """The story of ``first`` in a folder of many, ``None`` for one story."""
+        members = range(len(self.articles)) if story is None else state.story_group(story).articles
+        self.others = [index for index in members if index != first]
+        """The articles ``first`` may be compared with, by index."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-panel") as panel:
             panel.border_title = f"Compare {self.state.labels[self.first]} with…"
             panel.border_subtitle = "enter to compare · escape to cancel"
+            if self.story is not None:
+                group = self.state.story_group(self.story)
+                note = Text("Within its story: ", style="dim")
+                note.append(group.label, style="bold")
+                if not self.others:
+                    note.append(" · no other article reports it", style="dim")
+                yield Static(note, id="pick-story")
             yield OptionList(id="pick-list")
             yield ProgressBar(id="pick-progress", show_eta=False)
 
     def on_mount(self) -> None:
         self._fill()
-        self._measure()
+        if self.others:
+            self._measure()
+        else:
+            self.query_one(ProgressBar).display = False
 
     def _fill(self) -> None:
         options = self.query_one(OptionList)
         highlighted = options.highlighted_option.id if options.highlighted_option else None
-        others = [index for index in range(len(self.articles)) if index != self.first]
+        others = list(self.others)
         others.sort(key=lambda index: (-self.shares.get(index, -1.0), index))
         options.clear_options()
         for index in others:
@@ -75,7 +94,7 @@ class PickSourceScreen(ModalScreen[int | None]):
     @work(thread=True, exclusive=True, group="pick", description="measure what each carries")
     def _measure(self) -> None:
         worker = get_current_worker()
-        others = [index for index in range(len(self.articles)) if index != self.first]
+        others = self.others
         self.app.call_from_thread(self.query_one(ProgressBar).update, total=len(others))
         shown = time.monotonic()
         for done, index in enumerate(others, 1):

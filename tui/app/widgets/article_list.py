@@ -1,10 +1,14 @@
-"""ArticleList: the library table, one row per article, drawn with the Line API."""
+"""ArticleList: the library table, one row per article, drawn with the Line API.
+
+In a folder of many stories the rows are grouped: a row per story (its label, size
+and dates), which opens to show its articles' rows and closes again.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -22,6 +26,9 @@ from tui.app.widgets.component_styles import ComponentStyles
 from tui.core.reading.articles import Article
 from tui.core.text.safe import one_line
 
+if TYPE_CHECKING:  # the engine: the library shows before it is imported
+    from tui.core.story.grouping import StoryGroup
+
 SORTS: dict[str, Callable[[Article, str], object]] = {
     "file": lambda article, label: (str(article.path), article.part or 0),
     "date": lambda article, label: (article.date or "9999", str(article.path)),
@@ -33,6 +40,9 @@ SORTS: dict[str, Callable[[Article, str], object]] = {
 _GAP = "  "
 _MARK = "● "
 """Drawn before the outlet of the marked article."""
+_OPEN = "▾ "
+_CLOSED = "▸ "
+"""Drawn before a story's label: its articles shown, or not."""
 HEADLINE_MIN = 41
 """Cells of headline every row keeps before any other column is shown (40 characters
 and an ellipsis): the headline is what a person scans (`plan_columns`)."""
@@ -103,6 +113,13 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         Binding("space", "mark", "Mark", tooltip="Mark this article to compare it with another"),
         Binding("c", "compare", "Compare", tooltip="Compare with the marked article, or pick one"),
         Binding("s", "cycle_sort", "Sort", tooltip="Sort by file, date, outlet or length"),
+        Binding("right", "open_story", "Open story", show=False),
+        Binding("left", "close_story", "Close story", show=False),
+        Binding("e", "toggle_all", "All stories", tooltip="Open or close every story"),
+        Binding("M", "move_article", "Move to story", tooltip="Move the article to another story"),
+        Binding(
+            "n", "split_story", "Split story", tooltip="Split the article(s) off into a new story"
+        ),
     ]
     """
     | Key(s) | Description |
@@ -114,6 +131,10 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
     | space | Mark the article to compare it with another. |
     | c | Compare with the marked article, or choose the other source. |
     | s | Sort by file, date, outlet or length. |
+    | enter, space / right, left | On a story row: open or close the story. |
+    | e | Open or close every story. |
+    | M | Move the article to another story, or a new story of its own. |
+    | n | Split the article (and the marked one) off into a new story. |
     """
 
     BINDING_GROUP_TITLE = "Library"
@@ -123,6 +144,7 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         "article-list--header",
         "article-list--cursor",
         "article-list--muted",
+        "article-list--story",
     }
 
     DEFAULT_CSS = """
@@ -132,6 +154,7 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         & > .article-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
         &:blur > .article-list--cursor { background: $block-cursor-blurred-background; text-style: none; }
         & > .article-list--muted { color: $text-muted; }
+        & > .article-list--story { text-style: bold; color: $text-primary; }
     }
     """
 
@@ -158,6 +181,22 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
             """The marked article to compare it with, if one is marked."""
             super().__init__()
 
+    class MoveRequested(Message):
+        """The user asked to move the article under the cursor to another story."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            """Position of the article in the app's article list."""
+            super().__init__()
+
+    class SplitRequested(Message):
+        """The user asked for these articles to leave their story for a new one."""
+
+        def __init__(self, articles: tuple[int, ...]) -> None:
+            self.articles = articles
+            """Positions of the articles in the app's article list."""
+            super().__init__()
+
     class Chosen(Message):
         """The user asked to read the article under the cursor (enter or a click on it)."""
 
@@ -174,6 +213,14 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         self._widest = 0
         """Cells of the widest label."""
         self._order: list[int] = []
+        """Every article, in the order of `sort`."""
+        self._stories: Sequence[StoryGroup] | None = None
+        """The stories the rows are grouped by, ``None`` for one story (no story rows)."""
+        self._open: set[tuple[int, ...]] = set()
+        """The stories (by their articles) whose article rows are shown."""
+        self._rows: list[int] = self._order
+        """What each row shows: an article's index, or ``-1 - n`` for story ``n``'s row.
+        Without stories, `_order` itself."""
         self._outlet_widths: dict[int, int] = {}
         """Cells the widest label takes abbreviated to a width, by width."""
         self.marked: int | None = None
@@ -181,8 +228,59 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
 
     @property
     def selected(self) -> int | None:
-        """Index (in the app's article list) of the article under the cursor."""
-        return self._order[self.cursor] if self._order else None
+        """Index (in the app's article list) of the article under the cursor.
+
+        ``None`` on a story row.
+        """
+        row = self._rows[self.cursor] if self._rows else None
+        return row if row is not None and row >= 0 else None
+
+    @property
+    def selected_story(self) -> int | None:
+        """The story of the row under the cursor (its own, or its article's); ``None`` ungrouped."""
+        if self._stories is None or not self._rows:
+            return None
+        row = self._rows[self.cursor]
+        if row < 0:
+            return -1 - row
+        return next(n for n, story in enumerate(self._stories) if row in story.articles)
+
+    @property
+    def grouped(self) -> bool:
+        """True while the rows are grouped by story."""
+        return self._stories is not None
+
+    def set_stories(self, stories: Sequence[StoryGroup] | None) -> None:
+        """Group the rows by ``stories`` (``None``: one story, a row per article).
+
+        The cursor stays on its article, whose story opens; stories open before stay open.
+        """
+        current = self.selected
+        self._stories = stories
+        if stories is not None and current is not None:
+            self._open.add(next(story.articles for story in stories if current in story.articles))
+        self._lay_out(current)
+        self.refresh_bindings()
+
+    def _lay_out(self, keep: int | None = None) -> None:
+        """Work out the rows again, the cursor kept on article ``keep`` (or its row)."""
+        stories = self._stories
+        if stories is None:
+            self._rows = self._order
+        else:
+            position = {article: n for n, article in enumerate(self._order)}
+            rows: list[int] = []
+            for number, story in enumerate(stories):
+                rows.append(-1 - number)
+                if story.articles in self._open:
+                    rows.extend(sorted(story.articles, key=position.__getitem__))
+            self._rows = rows
+        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
+        if keep is not None and keep in self._rows:
+            self.set_reactive(ArticleList.cursor, self._rows.index(keep))
+        else:
+            self.set_reactive(ArticleList.cursor, self.validate_cursor(self.cursor))
+        self.watch_cursor(self.cursor, self.cursor)
 
     def refresh_rows(self, labels: Sequence[str], widest: int) -> None:
         """Pick up articles appended to the list since the last call, and their labels.
@@ -197,20 +295,25 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         self._outlet_widths = {}
         if self.sort != "file":
             self._sort_keeping_cursor()
-        self.virtual_size = Size(self.size.width, len(self._order) + 1)
+        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
         self.refresh()
         if known == 0 and self._order:
             self.cursor = 0
 
     def select(self, index: int) -> None:
-        """Move the cursor to the article at ``index`` of the app's list."""
-        if index in self._order:
-            self.cursor = self._order.index(index)
+        """Move the cursor to the article at ``index`` of the app's list (opening its story)."""
+        if index not in self._rows and self._stories is not None:
+            story = next((s for s in self._stories if index in s.articles), None)
+            if story is not None:
+                self._open.add(story.articles)
+                self._lay_out()
+        if index in self._rows:
+            self.cursor = self._rows.index(index)
 
     # Cursor
 
     def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self._order) - 1))
+        return max(0, min(value, len(self._rows) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
         top = int(self.scroll_y)
@@ -220,8 +323,9 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         elif new >= top + visible:
             self.scroll_to(y=new - visible + 1, animate=False, immediate=True)
         self.refresh()
-        if self._order:
-            self.post_message(self.Highlighted(self._order[new]))
+        selected = self.selected
+        if selected is not None:
+            self.post_message(self.Highlighted(selected))
 
     def action_move(self, step: int) -> None:
         self.cursor += step
@@ -230,16 +334,81 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         self.cursor += direction * max(self.scrollable_content_region.height - 2, 1)
 
     def action_jump(self, row: int) -> None:
-        self.cursor = row if row >= 0 else len(self._order) - 1
+        self.cursor = row if row >= 0 else len(self._rows) - 1
 
     def action_choose(self) -> None:
-        if self._order:
-            self.post_message(self.Chosen(self._order[self.cursor]))
+        selected = self.selected
+        if selected is not None:
+            self.post_message(self.Chosen(selected))
+        elif self._rows:
+            self._toggle_story(-1 - self._rows[self.cursor])
 
     def action_mark(self) -> None:
         selected = self.selected
+        if selected is None:
+            if self._rows:
+                self._toggle_story(-1 - self._rows[self.cursor])
+            return
         self.marked = None if selected == self.marked else selected
         self.refresh()
+
+    # Stories
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The story keys only while the rows are grouped by story."""
+        if action in {"open_story", "close_story", "toggle_all", "move_article", "split_story"}:
+            return self._stories is not None
+        return True
+
+    def _toggle_story(self, number: int, opened: bool | None = None) -> None:
+        assert self._stories is not None
+        members = self._stories[number].articles
+        if opened is None:
+            opened = members not in self._open
+        if opened:
+            self._open.add(members)
+        else:
+            self._open.discard(members)
+        self._lay_out()
+        self.cursor = self._rows.index(-1 - number)
+
+    def action_open_story(self) -> None:
+        """On a story row, show its articles; on an article row, nothing to do."""
+        if self._rows and self._rows[self.cursor] < 0:
+            self._toggle_story(-1 - self._rows[self.cursor], opened=True)
+
+    def action_close_story(self) -> None:
+        """Hide the articles of the story under the cursor, the cursor on its row."""
+        story = self.selected_story
+        if story is not None:
+            self._toggle_story(story, opened=False)
+
+    def action_toggle_all(self) -> None:
+        """Open every story, or close them all when all are open."""
+        if self._stories is None:
+            return
+        every = {story.articles for story in self._stories}
+        story = self.selected_story
+        self._open = set() if every <= self._open else every
+        self._lay_out(self.selected)
+        if self.selected is None and story is not None:
+            self.cursor = self._rows.index(-1 - story)
+
+    def action_move_article(self) -> None:
+        selected = self.selected
+        if selected is not None:
+            self.post_message(self.MoveRequested(selected))
+
+    def action_split_story(self) -> None:
+        """Split the article under the cursor off, with the marked one if of the same story."""
+        selected, story = self.selected, self.selected_story
+        if selected is None or story is None or self._stories is None:
+            return
+        leaving = {selected}
+        if self.marked is not None and self.marked in self._stories[story].articles:
+            leaving.add(self.marked)
+        self.marked = None
+        self.post_message(self.SplitRequested(tuple(sorted(leaving))))
 
     def action_compare(self) -> None:
         selected = self.selected
@@ -252,7 +421,7 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         if offset is None or offset.y == 0:
             return
         row = offset.y - 1 + int(self.scroll_y)
-        if 0 <= row < len(self._order):
+        if 0 <= row < len(self._rows):
             if row == self.cursor:
                 self.action_choose()
             self.cursor = row
@@ -272,7 +441,9 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         key = SORTS[self.sort]
         labels = self._labels
         self._order.sort(key=lambda index: key(self._articles[index], labels[index]))  # type: ignore[arg-type, return-value]
-        if current is not None:
+        if self._stories is not None:
+            self._lay_out(current)
+        elif current is not None:
             self.set_reactive(ArticleList.cursor, self._order.index(current))
             self.watch_cursor(self.cursor, self.cursor)
 
@@ -328,16 +499,43 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
             arrow = "" if self.sort == "file" else f" (by {self.sort})"
             return self._row(("Outlet", f"Headline{arrow}", "Date", "Words"), width, header, header)
         row = int(self.scroll_y) + y - 1
-        if row >= len(self._order):
+        if row >= len(self._rows):
             return Strip.blank(width, base)
-        article = self._articles[self._order[row]]
+        index = self._rows[row]
         style, muted = base, base + self.component_style("muted", partial=False)
+        if index < 0:
+            style = base + self.component_style("story")
         if row == self.cursor:
             style = muted = base + self.component_style("cursor")
+        if index < 0:
+            return self._story_row(-1 - index, width, style, muted)
+        article = self._articles[index]
         cells = (
-            self._labels[self._order[row]],
+            self._labels[index],
             one_line(article.title),
             article.date or "",
             f"{article.words:,}",
         )
-        return self._row(cells, width, style, muted, mark=self._order[row] == self.marked)
+        return self._row(cells, width, style, muted, mark=index == self.marked)
+
+    def _story_row(self, number: int, width: int, style: Style, muted: Style) -> Strip:
+        """``▸ label ……… 5 articles · dates``: the summary right-aligned, the label cut first."""
+        from tui.app.regrouping import story_summary  # grouped: the engine is loaded
+
+        assert self._stories is not None
+        story = self._stories[number]
+        summary = story_summary(story)
+        arrow = _OPEN if story.articles in self._open else _CLOSED
+        room = width - len(arrow) - len(_GAP) - cell_len(summary)
+        if room < HEADLINE_MIN // 2:  # a narrow list: the label first, the summary cut
+            room = min(width - len(arrow), max(HEADLINE_MIN // 2, width // 2))
+        text = Text(no_wrap=True, end="", style=style)
+        text.append(arrow)
+        label = Text(story.label, no_wrap=True)
+        label.truncate(max(room, 1), overflow="ellipsis", pad=True)
+        text.append_text(label)
+        text.append(_GAP)
+        text.append(summary, muted)
+        text.truncate(width, overflow="ellipsis")
+        strip = Strip(text.render(self.app.console), text.cell_len)
+        return strip.crop_extend(0, width, style)

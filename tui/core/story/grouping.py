@@ -17,7 +17,12 @@ in three steps, each linear in the number of articles:
    index did not propose count as sharing nothing once few of two groups' pairs
    are known (`COVERAGE`), so one article that happens to resemble two events does
    not chain them together, while a large event, most of whose pairs the index
-   leaves out, still holds together.
+   leaves out, still holds together;
+4. an article left alone joins the story it is most like when it is nearly as
+   like that story as the story's articles are like each other (`ATTACH`): in a
+   small folder of one event, the event's own words are in every article and so
+   weigh little, and a short report that restates the event in other words falls
+   just below `merge_threshold` of a story it plainly belongs to.
 
 The sentence links of the alignment engine are no better evidence of one event
 than the words: on the development folder, the articles of the two North Korea
@@ -60,6 +65,11 @@ MERGE_MOST = 0.28
 """The most similarity a merge ever needs."""
 COVERAGE = 0.4
 """Share of two clusters' pairs their similarity is averaged over at least (`_clusters`)."""
+ATTACH = 0.6
+"""Share of a story's own cohesion (the average similarity of its articles' pairs) an
+article left alone needs, on average over the story's articles, to join it. Two
+stories of one topic stay apart: on the development folder, the two North Korea
+stories are less than half as like each other as their articles are within each."""
 SAME_DAYS = 2
 """Dates this many days apart are no evidence against one event."""
 HALVING_DAYS = 2.0
@@ -173,7 +183,7 @@ def iter_grouping(
             if stop():
                 return
     yield Progress("stories", 0, 1)
-    clusters = _clusters(count, pairs, merge_threshold(count))
+    clusters = _attached(_clusters(count, pairs, merge_threshold(count)), pairs)
     central = _central_of(_centrality(count, clusters, pairs), order)
     stories = [
         _story(articles, sorted(order[member] for member in cluster), central)
@@ -237,6 +247,42 @@ def _clusters(count: int, pairs: dict[tuple[int, int], float], merge: float) -> 
         members[new] = first + second
         new += 1
     return list(members.values())
+
+
+def _attached(clusters: list[list[int]], pairs: dict[tuple[int, int], float]) -> list[list[int]]:
+    """``clusters`` with each item left alone joined to the cluster it fits (`ATTACH`).
+
+    Every decision is made against the clusters as they were, so the order the
+    lone items are taken in does not matter; ties go to the lowest cluster.
+    """
+    cluster_of = {item: number for number, cluster in enumerate(clusters) for item in cluster}
+    inside = [[0.0, 0] for _ in clusters]
+    towards: dict[int, dict[int, list[float]]] = {}
+    for (a, b), similarity in pairs.items():
+        first, second = cluster_of[a], cluster_of[b]
+        if first == second:
+            inside[first][0] += similarity
+            inside[first][1] += 1
+            continue
+        for item, other in ((a, second), (b, first)):
+            if len(clusters[cluster_of[item]]) == 1 and len(clusters[other]) > 1:
+                link = towards.setdefault(item, {}).setdefault(other, [0.0, 0])
+                link[0] += similarity
+                link[1] += 1
+    joining: dict[int, int] = {}
+    for item, links in towards.items():
+        best, number = max(
+            (_linkage((total, int(known)), 1, len(clusters[other])), -other)
+            for other, (total, known) in links.items()
+        )
+        size = len(clusters[-number])
+        total, known = inside[-number]
+        cohesion = total / max(known, COVERAGE * size * (size - 1) / 2)
+        if best >= ATTACH * cohesion:
+            joining[item] = -number
+    for item, number in joining.items():
+        clusters[number].append(item)
+    return [cluster for cluster in clusters if len(cluster) > 1 or cluster[0] not in joining]
 
 
 def _linkage(link: tuple[float, int], size: int, other: int) -> float:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import hashlib
 
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
-from tests.helpers import make_app, settle
+from tests.helpers import make_app, settle, static_text
 from tests.paths import STORIES_FOLDER, UI_FOLDER
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.overview import OverviewScreen
 from tui.app.screens.pick import PickSourceScreen
 from tui.app.screens.stories import StoriesScreen
 from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
 
 DAM, TRAM, FROST = 0, 1, 2
@@ -224,3 +225,18 @@ async def test_a_folder_of_one_story_keeps_the_flat_library() -> None:
         await pilot.press("o")
         await settle(pilot)
         assert app.screen.sub_title.startswith("overview · 7 articles")
+
+
+async def test_a_grouped_library_keeps_overview_and_find_in_the_key_bar_at_80x24() -> None:
+    """The story keys live in ? and the palette: the bar keeps the screen's own keys."""
+    app = make_app([STORIES_FOLDER])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert "3 stories" in app.screen.sub_title
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert "Overview" in bar and "Find" in bar, bar
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = " ".join(static_text(static, 100) for static in app.screen.query(Static))
+        assert "Move to story" in shown and "Split story" in shown and "All stories" in shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.style import Style
@@ -16,7 +17,7 @@ from textual.worker import get_current_worker
 
 from tui.app.line_up import Pane, line_up
 from tui.app.offload import OffloadCancelledError
-from tui.app.screens.export import ExportScreen
+from tui.app.screens.export import ExportScreen, comparison_export
 from tui.app.state import StoryState
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.find_bar import FindBar
@@ -76,7 +77,7 @@ class CompareScreen(Screen[None]):
     | :- | :- |
     | n, ] / N, [ | Next / previous pair; both panes scroll so its sentences line up. |
     | / | Find in both texts. |
-    | e | Export the comparison as Markdown or JSON. |
+    | e | Export the comparison: a web page (.html), Markdown (.md) or JSON (.json). |
     | escape | Back where compare was opened from. |
     | s | Swap the two sides. |
     | y | Copy the selected pair, outlets named. |
@@ -379,7 +380,8 @@ class CompareScreen(Screen[None]):
 
     def action_export(self) -> None:
         assert self.comparison is not None
-        self.app.push_screen(ExportScreen(self.comparison, len(self.state.articles)))
+        export = comparison_export(self.comparison, len(self.state.articles), Path.cwd())
+        self.app.push_screen(ExportScreen(export))
 
     def action_back(self) -> None:
         self.dismiss(None)

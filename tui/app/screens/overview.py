@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -68,6 +69,7 @@ class OverviewScreen(Screen[None]):
             for tab, panel in LISTS.items()
         ),
         Binding("m", "matrix", "Matrix", tooltip="The share matrix"),
+        Binding("e", "export", "Export", tooltip="Save the overview: web page, JSON or text"),
         Binding("escape", "back", "Library"),
     ]
     """
@@ -77,6 +79,7 @@ class OverviewScreen(Screen[None]):
     | m | The share matrix. |
     | tab | Move between the matrix and the lists. |
     | enter | Compare a cell's pair, or open an entry's sentence. |
+    | e | Export the overview: a web page (.html), JSON (.json) or text. |
     | escape | Back to the library. |
     """
 
@@ -191,6 +194,7 @@ class OverviewScreen(Screen[None]):
             if key not in self._fitted and self._ready(key, overview):
                 self._fit(key)
         if overview.complete:
+            self.refresh_bindings()
             self.query_one("#overview-progress").display = False
             self.sub_title = self._title(overview)
 
@@ -310,6 +314,18 @@ class OverviewScreen(Screen[None]):
 
     def action_matrix(self) -> None:
         self.query_one(ShareMatrix).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Export only once the overview is complete (dimmed in the key bar until then)."""
+        if action == "export":
+            return (self.overview is not None and self.overview.complete) or None
+        return True
+
+    def action_export(self) -> None:
+        from tui.app.screens.export import ExportScreen, overview_export
+
+        if self.overview is not None and self.overview.complete:
+            self.app.push_screen(ExportScreen(overview_export(self.overview, Path.cwd())))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -23,6 +23,7 @@ from tui.core.alignment.marks import TIER_COLOURS
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.core.reading.articles import Article
     from tui.core.reading.session import Options
 
 THEME = "textual-dark"
@@ -66,13 +67,20 @@ class StoryReaderApp(App[None]):
     BINDING_GROUP_TITLE = "Everywhere"
 
     def __init__(
-        self, paths: Sequence[Path], *, compare: bool = False, options: Options | None = None
+        self,
+        paths: Sequence[Path],
+        *,
+        compare: bool = False,
+        options: Options | None = None,
+        urls: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.state = StoryState(paths, options)
         """The story: what was read, what could not be, and every comparison made."""
         self.start_compare = compare
         """Open the first two articles' comparison once they are read (``--compare``)."""
+        self.start_urls = list(urls)
+        """Web addresses named on the command line, fetched once the library shows."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return TIER_VARIABLES
@@ -85,6 +93,19 @@ class StoryReaderApp(App[None]):
         self.theme = THEME
         self._check_size(self.size.width, self.size.height)
         self.call_after_refresh(startup.first_frame_drawn)
+        if self.start_urls:
+            self.call_after_refresh(self.action_open_url, self.start_urls)
+
+    def action_open_url(self, urls: Sequence[str] = ()) -> None:
+        """Fetch an article from the web (the palette's ``Open URL…``) into the library."""
+        from tui.app.screens.open_url import OpenUrlScreen
+
+        self.push_screen(OpenUrlScreen(urls), self._fetched)
+
+    def _fetched(self, articles: list[Article] | None) -> None:
+        library = self.screen_stack[0] if self.screen_stack else None
+        if articles and isinstance(library, LibraryScreen):
+            library.add_articles(articles)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -108,6 +129,16 @@ class StoryReaderApp(App[None]):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, LibraryScreen):
             return
+        yield SystemCommand(
+            "Open URL…",
+            "Fetch an article from a web address into the library",
+            self.action_open_url,
+        )
+        yield SystemCommand(
+            "Open in browser",
+            "Open the article's web address (its URL) in the browser",
+            screen.action_browse,
+        )
         yield SystemCommand(
             "Compare…",
             "Compare the selected article with another, chosen from a list",

@@ -375,8 +375,10 @@ class CompareScreen(Screen[None]):
     def action_copy_pair(self) -> None:
         assert self.comparison is not None
         index = self.selected if self.selected is not None else 0
-        self.app.copy_to_clipboard(pair_text(self.comparison, self.links[index]))
-        self.notify(f"Copied pair {index + 1} ({self.links[index].tier})")
+        from tui.app.clipboard import copy
+
+        text = pair_text(self.comparison, self.links[index])
+        copy(self.app, text, f"pair {index + 1} ({self.links[index].tier})")
 
     def action_export(self) -> None:
         assert self.comparison is not None

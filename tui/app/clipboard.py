@@ -1,0 +1,102 @@
+"""Copying text, and saying truthfully where it went.
+
+Three ways, tried in turn:
+
+1. The system clipboard, through pyperclip (as posting does): the platform's own
+   (``pbcopy``, ``clip``, ``wl-copy``, ``xclip``, ``xsel``). When it works, the text
+   is on the clipboard: "Copied to the system clipboard".
+2. The terminal's clipboard, by the OSC 52 escape (Textual's `App.copy_to_clipboard`).
+   No terminal answers it, so whether it arrived cannot be known: the message says
+   the terminal may ignore it. Inside tmux, ``tmux show -gv set-clipboard`` tells:
+   ``off`` means tmux drops the sequence, so this way is known not to work.
+3. Neither: the user is told so, and offered to save the text to a file.
+
+The text copied is the text as shown (`shown_text`): no Markdown markup or escapes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from enum import Enum
+from pathlib import Path
+
+from textual.app import App
+
+from tui.core.text.document import Document
+
+SYSTEM = "Copied to the system clipboard"
+TERMINAL = "Sent to the terminal's clipboard (OSC 52): your terminal may ignore it"
+_TMUX_TIMEOUT = 1.0
+"""Seconds tmux may take to say how it treats OSC 52."""
+
+
+class Way(Enum):
+    """Where copied text went."""
+
+    SYSTEM = "system"
+    TERMINAL = "terminal"
+    NOWHERE = "nowhere"
+
+
+def system_copy(text: str) -> bool:
+    """Put ``text`` on the system clipboard; False when this system has none pyperclip can use."""
+    import pyperclip  # deferred: it probes the platform when imported
+
+    try:
+        pyperclip.copy(text)
+    except pyperclip.PyperclipException:
+        return False
+    return True
+
+
+def terminal_drops_osc52(environ: dict[str, str] | None = None) -> bool:
+    """True when the text sent by OSC 52 is known to be dropped (tmux, ``set-clipboard off``)."""
+    environ = dict(os.environ) if environ is None else environ
+    if not environ.get("TMUX"):
+        return False
+    tmux = shutil.which("tmux")
+    if tmux is None:
+        return False
+    try:
+        answer = subprocess.run(
+            [tmux, "show", "-gv", "set-clipboard"],
+            capture_output=True,
+            text=True,
+            timeout=_TMUX_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return answer.returncode == 0 and answer.stdout.strip() == "off"
+
+
+def shown_text(document: Document) -> str:
+    """The text a reader sees in ``document``: its blocks, a blank line between them."""
+    return "\n\n".join(block.prefix + block.text for block in document.blocks if block.text)
+
+
+def copy(app: App[object], text: str, what: str) -> Way:
+    """Copy ``text`` the best way there is, and tell the user which (``what`` names it).
+
+    When no way can work, the user is offered to save the text to a new file.
+    """
+    app.copy_to_clipboard(text)  # Textual's own copy, and the OSC 52 sequence
+    if system_copy(text):
+        app.notify(f"{SYSTEM}: {what}", markup=False)
+        return Way.SYSTEM
+    if not terminal_drops_osc52():
+        app.notify(f"{TERMINAL}: {what}", markup=False)
+        return Way.TERMINAL
+    from tui.app.screens.export import Export, ExportScreen, free_path
+
+    offer = Export(
+        "Nothing could take the copy",
+        "No system clipboard, and tmux drops the terminal's (set-clipboard off). "
+        f"Save {what} to a new file instead",
+        free_path(Path.cwd(), "storyreader-copy", ".txt"),
+        lambda _format: text,
+    )
+    app.push_screen(ExportScreen(offer))
+    return Way.NOWHERE

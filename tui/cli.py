@@ -208,6 +208,11 @@ def _app_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open straight on the compare screen with the first two articles",
     )
+    parser.add_argument(
+        "--no-config",
+        action="store_true",
+        help="start with the default settings and save none (also STORYREADER_NO_CONFIG=1)",
+    )
     _add_reading(parser)
     parser.add_argument("--version", action="version", version=f"storyreader {__version__}")
     return parser
@@ -231,7 +236,15 @@ def _run_app(argv: Sequence[str]) -> int:
     paths = [Path(name) for name in args.paths if not is_url(name)]
     if not args.paths:
         paths = [bundled_story()]
-    app = StoryReaderApp(paths, compare=args.compare, options=_options(args), urls=urls)
+    from tui.app.remember import settings_file
+
+    app = StoryReaderApp(
+        paths,
+        compare=args.compare,
+        options=_options(args),
+        urls=urls,
+        settings=settings_file(args.no_config),
+    )
     app.run()
     code = app.return_code or 0
     if code:

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from tui.app.line_up import Pane, line_up
 from tui.app.offload import OffloadCancelledError
+from tui.app.remember import remember, remembered
 from tui.app.screens.export import ExportScreen, comparison_export
 from tui.app.state import StoryState
 from tui.app.widgets.document_view import DocumentView
@@ -38,7 +39,7 @@ from tui.core.alignment.comparison import (
 )
 from tui.core.alignment.tiers import TIERS, Tier
 from tui.core.reading.articles import Article
-from tui.core.reports.comparison import share_line
+from tui.core.reports.comparison import engine_line, share_line
 from tui.core.text.document import Document
 
 NARROW = 100
@@ -86,7 +87,7 @@ class CompareScreen(Screen[None]):
     """
 
     BINDING_GROUP_TITLE = "Compare"
-    HELP_NOTES: ClassVar[str] = (
+    TIER_NOTES: ClassVar[str] = (
         "Shared sentences are tinted by tier and marked in the gutter: = copy (blue), "
         '~ edit (orange), " quote (pink, in italics: the same quotation, worded alike '
         "or not), ≈ paraphrase (yellow); dim sentences are only in that text. In the "
@@ -94,7 +95,7 @@ class CompareScreen(Screen[None]):
         "changed ones underlined yellow, and a figure the other text does not state is "
         "reversed in red."
     )
-    """What the help screen says besides the keys."""
+    """What the help screen says of the tiers and marks."""
 
     def __init__(self, state: StoryState, a: int, b: int) -> None:
         super().__init__()
@@ -116,6 +117,14 @@ class CompareScreen(Screen[None]):
         """Find matches in both texts, A's first: (side, index among that side's)."""
         self._hit: int | None = None
         """The current one among `_hits`."""
+
+    @property
+    def HELP_NOTES(self) -> str:  # noqa: N802 (the name the help screen reads)
+        """What the help screen says besides the keys: the marks, and the engine that linked."""
+        if self.comparison is None:
+            return self.TIER_NOTES
+        engine = engine_line(self.comparison.engine, self.comparison.engine_note)
+        return f"{self.TIER_NOTES} {engine}."
 
     @property
     def left(self) -> Reader:
@@ -153,6 +162,7 @@ class CompareScreen(Screen[None]):
         return self.state.labels[first], self.state.labels[second]
 
     def on_mount(self) -> None:
+        self.tiers -= remembered(self.app).hidden_tiers
         a, b = self.articles
         self.sub_title = "compare {} with {}".format(*self.names)
         self.left.read(a)
@@ -309,6 +319,7 @@ class CompareScreen(Screen[None]):
         keep = self.links[self.selected] if self.selected is not None else None
         self.tiers ^= {tier}
         self._refilter(keep)
+        remember(self.app, hidden_tiers=frozenset(TIERS) - self.tiers)
 
     def _focused_side(self) -> Side:
         focused = self.focused

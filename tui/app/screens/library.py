@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from tui.app import navigation, startup
 from tui.app.loader import FolderLoader
+from tui.app.remember import remember, remembered
 from tui.app.state import AT_ONCE_CHARS, StoryState
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.key_bar import KeyBar
@@ -113,6 +114,10 @@ class LibraryScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        settings = remembered(self.app)
+        self.library.sort = settings.sort
+        self.query_one("#library-pane").display = settings.show_library
+        self.watch(self.library, "sort", self._sorted, init=False)
         self.library.focus()
         loader = self._loader = FolderLoader(self.state)
         loader.read_first(_FIRST_FRAME_BUDGET)
@@ -335,13 +340,18 @@ class LibraryScreen(Screen[None]):
         self.app.open_url(url)
         self.notify(f"Opening {inert_line(url)}", markup=False)
 
+    def _sorted(self, order: str) -> None:
+        remember(self.app, sort=order)
+
     def action_toggle_library(self) -> None:
         pane = self.query_one("#library-pane")
         pane.display = not pane.display
         if not pane.display:
             self.reader.view.focus()
+        remember(self.app, show_library=pane.display)
 
     def action_focus_library(self) -> None:
         pane = self.query_one("#library-pane")
         pane.display = True
         self.library.focus()
+        remember(self.app, show_library=True)

@@ -29,6 +29,7 @@ from tui.app.widgets.share_matrix import ShareMatrix
 from tui.app.widgets.title_bar import TitleBar
 from tui.app.widgets.working import Working
 from tui.core.alignment.tiers import TIERS
+from tui.core.reports.comparison import engine_line
 from tui.core.story.overview import Overview, Progress, iter_overview
 
 _REFRESH_SECONDS = 0.25
@@ -42,14 +43,16 @@ _CHUNK = 200
 """Entries added to a list per frame: a big story's thousands would hold a key back."""
 
 
-def legend() -> Text:
-    """What a matrix cell means, its marks in their tiers' words."""
+def legend(engine: str = "") -> Text:
+    """What a matrix cell means, its marks in their tiers' words; the engine once known."""
     text = Text("% of the row's sentences the column carries, by ", style="dim")
     for number, tier in enumerate(TIERS):
         if number:
             text.append(" ", style="dim")
         text.append(f"{TIER_MARKS[tier]} {tier}", style="bold")
     text.append(" · pale: weak links · only: sentences no other carries", style="dim")
+    if engine:
+        text.append(f" · {engine}", style="dim")
     return text
 
 
@@ -182,6 +185,9 @@ class OverviewScreen(Screen[None]):
         first = self.overview is None
         self.overview = overview
         if first:
+            aligner = overview.story.aligner
+            line = engine_line(aligner.engine, aligner.engine_note)
+            self.query_one("#matrix-legend", Static).update(legend(line))
             self.query_one(ShareMatrix).set_matrix(
                 self.labels,
                 overview.cells,

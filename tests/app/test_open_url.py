@@ -61,3 +61,16 @@ async def test_addresses_named_at_start_are_fetched_with_no_folder(web_server: s
             f"{web_server}/story",
             f"{web_server}/latin",
         ]
+
+
+async def test_one_address_failing_at_start_does_not_stop_the_others(web_server: str) -> None:
+    app = StoryReaderApp([], urls=[f"{web_server}/gone", f"{web_server}/story"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, OpenUrlScreen)
+        status = str(app.screen.query_one("#url-status").render())
+        assert "/gone: not found (HTTP 404)" in status and "escape to add the 1 fetched" in status
+        await pilot.press("escape")
+        await settle(pilot)
+        assert [article.url for article in app.state.articles] == [f"{web_server}/story"]

@@ -4,7 +4,7 @@ Three ways, tried in turn:
 
 1. The system clipboard, through pyperclip (as posting does): the platform's own
    (``pbcopy``, ``clip``, ``wl-copy``, ``xclip``, ``xsel``). When it works, the text
-   is on the clipboard: "Copied to the system clipboard".
+   is on the clipboard: "Copied ... to the system clipboard".
 2. The terminal's clipboard, by the OSC 52 escape (Textual's `App.copy_to_clipboard`).
    No terminal answers it, so whether it arrived cannot be known: the message says
    the terminal may ignore it. Inside tmux, ``tmux show -gv set-clipboard`` tells:
@@ -19,25 +19,15 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from enum import Enum
 from pathlib import Path
 
 from textual.app import App
 
+from tui.core.spans import Span
 from tui.core.text.document import Document
 
-SYSTEM = "Copied to the system clipboard"
-TERMINAL = "Sent to the terminal's clipboard (OSC 52): your terminal may ignore it"
 _TMUX_TIMEOUT = 1.0
 """Seconds tmux may take to say how it treats OSC 52."""
-
-
-class Way(Enum):
-    """Where copied text went."""
-
-    SYSTEM = "system"
-    TERMINAL = "terminal"
-    NOWHERE = "nowhere"
 
 
 def system_copy(text: str) -> bool:
@@ -77,18 +67,31 @@ def shown_text(document: Document) -> str:
     return "\n\n".join(block.prefix + block.text for block in document.blocks if block.text)
 
 
-def copy(app: App[object], text: str, what: str) -> Way:
+def shown_span(document: Document, span: Span) -> str:
+    """The text a reader sees of the source ``span`` (markup and escapes hidden)."""
+    parts = []
+    for index in document.blocks_overlapping(span):
+        block = document.blocks[index]
+        start, end = block.display_range(span)
+        parts.append(block.text[start:end])
+    return "\n\n".join(part for part in parts if part)
+
+
+def copy(app: App[object], text: str, what: str) -> None:
     """Copy ``text`` the best way there is, and tell the user which (``what`` names it).
 
     When no way can work, the user is offered to save the text to a new file.
     """
     app.copy_to_clipboard(text)  # Textual's own copy, and the OSC 52 sequence
     if system_copy(text):
-        app.notify(f"{SYSTEM}: {what}", markup=False)
-        return Way.SYSTEM
+        app.notify(f"Copied {what} to the system clipboard", markup=False)
+        return
     if not terminal_drops_osc52():
-        app.notify(f"{TERMINAL}: {what}", markup=False)
-        return Way.TERMINAL
+        app.notify(
+            f"Sent {what} to the terminal's clipboard (OSC 52): your terminal may ignore it",
+            markup=False,
+        )
+        return
     from tui.app.screens.export import Export, ExportScreen, free_path
 
     offer = Export(
@@ -99,4 +102,3 @@ def copy(app: App[object], text: str, what: str) -> Way:
         lambda _format: text,
     )
     app.push_screen(ExportScreen(offer))
-    return Way.NOWHERE

@@ -34,12 +34,12 @@ from tui.core.alignment.comparison import (
     Side,
     link_at,
     next_link,
-    pair_text,
     visible,
 )
 from tui.core.alignment.tiers import TIERS, Tier
 from tui.core.reading.articles import Article
 from tui.core.reports.comparison import engine_line, share_line
+from tui.core.spans import Span
 from tui.core.text.document import Document
 
 NARROW = 100
@@ -388,8 +388,29 @@ class CompareScreen(Screen[None]):
         index = self.selected if self.selected is not None else 0
         from tui.app.clipboard import copy
 
-        text = pair_text(self.comparison, self.links[index])
-        copy(self.app, text, f"pair {index + 1} ({self.links[index].tier})")
+        link = self.links[index]
+        copy(self.app, self._pair_as_shown(link), f"pair {index + 1} ({link.tier})")
+
+    def _pair_as_shown(self, link: Link) -> str:
+        """The pair's two sentences as the panes show them (no markup), each under its outlet.
+
+        `pair_text`'s layout, with the displayed text in place of the source's.
+        """
+        from tui.app.clipboard import shown_span
+        from tui.app.document_cache import documents
+
+        assert self.comparison is not None
+        a, b = self.comparison.a, self.comparison.b
+
+        def shown(article: Article, span: Span) -> str:
+            document = documents.get(article.text)
+            return span.slice(article.text) if document is None else shown_span(document, span)
+
+        return (
+            f"{a.outlet} ({a.name}):\n{shown(a, link.a)}\n\n"
+            f"{b.outlet} ({b.name}):\n{shown(b, link.b)}\n"
+            f"[{link.tier}, score {link.score:.2f}]"
+        )
 
     def action_export(self) -> None:
         assert self.comparison is not None

@@ -68,20 +68,23 @@ class OpenUrlScreen(ModalScreen[list[Article] | None]):
 
     @work(thread=True, exclusive=True, group="fetch", description="fetch a web page")
     def _fetch(self, urls: list[str]) -> None:
-        """Fetch ``urls`` in turn; stop at the first that fails, keeping those fetched."""
+        """Fetch ``urls`` in turn; the dialog closes when all worked, else shows the first failure."""
+        failed: tuple[str, str] | None = None
         for url in urls:
             self.app.call_from_thread(self._busy, url)
             try:
                 found = read_url(url)
             except FetchError as error:
-                if not get_current_worker().is_cancelled:
-                    self.app.call_from_thread(self._failed, url, str(error))
-                return
+                found = []
+                failed = failed or (url, str(error))
             if get_current_worker().is_cancelled:
                 return  # the user left the dialog meanwhile
             articles = [item for item in found if isinstance(item, Article)]
             self.app.call_from_thread(self._arrived, url, articles)
-        self.app.call_from_thread(self.dismiss, self.fetched)
+        if failed is not None:
+            self.app.call_from_thread(self._failed, *failed)
+        else:
+            self.app.call_from_thread(self.dismiss, self.fetched)
 
     def _busy(self, url: str) -> None:
         working = self.query_one(Working)
@@ -98,7 +101,9 @@ class OpenUrlScreen(ModalScreen[list[Article] | None]):
     def _failed(self, url: str, message: str) -> None:
         self.query_one(Working).display = False
         self.query_one("#url", Input).value = url
-        self._status(f"{message} · enter to try again · escape to cancel", error=True)
+        count = len(self.fetched)
+        leave = f"escape to add the {count} fetched" if count else "escape to cancel"
+        self._status(f"{message} · enter to try again · {leave}", error=True)
 
     def _status(self, message: str, error: bool) -> None:
         status = self.query_one("#url-status", Static)

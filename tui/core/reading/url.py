@@ -1,8 +1,8 @@
 """Articles straight from the web: fetch one address, read the page as a saved one.
 
 Only ``http`` and ``https`` are fetched, with the standard library's client (no
-extra dependency, and every limit is ours to set): a time limit for the whole
-fetch (`TIMEOUT`), a size cap (`MAX_BYTES`), at most `MAX_REDIRECTS` redirects,
+extra dependency, and every limit is ours to set): a time limit (`TIMEOUT`: for
+connecting, for each wait on the server, and for the body's read as a whole), a size cap (`MAX_BYTES`), at most `MAX_REDIRECTS` redirects,
 each to ``http`` or ``https`` again. A page is read by the saved-page reader
 (`tui.core.reading.formats.html`), a ``text/plain`` body as a text file; anything
 else is "not a web page". The article keeps the address it was read from (after
@@ -33,7 +33,7 @@ from tui.core.reading.problems import Problem
 from tui.core.text.safe import inert_line
 
 TIMEOUT = 20.0
-"""Seconds a whole fetch may take, from connecting to the last byte."""
+"""Seconds to connect, to wait for each answer, and to read the whole body."""
 MAX_BYTES = 10 * 1024 * 1024
 """A page larger than this is refused: no news article is."""
 MAX_REDIRECTS = 5

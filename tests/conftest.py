@@ -11,6 +11,7 @@ import pytest
 from hypothesis import settings
 
 from tests.paths import SEEDS
+from tests.web_server import web_server  # noqa: F401 (a fixture for every test)
 from tui.core.reading import loading
 
 # Every test runs the lexical engine, with or without the semantic extra installed, so
@@ -27,6 +28,19 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 def seeds() -> Path:
     """Folder of the bundled story."""
     return SEEDS
+
+
+@pytest.fixture(autouse=True)
+def _no_real_clipboard_or_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """No test touches the user's clipboard or settings: no system clipboard, no tmux,
+    and the settings folder a temporary one (tests of those ways patch them back)."""
+    from tui.app import clipboard
+
+    monkeypatch.setattr(clipboard, "system_copy", lambda text: False)
+    monkeypatch.delenv("TMUX", raising=False)
+    monkeypatch.setenv("STORYREADER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import gc
+import itertools
 import os
 import shutil
 import sys
@@ -129,9 +130,9 @@ def _count(value: str) -> int:
     return int(value)
 
 
-def _paths(values: Sequence[str]) -> list[Path]:
-    """The paths the user named, or the bundled story when there are none."""
-    return [Path(v) for v in values] or [bundled_story()]
+def _names(values: Sequence[str]) -> list[str]:
+    """The paths and addresses the user named, or the bundled story when there are none."""
+    return list(values) or [str(bundled_story())]
 
 
 class _Session:
@@ -140,25 +141,47 @@ class _Session:
     def __init__(self, progress: Progress, options: Options) -> None:
         self.progress = progress
         self.options = options
+        self.failed: list[str] = []
+        """Addresses that gave no article, each a line naming it and why."""
 
     def warn(self, message: str) -> None:
         """`_warn`, above the progress line if one is shown."""
         self.progress.say(f"storyreader: {message}")
 
-    def load(self, paths: Iterable[Path], what: str = "") -> LoadResult:
-        """Read ``paths``, showing progress; problems are told by `tell`."""
+    def load(self, names: Iterable[str], what: str = "") -> LoadResult:
+        """Read the paths and fetch the addresses among ``names``, in order, showing progress.
+
+        Problems are told by `tell`, addresses that gave nothing too (`failed`).
+        """
+        from tui.core.reading.address import is_url
         from tui.core.reading.loading import LoadResult, iter_load
+        from tui.core.reading.url import FetchError, read_url
 
         result = LoadResult()
         self.progress.step(f"reading {what}".rstrip())
-        for item in iter_load(paths, self.options):
-            result.add(item)
-            if len(result.articles) % _READ_STEP == 0:
-                self.progress.step(f"reading {what}: {len(result.articles):,} articles")
+        for address, run in itertools.groupby(names, key=is_url):
+            if address:
+                for url in run:
+                    self.progress.step(f"fetching {inert_line(url)}")
+                    try:
+                        found = read_url(url)
+                    except FetchError as error:
+                        self.failed.append(str(error))
+                        continue
+                    for item in found:
+                        result.add(item)
+                continue
+            for item in iter_load(map(Path, run), self.options):
+                result.add(item)
+                if len(result.articles) % _READ_STEP == 0:
+                    self.progress.step(f"reading {what}: {len(result.articles):,} articles")
         return result
 
     def tell(self, problems: Iterable[Problem]) -> None:
-        """One line per problem; its reason says what happened: skipped, or partly read."""
+        """One line per problem and per address that failed: skipped, or partly read."""
+        for line in self.failed:
+            self.warn(line)
+        self.failed.clear()
         for problem in problems:
             self.warn(f"{_name(problem.path)}: {inert_line(problem.reason)}")
 
@@ -177,11 +200,18 @@ def _app_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, folders or web addresses"
+    )
     parser.add_argument(
         "--compare",
         action="store_true",
         help="open straight on the compare screen with the first two articles",
+    )
+    parser.add_argument(
+        "--no-config",
+        action="store_true",
+        help="start with the default settings and save none (also STORYREADER_NO_CONFIG=1)",
     )
     _add_reading(parser)
     parser.add_argument("--version", action="version", version=f"storyreader {__version__}")
@@ -200,8 +230,21 @@ def _run_app(argv: Sequence[str]) -> int:
     # startup). The app turns it back on after its first frame.
     gc.disable()
     from tui.app.app import StoryReaderApp
+    from tui.core.reading.address import is_url
 
-    app = StoryReaderApp(_paths(args.paths), compare=args.compare, options=_options(args))
+    urls = [name for name in args.paths if is_url(name)]
+    paths = [Path(name) for name in args.paths if not is_url(name)]
+    if not args.paths:
+        paths = [bundled_story()]
+    from tui.app.remember import settings_file
+
+    app = StoryReaderApp(
+        paths,
+        compare=args.compare,
+        options=_options(args),
+        urls=urls,
+        settings=settings_file(args.no_config),
+    )
     app.run()
     code = app.return_code or 0
     if code:
@@ -217,7 +260,9 @@ def _refusal(names: Sequence[str]) -> list[str]:
     command; names of which none exists would open an empty app; and the app
     needs a terminal on both ends (in a pipe it would write escape codes into it).
     """
-    missing = [name for name in names if _missing(name)]
+    from tui.core.reading.address import is_url
+
+    missing = [name for name in names if not is_url(name) and _missing(name)]
     if names and names[0] in missing:
         close = difflib.get_close_matches(names[0], _COMMANDS, n=1, cutoff=0.6)
         if close:
@@ -247,7 +292,9 @@ def _list(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="storyreader list", description="Print the metadata the library shows."
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, folders or web addresses"
+    )
     parser.add_argument("--format", choices=_FORMATS_LIST, default="table")
     _add_indent(parser)
     _add_reading(parser)
@@ -257,7 +304,7 @@ def _list(argv: Sequence[str]) -> int:
 
     with Progress() as progress:
         session = _Session(progress, _options(args))
-        result = session.load(_paths(args.paths))
+        result = session.load(_names(args.paths))
         session.tell(result.problems)
     width = shutil.get_terminal_size().columns if _isatty(sys.stdout) else None
     report = format_listing(result.articles, args.format, width=width, indent=_indent(args))
@@ -274,15 +321,16 @@ def _compare(argv: Sequence[str]) -> int:
             "the two are read in: the two alone, or with the articles --story names."
         ),
     )
-    parser.add_argument("a", metavar="A", help="first article")
-    parser.add_argument("b", metavar="B", help="second article")
+    parser.add_argument("a", metavar="A", help="first article (a file or a web address)")
+    parser.add_argument("b", metavar="B", help="second article (a file or a web address)")
     parser.add_argument("--format", choices=_FORMATS_COMPARE, default="text")
     parser.add_argument(
         "--story",
         nargs="+",
         default=[],
         metavar="PATH",
-        help="the other articles of the story (files or folders), as the app and overview read it",
+        help="the other articles of the story (files, folders or web addresses), as the app "
+        "and overview read it",
     )
     _add_indent(parser)
     _add_reading(parser)
@@ -295,8 +343,11 @@ def _compare(argv: Sequence[str]) -> int:
         session = _Session(progress, _options(args))
         sides = []
         for label, name in (("A", args.a), ("B", args.b)):
-            result = session.load([Path(name)], label)
+            result = session.load([name], label)
             if not result.articles:
+                if session.failed:
+                    session.warn(f"cannot compare {session.failed[0]}")
+                    return _USAGE
                 reason = result.problems[0].reason if result.problems else "no article in it"
                 session.warn(f"cannot compare {_name(name)}: {inert_line(reason)}")
                 return _USAGE
@@ -304,7 +355,7 @@ def _compare(argv: Sequence[str]) -> int:
             sides.append(result.articles[0])
         others = []
         if args.story:
-            found = session.load(map(Path, args.story), "the story")
+            found = session.load(args.story, "the story")
             session.tell(found.problems)
             others = found.articles
         articles, (first, second) = _story_with(sides, others)
@@ -333,17 +384,23 @@ def _story_with(
     is that article, so the story holds it once.
     """
     articles = list(others)
-    places = {
-        (article.path.resolve(), article.part): index for index, article in enumerate(articles)
-    }
+    places = {_place(article): index for index, article in enumerate(articles)}
     found = []
     for side in sides:
-        place = places.get((side.path.resolve(), side.part))
+        place = places.get(_place(side))
         if place is None:
-            place = places[side.path.resolve(), side.part] = len(articles)
+            place = places[_place(side)] = len(articles)
             articles.append(side)
         found.append(place)
     return articles, (found[0], found[1])
+
+
+def _place(article: Article) -> tuple[Path, int | None, str]:
+    """What makes an article the same one twice: its file, line and bytes.
+
+    The bytes tell apart two pages fetched from addresses that end alike.
+    """
+    return article.path.resolve(), article.part, article.sha256
 
 
 def _overview(argv: Sequence[str]) -> int:
@@ -354,7 +411,9 @@ def _overview(argv: Sequence[str]) -> int:
             "copy groups, sentences only one source has, figures and quotes."
         ),
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, folders or web addresses"
+    )
     parser.add_argument("--format", choices=_FORMATS_OVERVIEW, default="text")
     _add_indent(parser)
     _add_reading(parser)
@@ -366,7 +425,7 @@ def _overview(argv: Sequence[str]) -> int:
 
     with Progress() as progress:
         session = _Session(progress, _options(args))
-        result = session.load(_paths(args.paths))
+        result = session.load(_names(args.paths))
         session.tell(result.problems)
         if not result.articles:
             session.warn("no articles to give an overview of")
@@ -394,7 +453,9 @@ def _stories(argv: Sequence[str]) -> int:
             "story, largest story first."
         ),
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, folders or web addresses"
+    )
     parser.add_argument("--format", choices=("json", "text"), default="text")
     _add_indent(parser)
     _add_reading(parser)
@@ -405,7 +466,7 @@ def _stories(argv: Sequence[str]) -> int:
 
     with Progress() as progress:
         session = _Session(progress, _options(args))
-        result = session.load(_paths(args.paths))
+        result = session.load(_names(args.paths))
         session.tell(result.problems)
         if not result.articles:
             session.warn("no articles to group")

@@ -13,16 +13,22 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from tui.app import startup
+from tui.app.config import SettingsFile
+from tui.app.remember import Remembered, folder_of, remember, settings_file, tell
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from tui.app.state import StoryState
 from tui.app.widgets.article_list import SORTS
 from tui.app.widgets.document_view import DOCUMENT_CLASSES
 from tui.core.alignment.marks import TIER_COLOURS
+from tui.core.reading.bundled import bundled_story
+from tui.core.text.safe import one_line
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.theme import Theme
 
+    from tui.core.reading.articles import Article
     from tui.core.reading.session import Options
 
 THEME = "textual-dark"
@@ -66,13 +72,24 @@ class StoryReaderApp(App[None]):
     BINDING_GROUP_TITLE = "Everywhere"
 
     def __init__(
-        self, paths: Sequence[Path], *, compare: bool = False, options: Options | None = None
+        self,
+        paths: Sequence[Path],
+        *,
+        compare: bool = False,
+        options: Options | None = None,
+        urls: Sequence[str] = (),
+        settings: SettingsFile | None = None,
     ) -> None:
         super().__init__()
+        self.remembered = Remembered(settings or settings_file())
+        """What the app remembers between runs (``--no-config``: nothing)."""
+        self.options = options
         self.state = StoryState(paths, options)
         """The story: what was read, what could not be, and every comparison made."""
         self.start_compare = compare
         """Open the first two articles' comparison once they are read (``--compare``)."""
+        self.start_urls = list(urls)
+        """Web addresses named on the command line, fetched once the library shows."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return TIER_VARIABLES
@@ -82,9 +99,45 @@ class StoryReaderApp(App[None]):
         return LibraryScreen(self.state, compare_first=self.start_compare)
 
     def on_mount(self) -> None:
-        self.theme = THEME
+        settings = self.remembered.settings
+        if settings.theme is not None and settings.theme not in self.available_themes:
+            self.remembered.problems.append(f"settings: no theme named {settings.theme!r}")
+        self.theme = settings.theme if settings.theme in self.available_themes else THEME
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        folder = folder_of(self.state.paths)
+        if folder is not None and folder != bundled_story().resolve():
+            self.remembered.change(last_folder=folder)
         self._check_size(self.size.width, self.size.height)
         self.call_after_refresh(startup.first_frame_drawn)
+        self.call_after_refresh(tell, self)
+        if self.start_urls:
+            self.call_after_refresh(self.action_open_url, self.start_urls)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != (self.remembered.settings.theme or THEME):
+            remember(self, theme=theme.name)
+
+    def action_open_last_folder(self) -> None:
+        """Read the folder opened last instead of this story (the palette's command)."""
+        folder = self.remembered.settings.last_folder
+        if folder is None or not folder.is_dir():
+            self.notify("The folder opened last is not there any more.", severity="warning")
+            return
+        # A library of its own over this one (the first library is the app's base
+        # screen, which Textual cannot replace); the palette and Open URL use it.
+        self.state = StoryState([folder], self.options)
+        self.push_screen(LibraryScreen(self.state))
+
+    def action_open_url(self, urls: Sequence[str] = ()) -> None:
+        """Fetch an article from the web (the palette's ``Open URL…``) into the library."""
+        from tui.app.screens.open_url import OpenUrlScreen
+
+        self.push_screen(OpenUrlScreen(urls), self._fetched)
+
+    def _fetched(self, articles: list[Article] | None) -> None:
+        libraries = [screen for screen in self.screen_stack if isinstance(screen, LibraryScreen)]
+        if articles and libraries:
+            libraries[-1].add_articles(articles)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -109,6 +162,23 @@ class StoryReaderApp(App[None]):
         if not isinstance(screen, LibraryScreen):
             return
         many = self.state.many_stories
+        last = self.remembered.settings.last_folder
+        if last is not None and folder_of(self.state.paths) != last:
+            yield SystemCommand(
+                "Open last folder",
+                f"Read {one_line(str(last))}, the folder opened last",
+                self.action_open_last_folder,
+            )
+        yield SystemCommand(
+            "Open URL…",
+            "Fetch an article from a web address into the library",
+            self.action_open_url,
+        )
+        yield SystemCommand(
+            "Open in browser",
+            "Open the article's web address (its URL) in the browser",
+            screen.action_browse,
+        )
         yield SystemCommand(
             "Compare…",
             f"Compare the selected article with another{' of its story' if many else ''}, "

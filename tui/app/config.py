@@ -5,8 +5,8 @@ Where: ``settings.toml`` in the platform's config folder (``platformdirs``):
 ``~/Library/Application Support/storyreader/`` on macOS,
 ``%LOCALAPPDATA%\storyreader\`` on Windows. The environment variable
 ``STORYREADER_CONFIG_DIR`` names another folder (the tests point it at a temporary
-one); ``--no-config`` (planned) starts with the defaults and writes nothing
-(`SettingsFile` with no path).
+one); ``--no-config`` or ``STORYREADER_NO_CONFIG=1`` start with the defaults and
+write nothing (`SettingsFile` with no path; `tui.app.remember` wires it into the app).
 
 The file is TOML; every key is optional::
 

@@ -141,7 +141,9 @@ class StoryState:
         self.grouping = grouping
 
     def add(self, articles: Sequence[Article], problems: Sequence[Problem]) -> None:
-        """Take in what the loader has read."""
+        """Take in what the loader has read, or an article fetched later (a new story then)."""
+        if articles and self._story is not None:
+            self._story = None  # built again, with the new article, when next asked for
         self.articles.extend(articles)
         self.problems.extend(problems)
         self._labeller.extend(articles)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.style import Style
@@ -16,7 +17,8 @@ from textual.worker import get_current_worker
 
 from tui.app.line_up import Pane, line_up
 from tui.app.offload import OffloadCancelledError
-from tui.app.screens.export import ExportScreen
+from tui.app.remember import remember, remembered
+from tui.app.screens.export import ExportScreen, comparison_export
 from tui.app.state import StoryState
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.find_bar import FindBar
@@ -32,12 +34,12 @@ from tui.core.alignment.comparison import (
     Side,
     link_at,
     next_link,
-    pair_text,
     visible,
 )
 from tui.core.alignment.tiers import TIERS, Tier
 from tui.core.reading.articles import Article
-from tui.core.reports.comparison import share_line
+from tui.core.reports.comparison import engine_line, share_line
+from tui.core.spans import Span
 from tui.core.text.document import Document
 
 NARROW = 100
@@ -76,7 +78,7 @@ class CompareScreen(Screen[None]):
     | :- | :- |
     | n, ] / N, [ | Next / previous pair; both panes scroll so its sentences line up. |
     | / | Find in both texts. |
-    | e | Export the comparison as Markdown or JSON. |
+    | e | Export the comparison: a web page (.html), Markdown (.md) or JSON (.json). |
     | escape | Back where compare was opened from. |
     | s | Swap the two sides. |
     | y | Copy the selected pair, outlets named. |
@@ -85,7 +87,7 @@ class CompareScreen(Screen[None]):
     """
 
     BINDING_GROUP_TITLE = "Compare"
-    HELP_NOTES: ClassVar[str] = (
+    TIER_NOTES: ClassVar[str] = (
         "Shared sentences are tinted by tier and marked in the gutter: = copy (blue), "
         '~ edit (orange), " quote (pink, in italics: the same quotation, worded alike '
         "or not), ≈ paraphrase (yellow); dim sentences are only in that text. In the "
@@ -93,7 +95,7 @@ class CompareScreen(Screen[None]):
         "changed ones underlined yellow, and a figure the other text does not state is "
         "reversed in red."
     )
-    """What the help screen says besides the keys."""
+    """What the help screen says of the tiers and marks."""
 
     def __init__(self, state: StoryState, a: int, b: int) -> None:
         super().__init__()
@@ -115,6 +117,14 @@ class CompareScreen(Screen[None]):
         """Find matches in both texts, A's first: (side, index among that side's)."""
         self._hit: int | None = None
         """The current one among `_hits`."""
+
+    @property
+    def HELP_NOTES(self) -> str:  # noqa: N802 (the name the help screen reads)
+        """What the help screen says besides the keys: the marks, and the engine that linked."""
+        if self.comparison is None:
+            return self.TIER_NOTES
+        engine = engine_line(self.comparison.engine, self.comparison.engine_note)
+        return f"{self.TIER_NOTES} {engine}."
 
     @property
     def left(self) -> Reader:
@@ -152,6 +162,7 @@ class CompareScreen(Screen[None]):
         return self.state.labels[first], self.state.labels[second]
 
     def on_mount(self) -> None:
+        self.tiers -= remembered(self.app).hidden_tiers
         a, b = self.articles
         self.sub_title = "compare {} with {}".format(*self.names)
         self.left.read(a)
@@ -308,6 +319,7 @@ class CompareScreen(Screen[None]):
         keep = self.links[self.selected] if self.selected is not None else None
         self.tiers ^= {tier}
         self._refilter(keep)
+        remember(self.app, hidden_tiers=frozenset(TIERS) - self.tiers)
 
     def _focused_side(self) -> Side:
         focused = self.focused
@@ -374,12 +386,36 @@ class CompareScreen(Screen[None]):
     def action_copy_pair(self) -> None:
         assert self.comparison is not None
         index = self.selected if self.selected is not None else 0
-        self.app.copy_to_clipboard(pair_text(self.comparison, self.links[index]))
-        self.notify(f"Copied pair {index + 1} ({self.links[index].tier})")
+        from tui.app.clipboard import copy
+
+        link = self.links[index]
+        copy(self.app, self._pair_as_shown(link), f"pair {index + 1} ({link.tier})")
+
+    def _pair_as_shown(self, link: Link) -> str:
+        """The pair's two sentences as the panes show them (no markup), each under its outlet.
+
+        `pair_text`'s layout, with the displayed text in place of the source's.
+        """
+        from tui.app.clipboard import shown_span
+        from tui.app.document_cache import documents
+
+        assert self.comparison is not None
+        a, b = self.comparison.a, self.comparison.b
+
+        def shown(article: Article, span: Span) -> str:
+            document = documents.get(article.text)
+            return span.slice(article.text) if document is None else shown_span(document, span)
+
+        return (
+            f"{a.outlet} ({a.name}):\n{shown(a, link.a)}\n\n"
+            f"{b.outlet} ({b.name}):\n{shown(b, link.b)}\n"
+            f"[{link.tier}, score {link.score:.2f}]"
+        )
 
     def action_export(self) -> None:
         assert self.comparison is not None
-        self.app.push_screen(ExportScreen(self.comparison, len(self.state.articles)))
+        export = comparison_export(self.comparison, len(self.state.articles), Path.cwd())
+        self.app.push_screen(ExportScreen(export))
 
     def action_back(self) -> None:
         self.dismiss(None)

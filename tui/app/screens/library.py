@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,11 +18,14 @@ from textual.worker import get_current_worker
 
 from tui.app import navigation, startup
 from tui.app.loader import FolderLoader
+from tui.app.remember import remember, remembered
 from tui.app.state import AT_ONCE_CHARS, StoryState
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.title_bar import TitleBar
+from tui.core.reading.address import is_url
+from tui.core.reading.articles import Article
 from tui.core.text.safe import inert_line
 
 if TYPE_CHECKING:
@@ -64,6 +68,9 @@ class LibraryScreen(Screen[None]):
         Binding("exclamation_mark", "problems", "Skipped", tooltip="Files that could not be read"),
         Binding("y", "copy", "Copy", tooltip="Copy the selection, or the whole article"),
         Binding("l", "toggle_library", "Library", tooltip="Show or hide the library pane"),
+        Binding(
+            "w", "browse", "Web page", show=False, tooltip="Open the article's URL in the browser"
+        ),
         Binding("escape", "focus_library", "Back to the list", show=False),
     ]
     """
@@ -74,6 +81,7 @@ class LibraryScreen(Screen[None]):
     | ! | List the files that could not be read, and why. |
     | y | Copy the selected text, or the whole article. |
     | l | Show or hide the library pane. |
+    | w | Open the article's web address (its URL) in the browser. |
     | escape | Back to the library list. |
     """
 
@@ -111,6 +119,10 @@ class LibraryScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        settings = remembered(self.app)
+        self.library.sort = settings.sort
+        self.query_one("#library-pane").display = settings.show_library
+        self.watch(self.library, "sort", self._sorted, init=False)
         self.library.focus()
         loader = self._loader = FolderLoader(self.state)
         loader.read_first(_FIRST_FRAME_BUDGET)
@@ -370,15 +382,18 @@ class LibraryScreen(Screen[None]):
         await self.reader.open_find()
 
     def action_copy(self) -> None:
+        from tui.app.clipboard import copy, shown_text
+
         selected = self.get_selected_text()
         if selected:
-            self.app.copy_to_clipboard(selected)
-            self.notify(f"Copied the selection ({len(selected):,} characters)")
+            copy(self.app, selected, f"the selection ({len(selected):,} characters)")
         elif self.reader.article is not None:
-            self.app.copy_to_clipboard(self.reader.article.text)
             article = self.reader.article
-            name = inert_line(article.name)
-            self.notify(f"Copied {name} ({article.chars:,} characters)", markup=False)
+            from tui.app.document_cache import documents
+
+            document = documents.get(article.text)  # the reader's, once it is shown
+            text = shown_text(document) if document is not None else article.text
+            copy(self.app, text, f"{inert_line(article.name)} ({len(text):,} characters)")
 
     def action_overview(self) -> None:
         """The overview, or why there is none yet: it needs every file read."""
@@ -404,13 +419,41 @@ class LibraryScreen(Screen[None]):
             return
         self.app.push_screen(ProblemsScreen(problems, loading=self.state.loading))
 
+    def add_articles(self, articles: Sequence[Article]) -> None:
+        """Articles read after the rest (fetched from the web): listed, the first one shown."""
+        first = len(self.state.articles)
+        self.state.add(articles, [])
+        self.library.refresh_rows(self.state.names, self.state.widest_name)
+        self.library.select(first)
+        self.refresh_bindings()
+        count = len(self.state.articles)
+        if not self.state.loading:
+            self.sub_title = f"{self.state.name} · {count:,} article{'s' if count != 1 else ''}"
+        names = ", ".join(inert_line(article.outlet) for article in articles)
+        self.notify(f"Added {names}", markup=False)
+
+    def action_browse(self) -> None:
+        """Open the article's URL (from the web, or stated in the file) in the browser."""
+        article = self.reader.article
+        url = article.url if article is not None else None
+        if url is None or not is_url(url):
+            self.notify("This article names no web address.", severity="warning")
+            return
+        self.app.open_url(url)
+        self.notify(f"Opening {inert_line(url)}", markup=False)
+
+    def _sorted(self, order: str) -> None:
+        remember(self.app, sort=order)
+
     def action_toggle_library(self) -> None:
         pane = self.query_one("#library-pane")
         pane.display = not pane.display
         if not pane.display:
             self.reader.view.focus()
+        remember(self.app, show_library=pane.display)
 
     def action_focus_library(self) -> None:
         pane = self.query_one("#library-pane")
         pane.display = True
         self.library.focus()
+        remember(self.app, show_library=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -28,6 +29,7 @@ from tui.app.widgets.share_matrix import ShareMatrix
 from tui.app.widgets.title_bar import TitleBar
 from tui.app.widgets.working import Working
 from tui.core.alignment.tiers import TIERS
+from tui.core.reports.comparison import engine_line
 from tui.core.story.overview import Overview, Progress, iter_overview
 
 _REFRESH_SECONDS = 0.25
@@ -44,14 +46,16 @@ _TITLE_LABEL = 40
 """Entries added to a list per frame: a big story's thousands would hold a key back."""
 
 
-def legend() -> Text:
-    """What a matrix cell means, its marks in their tiers' words."""
+def legend(engine: str = "") -> Text:
+    """What a matrix cell means, its marks in their tiers' words; the engine once known."""
     text = Text("% of the row's sentences the column carries, by ", style="dim")
     for number, tier in enumerate(TIERS):
         if number:
             text.append(" ", style="dim")
         text.append(f"{TIER_MARKS[tier]} {tier}", style="bold")
     text.append(" · pale: weak links · only: sentences no other carries", style="dim")
+    if engine:
+        text.append(f" · {engine}", style="dim")
     return text
 
 
@@ -72,6 +76,7 @@ class OverviewScreen(Screen[None]):
         ),
         Binding("m", "matrix", "Matrix", tooltip="The share matrix"),
         Binding("o", "choose_story", "Story", tooltip="The overview of another story"),
+        Binding("e", "export", "Export", tooltip="Save the overview: web page, JSON or text"),
         Binding("escape", "back", "Library"),
     ]
     """
@@ -82,6 +87,7 @@ class OverviewScreen(Screen[None]):
     | o | The overview of another story of the folder (a folder of many stories). |
     | tab | Move between the matrix and the lists. |
     | enter | Compare a cell's pair, or open an entry's sentence. |
+    | e | Export the overview: a web page (.html), JSON (.json) or text. |
     | escape | Back to the library. |
     """
 
@@ -196,6 +202,9 @@ class OverviewScreen(Screen[None]):
         first = self.overview is None
         self.overview = overview
         if first:
+            aligner = overview.story.aligner
+            line = engine_line(aligner.engine, aligner.engine_note)
+            self.query_one("#matrix-legend", Static).update(legend(line))
             self.query_one(ShareMatrix).set_matrix(
                 self.labels,
                 overview.cells,
@@ -208,6 +217,7 @@ class OverviewScreen(Screen[None]):
             if key not in self._fitted and self._ready(key, overview):
                 self._fit(key)
         if overview.complete:
+            self.refresh_bindings()
             self.query_one("#overview-progress").display = False
             self.sub_title = self._title(overview)
 
@@ -330,8 +340,15 @@ class OverviewScreen(Screen[None]):
         self.query_one(ShareMatrix).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Choosing a story only in a folder of many."""
-        return action != "choose_story" or self.state.many_stories
+        """Story choice only in a folder of many; export once the overview is complete.
+
+        Export is dimmed in the key bar until then.
+        """
+        if action == "choose_story":
+            return self.state.many_stories
+        if action == "export":
+            return (self.overview is not None and self.overview.complete) or None
+        return True
 
     def action_choose_story(self) -> None:
         """Pick another story of the folder; its overview replaces this one."""
@@ -348,6 +365,12 @@ class OverviewScreen(Screen[None]):
         self.app.push_screen(
             StoriesScreen(grouping.stories, "Overview of…", current=self.story_number), chosen
         )
+
+    def action_export(self) -> None:
+        from tui.app.screens.export import ExportScreen, overview_export
+
+        if self.overview is not None and self.overview.complete:
+            self.app.push_screen(ExportScreen(overview_export(self.overview, Path.cwd())))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.core.reading.address import FETCHED
 from tui.core.reading.articles import Article
 from tui.core.text.safe import one_line
 
@@ -22,7 +23,9 @@ def describe(article: Article, label: str = "") -> Text:
     if article.byline:
         facts.append(f"by {one_line(article.byline)}")
     facts.append(f"{article.words:,} words")
-    facts.extend(one_line(note) for note in article.notes)
+    if article.url and FETCHED in article.notes:
+        facts.append(one_line(article.url))  # where it was read from: shown, as a file's name is
+    facts.extend(one_line(note) for note in article.notes if note != FETCHED)
     text.append("\n")
     text.append(" · ".join(facts), style="dim")
     return text

@@ -51,13 +51,19 @@ _TITLE_WINDOW = 65536
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 
 
-def read_html(raw: RawFile) -> list[Article | Problem]:
-    """The page's main article, or a problem saying why there is none."""
+def read_html(raw: RawFile, charset: str | None = None) -> list[Article | Problem]:
+    """The page's main article, or a problem saying why there is none.
+
+    ``charset`` is the one a web server stated for the page (its ``Content-Type``):
+    it wins over the page's own ``<meta charset>``, as in a browser.
+    """
     declared = _CHARSET.search(raw.data[:_DECLARATION_WINDOW])
+    if charset is None and declared:
+        charset = declared[1].decode("ascii")
     try:
         decoded = decode(
             raw.data,
-            declared=declared[1].decode("ascii") if declared else None,
+            declared=charset,
             partial=raw.truncated,
         )
     except NotTextError as error:

@@ -25,6 +25,7 @@ async def test_the_palette_fetches_an_address_into_the_library(
     app = make_app()
     opened: list[str] = []
     monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    monkeypatch.setattr("webbrowser.get", lambda: object())  # a browser, whatever the machine
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         before = len(app.state.articles)

@@ -439,8 +439,17 @@ class LibraryScreen(Screen[None]):
         if url is None or not is_url(url):
             self.notify("This article names no web address.", severity="warning")
             return
+        import webbrowser
+
+        try:
+            webbrowser.get()
+        except webbrowser.Error:
+            self.notify(
+                f"No web browser found to open {inert_line(url)}", severity="warning", markup=False
+            )
+            return
         self.app.open_url(url)
-        self.notify(f"Opening {inert_line(url)}", markup=False)
+        self.notify(f"Opening {inert_line(url)} in the browser", markup=False)
 
     def _sorted(self, order: str) -> None:
         remember(self.app, sort=order)

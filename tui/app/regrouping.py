@@ -13,11 +13,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from tui.core.reading.articles import Article
-from tui.core.story.grouping import Grouping, StoryGroup
-from tui.core.text.safe import one_line
+from tui.core.story.grouping import Grouping, StoryGroup, guessed_title, story_group
 
-NO_HEADLINE = "no headline found"
-"""How metadata's note on a fallback title begins (`tui.core.metadata.extract`)."""
 NEW_STORY = -1
 """The target of `move` that means "a new story of its own"."""
 
@@ -91,21 +88,9 @@ def _group(articles: Sequence[Article], members: Sequence[int], lead: int) -> St
     sentence or the file name, makes a poor label), else by its first article.
     """
     if lead not in members:
-        real = [member for member in members if not _guessed_title(articles[member])]
+        real = [member for member in members if not guessed_title(articles[member])]
         lead = (real or list(members))[0]
-    dates = sorted(date for member in members if (date := articles[member].date))
-    return StoryGroup(
-        articles=tuple(members),
-        lead=lead,
-        label=one_line(articles[lead].title),
-        dates=(dates[0], dates[-1]) if dates else None,
-        outlets=tuple(dict.fromkeys(articles[member].outlet for member in members)),
-    )
-
-
-def _guessed_title(article: Article) -> bool:
-    """True when metadata fell back to the first sentence or the file name for the title."""
-    return any(note.startswith(NO_HEADLINE) for note in article.notes)
+    return story_group(articles, members, lead)
 
 
 def story_summary(story: StoryGroup) -> str:

@@ -44,6 +44,12 @@ from tui.core.text.plain import plain_text, strip_controls
 
 NO_OUTLET = "no outlet found: showing the file name"
 """The note of an article whose outlet is its file name's fallback."""
+NO_HEADLINE = "no headline found"
+"""How the note of an article without a headline begins (its title is a fallback)."""
+SENTENCE_TITLE = f"{NO_HEADLINE}: showing the first sentence"
+"""The note of an article whose title is its first sentence."""
+FILE_NAME_TITLE = f"{NO_HEADLINE}: showing the file name"
+"""The note of an article whose title is its file name."""
 SENTENCE_TITLE_CHARS = 1000
 """A first "sentence" longer than this has no sentence end: it is cut at a word, with ``…``."""
 _ALNUM = re.compile(r"[^\W_]")
@@ -131,10 +137,10 @@ def extract_metadata(
     if not title:
         title = _bounded(plain_text(first_sentence(header.body)))
         if _ALNUM.search(title):
-            notes.append("no headline found: showing the first sentence")
+            notes.append(SENTENCE_TITLE)
         else:
             title = name if isinstance(name, str) else name()
-            notes.append("no headline found: showing the file name")
+            notes.append(FILE_NAME_TITLE)
     return Metadata(title, outlet, agency, date, byline, url, tuple(notes), body_start)
 
 

@@ -45,6 +45,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tui.core.alignment.story_index import Cancelled
+from tui.core.metadata.extract import NO_HEADLINE
 from tui.core.reading.articles import Article
 from tui.core.story.model import Story
 from tui.core.story.neighbours import NeighbourIndex
@@ -77,8 +78,6 @@ HALVING_DAYS = 2.0
 LEAD_SHARE = 0.5
 """A story's label is the headline of its most central article, or of one at least
 this close to it in centrality whose headline is a real one, not a fallback."""
-_NO_HEADLINE = "no headline found"
-"""How metadata's note on a fallback title begins."""
 
 
 class GroupingCancelledError(Exception):
@@ -319,8 +318,17 @@ def _story(
     best = max(central[article] for article in members)
     near = [article for article in members if central[article] >= LEAD_SHARE * best]
     lead = min(
-        near, key=lambda article: (_guessed_title(articles[article]), -central[article], article)
+        near, key=lambda article: (guessed_title(articles[article]), -central[article], article)
     )
+    return story_group(articles, members, lead)
+
+
+def story_group(articles: Sequence[Article], members: Sequence[int], lead: int) -> StoryGroup:
+    """The story of ``members`` (indices into ``articles``, in order), led by ``lead``.
+
+    Its label, dates and outlets follow from them: the grouping and the user's
+    corrections (`tui.app.regrouping`) build stories the same way.
+    """
     dates = sorted(date for article in members if (date := articles[article].date))
     return StoryGroup(
         articles=tuple(members),
@@ -331,13 +339,13 @@ def _story(
     )
 
 
-def _guessed_title(article: Article) -> bool:
+def guessed_title(article: Article) -> bool:
     """True when the article's title is a fallback (its first sentence or file name).
 
     Metadata says so in a note (`tui.core.metadata.extract`); a real headline makes
     a better label.
     """
-    return any(note.startswith(_NO_HEADLINE) for note in article.notes)
+    return any(note.startswith(NO_HEADLINE) for note in article.notes)
 
 
 def _story_order(story: StoryGroup) -> tuple[int, bool, str, int]:

@@ -29,6 +29,7 @@ from functools import lru_cache
 from operator import mul
 
 from tui.core.language.tokens import STOP_KEYS, keys
+from tui.core.metadata.extract import FILE_NAME_TITLE
 from tui.core.reading.articles import Article
 
 TITLE_WEIGHT = 3.0
@@ -38,8 +39,6 @@ BACKGROUND = 30
 _ADDRESS = re.compile(r"\S+://\S*|www\.\S+|\S+@\S+\.\w+")
 """Web and mail addresses: ``https``, ``www`` and a site's name join its articles, not
 an event's."""
-_FILE_NAME_TITLE = "no headline found: showing the file name"
-"""The note metadata leaves when the title is the file name (`tui.core.metadata.extract`)."""
 _FIGURE_MIN = 100
 _YEARS = (1900, 2100)
 
@@ -76,7 +75,7 @@ def article_terms(article: Article) -> dict[str, float]:
     body = _ADDRESS.sub(" ", article.text[article.body :])
     counts = Counter(filter(None, map(_term, keys(body))))
     local = {key: 1 + math.log(count) for key, count in counts.items()}
-    if _FILE_NAME_TITLE in article.notes:
+    if FILE_NAME_TITLE in article.notes:
         return local  # a file name (``c0a9aa0fba.txt``) says nothing of the event
     for key in set(filter(None, map(_term, keys(article.title)))):
         local[key] = local.get(key, 1.0) * TITLE_WEIGHT

@@ -177,6 +177,12 @@ class _Session:
                     self.progress.step(f"reading {what}: {len(result.articles):,} articles")
         return result
 
+    def read(self, paths: Sequence[str]) -> list[Article]:
+        """The articles of the command's ``PATH`` arguments, their problems told."""
+        result = self.load(_names(paths))
+        self.tell(result.problems)
+        return result.articles
+
     def tell(self, problems: Iterable[Problem]) -> None:
         """One line per problem and per address that failed: skipped, or partly read."""
         for line in self.failed:
@@ -303,14 +309,12 @@ def _list(argv: Sequence[str]) -> int:
     from tui.core.reports.listing import format_listing
 
     with Progress() as progress:
-        session = _Session(progress, _options(args))
-        result = session.load(_names(args.paths))
-        session.tell(result.problems)
+        articles = _Session(progress, _options(args)).read(args.paths)
     width = shutil.get_terminal_size().columns if _isatty(sys.stdout) else None
-    report = format_listing(result.articles, args.format, width=width, indent=_indent(args))
+    report = format_listing(articles, args.format, width=width, indent=_indent(args))
     if not _emit(report):
         return _CLOSED_PIPE
-    return 0 if result.articles else 1
+    return 0 if articles else 1
 
 
 def _compare(argv: Sequence[str]) -> int:
@@ -425,16 +429,15 @@ def _overview(argv: Sequence[str]) -> int:
 
     with Progress() as progress:
         session = _Session(progress, _options(args))
-        result = session.load(_names(args.paths))
-        session.tell(result.problems)
-        if not result.articles:
+        articles = session.read(args.paths)
+        if not articles:
             session.warn("no articles to give an overview of")
             return 1
 
         def advance(stage: str, done: int, total: int) -> None:
             progress.step(f"{stage} {done:,}/{total:,}" if total > 1 else stage)
 
-        overview = build_overview(Story(result.articles), progress=advance)
+        overview = build_overview(Story(articles), progress=advance)
         progress.step("writing the report")
         if args.format == "html":
             from tui.core.reports.html import overview_html
@@ -466,17 +469,16 @@ def _stories(argv: Sequence[str]) -> int:
 
     with Progress() as progress:
         session = _Session(progress, _options(args))
-        result = session.load(_names(args.paths))
-        session.tell(result.problems)
-        if not result.articles:
+        articles = session.read(args.paths)
+        if not articles:
             session.warn("no articles to group")
             return 1
-        count = len(result.articles)
+        count = len(articles)
 
         def advance(stage: str, done: int, total: int) -> None:
             progress.step(f"grouping {count:,} articles: {stage} {done:,}/{total:,}")
 
-        grouping = group_stories(result.articles, progress=advance)
+        grouping = group_stories(articles, progress=advance)
         report = format_stories(grouping, args.format, indent=_indent(args))
     return 0 if _emit(report) else _CLOSED_PIPE
 

@@ -55,6 +55,13 @@ def test_text_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Chess Weekly: Sixteen-year-old Ilse Varga wins the Brenford Open (" in out
 
 
+def test_the_text_report_counts_one_article_in_the_singular(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out, _ = run(capsys, str(min(SEEDS.glob("*.txt"))))
+    assert out.startswith("1 article, 1 story\n")
+
+
 def test_one_story_folder_is_one_story(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(run(capsys, str(SEEDS), "--format", "json")[0])
     assert [story["articles"] for story in data["stories"]] == [[0, 1, 2, 3, 4]]

@@ -72,7 +72,8 @@ def stories_record(grouping: Grouping) -> dict[str, Any]:
 
 
 def _text(grouping: Grouping) -> str:
-    lines = [f"{len(grouping.articles)} articles, {len(grouping.stories)} stories"]
+    stories = len(grouping.stories)
+    lines = [f"{_count(len(grouping.articles))}, {stories} stor{'y' if stories == 1 else 'ies'}"]
     for number, story in enumerate(grouping.stories):
         size = len(story.articles)
         when = ""

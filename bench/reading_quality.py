@@ -27,6 +27,7 @@ import hashlib
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -170,6 +171,20 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"',
+                         "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                         "\u2013": "-", "\u2014": "-"})  # fmt: skip
+
+
+def _folded(text: str) -> str:
+    """``text`` as a reader compares headlines, whatever the case and quote style.
+
+    An annotation may be in the page's capitals (CSS ``text-transform``) or have
+    straight quotes where the page has typographic ones.
+    """
+    return _norm(unicodedata.normalize("NFKC", text).translate(_QUOTES)).casefold()
+
+
 def pages(folder: Path, raw: bool) -> None:
     from tui.core.metadata.pages import names_site, site_keys
 
@@ -177,7 +192,7 @@ def pages(folder: Path, raw: bool) -> None:
         (folder / "evaldata.json").read_text(encoding="utf-8")
     )
     counts: dict[str, int] = dict.fromkeys(
-        ("pages", "title", "date", "dated", "false_date", "author", "authored", "publisher",
+        ("pages", "title", "title_folded", "date", "dated", "false_date", "author", "authored", "publisher",
          "with", "with_all", "without", "without_all", "warned", "no_text"), 0)  # fmt: skip
     raw_counts = dict.fromkeys(("title", "author", "publisher"), 0)
     for item in data.values():
@@ -194,6 +209,7 @@ def pages(folder: Path, raw: bool) -> None:
         article = result.articles[0]
         text = _norm(article.text)
         counts["title"] += article.title == item["title"]
+        counts["title_folded"] += _folded(article.title) == _folded(item["title"])
         if item.get("date"):
             counts["dated"] += 1
             counts["date"] += article.date == item["date"]
@@ -227,6 +243,8 @@ def pages(folder: Path, raw: bool) -> None:
     n = counts["pages"]
     print(f"pages: {n} annotated pages of trafilatura's evaluation set")
     print(f"  headline right       {rate(counts['title'], n)}")
+    print(f"  headline right but for case, spacing, quote and dash style "
+          f"{rate(counts['title_folded'], n)}")  # fmt: skip
     print(f"  date right           {rate(counts['date'], counts['dated'])}; "
           f"a date where none is annotated {counts['false_date']}")  # fmt: skip
     print(f"  byline as annotated  {rate(counts['author'], n)}")

@@ -394,10 +394,13 @@ def test_bad_json_files(tmp_path, data, reasons):
 # --- saved pages: the headline, the people, the article and nothing else ---------------
 
 
-def news_page(title: str, body: str, *, site: str = "Metro Daily", author: str = "") -> str:
+def news_page(
+    title: str, body: str, *, site: str = "Metro Daily", author: str = "", social: str = ""
+) -> str:
     head = (
         f"<title>{title}</title><meta property='og:site_name' content='{site}'>"
-        "<link rel='canonical' href='https://www.metrodaily.example/news/a'>"
+        + (f"<meta property='og:title' content='{social}'>" if social else "")
+        + "<link rel='canonical' href='https://www.metrodaily.example/news/a'>"
         "<meta property='article:published_time' content='2024-03-11T10:00:00Z'>"
         + (f"<meta name='author' content='{author}'>" if author else "")
     )
@@ -423,6 +426,40 @@ LONG_BODY = "".join(
 )
 def test_a_site_suffix_is_not_part_of_the_headline(tmp_path, title, headline):
     path = write(tmp_path / "p.html", news_page(title, LONG_BODY))
+    assert load_paths([path]).articles[0].title == headline
+
+
+@pytest.mark.parametrize(
+    ("headings", "headline"),
+    [
+        # The page shows its own headline; the title was written for search engines.
+        (
+            ["Harbour city steps up ferry checks amid virus outbreak"],
+            "Harbour city steps up ferry checks amid virus outbreak",
+        ),
+        # The site's logo set as the first heading is not the headline.
+        (
+            ["Metro Daily", "Harbour city steps up ferry checks"],
+            "Harbour city steps up ferry checks",
+        ),
+        # A heading with the site's name in it loses it, as the title does.
+        (
+            ["Harbour city steps up ferry checks | Metro Daily"],
+            "Harbour city steps up ferry checks",
+        ),
+        # A heading the title does not confirm (a menu, a section) is not taken.
+        (["Menu", "Latest news"], "Outbreak: Harbour city steps up ferry checks"),
+        # A heading that is the title with a section before it: the title is cleaner.
+        (
+            ["Local News | Outbreak: Harbour city steps up ferry checks"],
+            "Outbreak: Harbour city steps up ferry checks",
+        ),
+    ],
+)
+def test_the_headline_is_the_heading_the_page_shows(tmp_path, headings, headline):
+    title = "Outbreak: Harbour city steps up ferry checks | Metro Daily"
+    body = "".join(f"<h1>{heading}</h1>" for heading in headings) + LONG_BODY
+    path = write(tmp_path / "p.html", news_page(title, body, social=title))
     assert load_paths([path]).articles[0].title == headline
 
 

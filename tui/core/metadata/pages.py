@@ -8,6 +8,10 @@ Fischer``). The library shows the headline and the people who wrote it, so:
 - `page_title`: leading and trailing parts of the title that name the site (its
   ``og:site_name``, or its host: ``La Stampa`` on ``lastampa.it``) or are a date are
   dropped; a part that names nothing known stays (``Brexit - what happens next``).
+- `page_headline`: the page's first-level heading when its title confirms it, since
+  the ``<h1>`` is the headline a reader sees and the ``<title>`` is written for tabs
+  and search engines (``Coronavirus: New York ramps up mass burials amid outbreak``
+  over the heading ``New York ramps up mass burials amid virus outbreak``).
 - `page_byline`: a "by" label is dropped (``View all posts by``, ``Von``); when a
   part names the site or a company (``GmbH``, ``Ltd``), the publisher is not a
   byline: only the parts that read as people's names stay, if any.
@@ -16,6 +20,7 @@ Fischer``). The library shows the headline and the people who wrote it, so:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from tui.core.metadata.dates import parse_date
 
@@ -37,6 +42,9 @@ _PERSON_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _PARTICLES = frozenset(("von", "van", "de", "da", "der", "den", "del", "di", "du", "le", "la", "al", "bin", "ibn", "zu"))  # fmt: skip
 _MARKS = " \t·•|,-–—"
 """What a byline's parts are left with from the markup around them (``Reuters ·``)."""
+_WORD = re.compile(r"\w+")
+_CONFIRMED = 0.5
+"""How much of a heading's words the page's title must hold for it to be the headline."""
 _MIN_KEY = 2
 _SHARE = 0.6
 """How much of a site's name a part that starts it must hold to name it."""
@@ -73,6 +81,37 @@ def page_title(title: str, keys: frozenset[str]) -> str:
     for sep, part in zip(seps, parts[1:], strict=True):
         kept += sep + part
     return kept.strip()
+
+
+def page_headline(title: str, headings: Iterable[str], keys: frozenset[str]) -> str:
+    """The first heading confirmed by ``title`` (itself without the site), else ``title``.
+
+    A heading is confirmed when at least half its words are in the title: a site's
+    logo set as an ``<h1>`` is not. A heading that is the title with more words
+    (a section or a kicker: ``Politics | ...``) is not taken either, as the title
+    is then the cleaner of the two.
+    """
+    title_words = _words(title)
+    best, best_share = title, _CONFIRMED
+    for heading in headings:
+        heading = page_title(heading, keys)
+        words = _words(heading)
+        if not words or names_site(heading, keys):
+            continue
+        if len(heading) > len(title) and _folded(title) in _folded(heading):
+            continue
+        share = sum(word in title_words for word in words) / len(words)
+        if share > best_share or (share == best_share and best is title):
+            best, best_share = heading, share
+    return best
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in _WORD.findall(text)}
 
 
 def split_title(title: str) -> list[str]:

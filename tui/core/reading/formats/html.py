@@ -10,7 +10,8 @@ The article's text is what trafilatura extracted (plain text, one block per line
 without the lines of site furniture (`page_text`); offsets index into that. Its
 metadata (title, site name, author, date, canonical URL) is stated to
 `build_article`, so it wins over guesses made from the text, once the title has lost
-the site's name and the byline the publisher (`tui.core.metadata.pages`). A page
+the site's name (or given way to the page's own heading) and the byline the publisher
+(`tui.core.metadata.pages`). A page
 with too little text, or unrendered template markup, loads with a warning, in its
 notes and as a problem.
 
@@ -25,11 +26,18 @@ running text adds wrong dates).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from html import unescape
 from typing import TYPE_CHECKING
 
-from tui.core.metadata.pages import page_byline, page_title, site_keys, split_title
+from tui.core.metadata.pages import (
+    page_byline,
+    page_headline,
+    page_title,
+    site_keys,
+    split_title,
+)
 from tui.core.reading.articles import Article
 from tui.core.reading.decoding import NotTextError, decode
 from tui.core.reading.formats.page_text import warnings, without_furniture
@@ -48,6 +56,8 @@ _NOTE = "article text extracted from the web page"
 _TITLE = re.compile(r"<title[^>]*>([^<]{1,500})</title>", re.IGNORECASE)
 _TITLE_WINDOW = 65536
 """Characters of the page searched for its ``<title>`` (it is in the head)."""
+_HEADINGS = 5
+"""First-level headings looked at for the headline: the article's is among the first."""
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 
 
@@ -71,13 +81,15 @@ def read_html(raw: RawFile, charset: str | None = None) -> list[Article | Proble
     if not decoded.text.strip():
         return [Problem(raw.path, "only whitespace")]
     page = decoded.text
-    document = _extract(_xml_safe(page) if "&#" in page else page)
+    document, headings = _extract(_xml_safe(page) if "&#" in page else page)
     if document is None or not (document.text or "").strip():
         return [Problem(raw.path, "no article text found in the page")]
     text = without_furniture(document.text or "")  # not empty: checked above
     keys = site_keys(document.sitename, document.url or document.hostname)
     stated = {
-        "title": page_title(_whole_title(page, document.title), keys) if document.title else None,
+        "title": page_headline(page_title(_whole_title(page, document.title), keys), headings, keys)
+        if document.title
+        else None,
         "outlet": document.sitename,
         "byline": page_byline(document.author, keys) if document.author else None,
         "date": document.date,
@@ -124,21 +136,30 @@ def _safe_reference(match: re.Match[str]) -> str:
     return match.group() if allowed else "&#xFFFD;"
 
 
-def _extract(page: str) -> _Document | None:
-    """Trafilatura's main-content extraction with metadata, or ``None`` when it finds none.
+def _extract(page: str) -> tuple[_Document | None, list[str]]:
+    """Trafilatura's main-content extraction with metadata, and the page's ``<h1>`` texts.
 
-    Dates come from the page's markup only (``extensive_search`` off): a date guessed
-    from the running text is too often a wrong one.
+    The document is ``None`` when trafilatura finds no article. Dates come from the
+    page's markup only (``extensive_search`` off): a date guessed from the running text
+    is too often a wrong one. The page is parsed once, for both.
     """
     # Deferred: about 0.2 s to import, and only pages need it.
     import trafilatura
     from trafilatura.settings import Document
+    from trafilatura.utils import load_html
 
+    tree = load_html(page)
+    if tree is None:
+        return None, []
+    headings = [
+        " ".join(heading.text_content().split())
+        for heading in itertools.islice(tree.iter("h1"), _HEADINGS)
+    ]
     document = trafilatura.bare_extraction(
-        page,
+        tree,
         with_metadata=True,
         include_comments=False,
         include_formatting=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    return document if isinstance(document, Document) else None
+    return (document if isinstance(document, Document) else None), headings

@@ -464,6 +464,25 @@ def test_the_headline_is_the_heading_the_page_shows(tmp_path, headings, headline
 
 
 @pytest.mark.parametrize(
+    ("heading", "headline"),
+    [
+        # The page's only heading, reworded for search engines in the title.
+        (
+            "Harbour airline sets a new date for its full alliance membership",
+            "Harbour airline sets a new date for its full alliance membership",
+        ),
+        # A lone heading that shares nothing with the title is the site's, not the story's.
+        ("Weekend Edition", "Harbour airline to become full alliance member by spring"),
+    ],
+)
+def test_a_pages_only_heading_needs_less_confirming(tmp_path, heading, headline):
+    title = "Harbour airline to become full alliance member by spring | Metro Daily"
+    body = f"<h1>{heading}</h1>" + LONG_BODY
+    path = write(tmp_path / "p.html", news_page(title, body, social=title))
+    assert load_paths([path]).articles[0].title == headline
+
+
+@pytest.mark.parametrize(
     ("author", "byline"),
     [
         ("METRO DAILY ONLINE; Hamburg; Germany", None),

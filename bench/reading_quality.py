@@ -15,7 +15,8 @@ Measured, each on what storyreader reads exactly as ``list --format json`` does:
   codecs and in UTF-16 without a mark: decoded back exactly, or not.
 - ``pages`` (with ``--pages DIR``, a checkout's ``tests`` folder of trafilatura with
   ``evaldata.json``, ``cache/`` and ``eval/``): the 851 annotated pages' title, date
-  and author against the annotation, bylines that are the publisher, and the share
+  and author against the annotation (the title also folded, also as any headline the
+  page states for itself, and on the news articles alone), bylines that are the publisher, and the share
   of wanted and unwanted snippets in the text. ``--raw`` prints trafilatura's own
   fields beside ours, to show what the cleaning changes.
 """
@@ -192,7 +193,7 @@ def pages(folder: Path, raw: bool) -> None:
         (folder / "evaldata.json").read_text(encoding="utf-8")
     )
     counts: dict[str, int] = dict.fromkeys(
-        ("pages", "title", "title_folded", "date", "dated", "false_date", "author", "authored", "publisher",
+        ("pages", "title", "title_folded", "title_stated", "news", "news_title", "date", "dated", "false_date", "author", "authored", "publisher",
          "with", "with_all", "without", "without_all", "warned", "no_text"), 0)  # fmt: skip
     raw_counts = dict.fromkeys(("title", "author", "publisher"), 0)
     for item in data.values():
@@ -210,6 +211,11 @@ def pages(folder: Path, raw: bool) -> None:
         text = _norm(article.text)
         counts["title"] += article.title == item["title"]
         counts["title_folded"] += _folded(article.title) == _folded(item["title"])
+        counts["title_stated"] += _folded(article.title) in _stated_headlines(path) | {
+            _folded(item["title"])
+        }
+        counts["news"] += (news := _NEWS_ARTICLE.search(path.read_bytes()) is not None)
+        counts["news_title"] += news and article.title == item["title"]
         if item.get("date"):
             counts["dated"] += 1
             counts["date"] += article.date == item["date"]
@@ -245,6 +251,10 @@ def pages(folder: Path, raw: bool) -> None:
     print(f"  headline right       {rate(counts['title'], n)}")
     print(f"  headline right but for case, spacing, quote and dash style "
           f"{rate(counts['title_folded'], n)}")  # fmt: skip
+    print(f"  headline annotated or one the page states (h1, title, og:title, JSON-LD) "
+          f"{rate(counts['title_stated'], n)}")  # fmt: skip
+    print(f"  headline right on news articles (JSON-LD NewsArticle) "
+          f"{rate(counts['news_title'], counts['news'])}")  # fmt: skip
     print(f"  date right           {rate(counts['date'], counts['dated'])}; "
           f"a date where none is annotated {counts['false_date']}")  # fmt: skip
     print(f"  byline as annotated  {rate(counts['author'], n)}")
@@ -257,6 +267,42 @@ def pages(folder: Path, raw: bool) -> None:
     if raw:
         print(f"  trafilatura alone: headline {rate(raw_counts['title'], n)}, byline "
               f"{rate(raw_counts['author'], n)}, byline is the publisher {raw_counts['publisher']}")  # fmt: skip
+
+
+_NEWS_ARTICLE = re.compile(rb'"@type"\s*:\s*"(?:News|ReportageNews|AnalysisNews)Article"')
+_LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){1,400})"')
+
+
+def _stated_headlines(path: Path) -> set[str]:
+    """Every headline the page states for itself, folded: what a reader could call right.
+
+    Its ``<h1>`` elements, ``<title>``, ``og:title``/``twitter:title`` and JSON-LD
+    ``headline``, each also without the site's name.
+    """
+    from html import unescape
+
+    from trafilatura.utils import load_html
+
+    from tui.core.metadata.pages import page_title, site_keys
+    from tui.core.reading.decoding import decode
+
+    page = decode(path.read_bytes()).text
+    tree = load_html(page)
+    if tree is None:
+        return set()
+    found = [heading.text_content() for heading in tree.iter("h1", "title")]
+    found += tree.xpath(
+        "//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content"
+    )
+    for match in _LD_HEADLINE.finditer(page):
+        try:
+            found.append(unescape(json.loads(f'"{match[1]}"')))
+        except ValueError:
+            continue
+    names = tree.xpath("//meta[@property='og:site_name']/@content")
+    urls = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+    keys = site_keys(names[0] if names else None, urls[0] if urls else None)
+    return {_folded(text) for one in found for text in (one, page_title(one, keys))}
 
 
 def _raw_document(path: Path) -> Any:

@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from textual.worker import WorkerCancelled
 
 from tests.paths import SEEDS
 from tui.app.app import StoryReaderApp
@@ -25,7 +26,12 @@ async def settle(pilot: Pilot[object]) -> None:
     Also stops text boxes' cursors from blinking so screenshots are stable.
     """
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    while True:
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            continue  # an exclusive worker gave way to a newer one: wait for that one
     await pilot.pause()
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False

@@ -14,6 +14,7 @@ import pytest
 from tui.core.reading import loading
 from tui.core.reading.loading import load_paths
 from tui.core.reading.session import Options
+from tui.core.text.document import render_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMATS = ROOT / "tests" / "fixtures" / "loading" / "formats"
@@ -60,7 +61,7 @@ def test_saved_page_gives_the_article_and_its_metadata(no_network):
         "2020-09-14",
         "https://www.example-times.com/2020/09/14/leaders-agree-loan",
     )
-    assert article.text.startswith("Leaders agree loan in Sochi\nThe two presidents met")
+    assert article.text.startswith("Leaders agree loan in Sochi\n\nThe two presidents met")
     assert "sixth week" in article.text
     for boilerplate in ("Subscribe", "Privacy", "Sport", "<p>"):
         assert boilerplate not in article.text
@@ -517,6 +518,20 @@ def test_lines_of_site_furniture_are_not_article_text(tmp_path):
         assert furniture not in text
     assert "Read more about the fares" in text  # a sentence, not a label
     assert text.count("Paragraph") == 4
+
+
+def test_each_block_of_a_page_is_a_paragraph_in_the_reader(tmp_path):
+    body = "<h2>Bus fares</h2>" + LONG_BODY + "<ul><li>Fares up 5%</li><li>Roofs mended</li></ul>"
+    text = load_paths([write(tmp_path / "p.html", news_page("Budget", body))]).articles[0].text
+    shown = [block.text for block in render_markdown(text).blocks]
+    assert shown[0] == "Bus fares"
+    assert [line[:11] for line in shown[1:5]] == [
+        "Paragraph 0",
+        "Paragraph 1",
+        "Paragraph 2",
+        "Paragraph 3",
+    ]
+    assert len(shown) == 7
 
 
 @pytest.mark.parametrize(

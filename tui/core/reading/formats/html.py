@@ -6,7 +6,7 @@ parsing. It is imported on the first page met, which keeps startup fast for fold
 of plain text. Nothing here touches the network: trafilatura only gets the page's
 text, never a URL to fetch.
 
-The article's text is what trafilatura extracted (plain text, one block per line),
+The article's text is what trafilatura extracted (plain text, a paragraph per block),
 without the lines of site furniture (`page_text`); offsets index into that. Its
 metadata (title, site name, author, date, canonical URL) is stated to
 `build_article`, so it wins over guesses made from the text, once the title has lost
@@ -40,7 +40,7 @@ from tui.core.metadata.pages import (
 )
 from tui.core.reading.articles import Article
 from tui.core.reading.decoding import NotTextError, decode
-from tui.core.reading.formats.page_text import warnings, without_furniture
+from tui.core.reading.formats.page_text import article_text, warnings
 from tui.core.reading.formats.raw import RawFile, build_article
 from tui.core.reading.problems import Problem
 
@@ -82,9 +82,9 @@ def read_html(raw: RawFile, charset: str | None = None) -> list[Article | Proble
         return [Problem(raw.path, "only whitespace")]
     page = decoded.text
     document, headings = _extract(_xml_safe(page) if "&#" in page else page)
-    if document is None or not (document.text or "").strip():
+    text = article_text(document.text or "") if document is not None else ""
+    if document is None or not text:
         return [Problem(raw.path, "no article text found in the page")]
-    text = without_furniture(document.text or "")  # not empty: checked above
     keys = site_keys(document.sitename, document.url or document.hostname)
     stated = {
         "title": page_headline(page_title(_whole_title(page, document.title), keys), headings, keys)

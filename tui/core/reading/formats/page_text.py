@@ -3,8 +3,9 @@
 Trafilatura keeps the article's blocks, one per line, and now and then a line of
 the site's furniture with them: ``Read more: ...``, ``Advertisement``, ``Our
 Standards: The Thomson Reuters Trust Principles.``, a row of share buttons. Those
-lines are dropped (`without_furniture`): a page's text is what was extracted, not
-the file, so offsets still index the article's text exactly.
+lines are dropped, and each block becomes a paragraph of its own (`article_text`): a
+page's text is what was extracted, not the file, so offsets still index the
+article's text exactly.
 
 A page may also hold no article at all: a gallery or a video page gives a caption
 of 24 words, an unrendered template gives ``{{nrco....}}``. It still loads, but
@@ -46,11 +47,15 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 """Kana, Chinese characters and Hangul: written without spaces, about two to a word."""
 
 
-def without_furniture(text: str) -> str:
-    """``text`` without the lines that are the site's furniture rather than the article."""
-    lines = text.split("\n")
-    kept = [line for line in lines if not _is_furniture(line.strip())]
-    return "\n".join(kept) if len(kept) < len(lines) else text
+def article_text(text: str) -> str:
+    """The extracted ``text`` as the article's paragraphs, without the site's furniture.
+
+    Trafilatura gives one block per line; a blank line between blocks makes each the
+    paragraph it is on the page (the reader, as Markdown does, runs lines of one
+    paragraph together).
+    """
+    blocks = (line.strip() for line in text.split("\n"))
+    return "\n\n".join(block for block in blocks if block and not _is_furniture(block))
 
 
 def _is_furniture(line: str) -> bool:

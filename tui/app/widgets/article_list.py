@@ -1,7 +1,8 @@
 """ArticleList: the library table, one row per article, drawn with the Line API.
 
 In a folder of many stories the rows are grouped: a row per story (its label, size
-and dates), which opens to show its articles' rows and closes again.
+and dates), which opens to show its articles' rows (a line down their left edge) and
+closes again. A story of one article is that article's own row: nothing to open.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ SORTS: dict[str, Callable[[Article, str], object]] = {
 _GAP = "  "
 _MARK = "● "
 """Drawn before the outlet of the marked article."""
+_MEMBER = "│ "
+"""Drawn before the outlet of an article shown under its story's row."""
 _OPEN = "▾ "
 _CLOSED = "▸ "
 """Drawn before a story's label: its articles shown, or not."""
@@ -219,6 +222,8 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         self._open: set[tuple[int, ...]] = set()
         """The stories (by their articles) whose article rows are shown."""
         self._rows: list[int] = self._order
+        self._members: set[int] = set()
+        """The articles shown under their story's row (not a story of one)."""
         """What each row shows: an article's index, or ``-1 - n`` for story ``n``'s row.
         Without stories, `_order` itself."""
         self._outlet_widths: dict[int, int] = {}
@@ -266,15 +271,20 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         """Work out the rows again, the cursor kept on article ``keep`` (or its row)."""
         stories = self._stories
         if stories is None:
-            self._rows = self._order
+            self._rows, self._members = self._order, set()
         else:
             position = {article: n for n, article in enumerate(self._order)}
             rows: list[int] = []
+            members: set[int] = set()
             for number, story in enumerate(stories):
+                if len(story.articles) == 1:
+                    rows.extend(story.articles)  # a story of one: its article's own row
+                    continue
                 rows.append(-1 - number)
                 if story.articles in self._open:
                     rows.extend(sorted(story.articles, key=position.__getitem__))
-            self._rows = rows
+                    members.update(story.articles)
+            self._rows, self._members = rows, members
         self.virtual_size = Size(self.size.width, len(self._rows) + 1)
         if keep is not None and keep in self._rows:
             self.set_reactive(ArticleList.cursor, self._rows.index(keep))
@@ -363,6 +373,8 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
     def _toggle_story(self, number: int, opened: bool | None = None) -> None:
         assert self._stories is not None
         members = self._stories[number].articles
+        if len(members) == 1:
+            return  # shown as its article's row: nothing opens or closes
         if opened is None:
             opened = members not in self._open
         if opened:
@@ -470,12 +482,21 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         return cells
 
     def _row(
-        self, cells: Sequence[str], width: int, style: Style, muted: Style, mark: bool = False
+        self,
+        cells: Sequence[str],
+        width: int,
+        style: Style,
+        muted: Style,
+        mark: bool = False,
+        member: bool = False,
     ) -> Strip:
         outlet, headline, date, words = cells
         columns = plan_columns(width, self._outlets)
         text = Text(no_wrap=True, end="", style=style)
-        text.append(_MARK if mark else " " * len(_MARK))
+        if member and not mark:
+            text.append(_MEMBER, muted)
+        else:
+            text.append(_MARK if mark else " " * len(_MARK))
         label = abbreviate(outlet, columns.outlet)
         text.append(label + " " * (columns.outlet - cell_len(label)))
         text.append(_GAP)
@@ -516,7 +537,9 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
             article.date or "",
             f"{article.words:,}",
         )
-        return self._row(cells, width, style, muted, mark=index == self.marked)
+        return self._row(
+            cells, width, style, muted, mark=index == self.marked, member=index in self._members
+        )
 
     def _story_row(self, number: int, width: int, style: Style, muted: Style) -> Strip:
         """``▸ label ……… 5 articles · dates``: the summary right-aligned, the label cut first."""

@@ -118,11 +118,11 @@ def quality() -> None:
     labels = json.loads((EVAL / "mixed_folder.labels.json").read_text(encoding="utf-8"))
     sources = sorted((EVAL / "mixed_folder").glob("*.txt"))
     for size in (100, 400):
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as folder:  # kept: texts are read from the files
             rewritten_folder(sources, size, Path(folder), seed=size)
             copies = load_paths([Path(folder)]).articles
+            found = group_stories(copies)
         truth = [f"{a.path.parent.name} {labels[a.path.name]['story']}" for a in copies]
-        found = group_stories(copies)
         precision, recall, f1 = bcubed(story_numbers(found), truth)
         print(
             f"rewritten copies of the mixed folder, {size} articles of {len(set(truth))} "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from pathlib import Path
 
@@ -53,7 +52,7 @@ def test_two_strikes_at_one_port_a_week_apart_are_two_stories(folder: list[Artic
     """They share the port, the union, its secretary: only the dates tell them apart."""
     dated = events(group_stories(folder))
     assert ["a1", "a2", "a3"] in dated and ["b1", "b2"] in dated
-    undated = [dataclasses.replace(article, date=None) for article in folder]
+    undated = [article.replace(date=None) for article in folder]
     assert ["a1", "a2", "a3", "b1", "b2"] in events(group_stories(undated))
 
 

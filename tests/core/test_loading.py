@@ -15,6 +15,7 @@ from tests.paths import ROOT, SEEDS
 from tests.stories import read_one
 from tui.core.reading import loading
 from tui.core.reading.articles import Article, count_words
+from tui.core.reading.formats import raw
 from tui.core.reading.loading import (
     find_files,
     iter_load,
@@ -524,7 +525,7 @@ def test_a_file_larger_than_its_size_said_is_read_whole(tmp_path, monkeypatch):
         info[6] = 0  # st_size
         return os.stat_result(info)
 
-    monkeypatch.setattr(loading, "_CHUNK", 1000)
+    monkeypatch.setattr(raw, "_CHUNK", 1000)
     monkeypatch.setattr(loading.os, "fstat", fstat)
     result = read_one(path)
     assert result.articles[0].text == text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -262,8 +261,7 @@ def test_markdown_marks_the_changed_words_so_that_they_render_marked(markdown_pa
 
 def test_markdown_escapes_what_markdown_would_read_as_markup() -> None:
     title = "AT&T's *big* [deal] <b>now</b> `code` ~~gone~~ 2 < 3 &amp; #1 #"
-    a = dataclasses.replace(
-        article("a.md", "Shares rose on Monday after the deal was announced.", "A"),
+    a = article("a.md", "Shares rose on Monday after the deal was announced.", "A").replace(
         title=title,
         outlet="Ars *Technica* #",
     )

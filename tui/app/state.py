@@ -161,7 +161,7 @@ class StoryState:
         story, a, b = self._story_for(a, b)
         if story.compared(a, b) is not None:
             return True
-        pair = len(story.articles[a].text) + len(story.articles[b].text)
+        pair = story.articles[a].chars + story.articles[b].chars
         return pair <= AT_ONCE_CHARS and (story.weighed or _chars(story) <= AT_ONCE_CHARS)
 
     def comparison(self, a: int, b: int) -> Comparison:
@@ -178,7 +178,7 @@ class StoryState:
         if found is not None:
             return found
         articles = story.articles
-        pair = len(articles[a].text) + len(articles[b].text)
+        pair = articles[a].chars + articles[b].chars
         long_story = not story.weighed and _chars(story) > OFFLOAD_CHARS
         if pair <= OFFLOAD_CHARS and not long_story:
             return story.comparison(a, b)
@@ -212,4 +212,4 @@ class StoryState:
 
 
 def _chars(story: Story) -> int:
-    return sum(len(article.text) for article in story.articles)
+    return sum(article.chars for article in story.articles)

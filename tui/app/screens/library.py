@@ -340,7 +340,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="prefetch", description="align a pair ahead")
     def _prefetch(self, first: int, second: int) -> None:
         """Align the marked article with the one the cursor rests on, so `c` opens at once."""
-        pair = len(self.state.articles[first].text) + len(self.state.articles[second].text)
+        pair = self.state.articles[first].chars + self.state.articles[second].chars
         if pair <= AT_ONCE_CHARS:
             self.state.comparison(first, second)
 

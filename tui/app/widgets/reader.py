@@ -122,7 +122,7 @@ class Reader(Vertical):
         if document is not None:
             self._display(article, document)
             return
-        if len(article.text) > _LOADING_INDICATOR:
+        if article.chars > _LOADING_INDICATOR:
             self.set_class(True, "-rendering")
             if not self.query(Working):
                 self.mount(Working("Rendering the article"), after=self.view)
@@ -143,7 +143,7 @@ class Reader(Vertical):
             document = documents.render(article.text)  # a long one in a child process
         except OffloadCancelledError:
             return  # another article was asked for meanwhile
-        if len(article.text) > _LOADING_INDICATOR:
+        if article.chars > _LOADING_INDICATOR:
             startup.keep_built()
         self.app.call_from_thread(self._display, article, document)
 

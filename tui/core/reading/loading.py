@@ -43,14 +43,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tui.core.reading.articles import Article
-from tui.core.reading.formats.raw import RawFile
+from tui.core.reading.formats.raw import IRREGULAR, MAX_BYTES, RawFile, read_raw
 from tui.core.reading.formats.text import read_text
 from tui.core.reading.not_articles import not_an_article
 from tui.core.reading.problems import Problem
 from tui.core.reading.session import Options, Session, is_side_file
 
-MAX_BYTES = 50 * 1024 * 1024
-"""Files are read up to 50 MB; anything after that is left out, and the user is told."""
 BATCH = 64
 """Files read before they are parsed: small enough that the first article comes at once."""
 BATCH_BYTES = 8 * 1024 * 1024
@@ -94,11 +92,6 @@ READERS: dict[str, FormatReader] = {
     ".json": _read_json,
 }
 """The reader for each supported extension (lower case)."""
-
-_CHUNK = 1024 * 1024
-"""Read size once a file turns out longer than its size said (or has none, like /proc)."""
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-_IRREGULAR = "not a regular file"
 
 
 @dataclass(slots=True)
@@ -311,31 +304,8 @@ def _parse(item: tuple[FormatReader, RawFile] | Problem) -> LoadResult:
 
 
 def _read_bytes(path: Path) -> RawFile | Problem:
-    """Up to `MAX_BYTES` of the file, opened read-only and non-blocking.
-
-    Plain `os` calls: a file object around the descriptor costs more than the read.
-    """
-    descriptor = os.open(path, _OPEN_FLAGS)
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            return Problem(path, "is a folder" if stat.S_ISDIR(info.st_mode) else _IRREGULAR)
-        # One read of the size the file has, plus a byte to notice growth: asking for
-        # MAX_BYTES would allocate 50 MB for every file before reading it.
-        data = os.read(descriptor, min(info.st_size, MAX_BYTES) + 1)
-        total = len(data)
-        if info.st_size < total <= MAX_BYTES:  # grew since, or has no size (/proc)
-            chunks = [data]
-            while info.st_size < total <= MAX_BYTES:
-                chunk = os.read(descriptor, min(_CHUNK, MAX_BYTES + 1 - total))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                total += len(chunk)
-            data = b"".join(chunks)
-    finally:
-        os.close(descriptor)
-    return RawFile(path, data[:MAX_BYTES], max(info.st_size, total))
+    """Up to `MAX_BYTES` of the file (`read_raw`)."""
+    return read_raw(path, MAX_BYTES)
 
 
 def _walk(root: Path, visited: _Visited, session: Session) -> Iterator[Path | Problem]:
@@ -351,7 +321,7 @@ def _walk(root: Path, visited: _Visited, session: Session) -> Iterator[Path | Pr
     if stat.S_ISDIR(info.st_mode):
         yield from _walk_folder(root, info, visited, session)
     elif not stat.S_ISREG(info.st_mode):
-        yield Problem(root, _IRREGULAR)
+        yield Problem(root, IRREGULAR)
     elif is_side_file(root.name):
         yield from session.look_beside(root)  # read as what it is, never as an article
     elif (skipped := _skipped(root, root.name)) is not None:
@@ -411,7 +381,7 @@ def _walk_folder(
                     ancestors = folder.ancestors | {identity}
                     stack.append(_Folder(children, path, entry_info.st_dev, ancestors))
         elif not stat.S_ISREG(entry_info.st_mode):
-            yield Problem(path, _IRREGULAR)
+            yield Problem(path, IRREGULAR)
         elif (skipped := _skipped(path, entry.name)) is not None:
             yield skipped
         elif _first_visit(visited.files, identity):

@@ -7,7 +7,6 @@ spelling each outlet is shown in, so that ``HPO`` and ``hpo`` are one outlet.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 from collections.abc import Iterable
@@ -81,7 +80,7 @@ class Session:
                 continue
             spelling = self._spellings.spell(article.outlet)
             if spelling != article.outlet:
-                articles[index] = dataclasses.replace(article, outlet=spelling)
+                articles[index] = article.replace(outlet=spelling)
         return articles
 
 

@@ -15,7 +15,6 @@ what went wrong ("not found (HTTP 404)", "timed out after 20 s", "too large: ove
 
 from __future__ import annotations
 
-import dataclasses
 import socket
 import time
 import urllib.error
@@ -116,7 +115,7 @@ def read_url(
     if fetched.media_type in _TEXT_TYPES:
         from tui.core.reading.formats.text import read_text
 
-        found = read_text(raw)
+        found = read_text(raw, on_disk=False)  # no file to read it again from
     else:
         from tui.core.reading.formats.html import read_html
 
@@ -126,9 +125,7 @@ def read_url(
         reason = problems[0].reason if problems else "no article text found in the page"
         raise _error(fetched.url, reason)
     return [
-        dataclasses.replace(item, notes=(*item.notes, FETCHED))
-        if isinstance(item, Article)
-        else item
+        item.replace(notes=(*item.notes, FETCHED)) if isinstance(item, Article) else item
         for item in found
     ]
 

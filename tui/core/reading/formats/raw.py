@@ -7,12 +7,14 @@ the same way whether the text came from a ``.txt``, a web page or a JSON line.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
 from tui.core.metadata.extract import extract_metadata
-from tui.core.reading.articles import Article
+from tui.core.reading.articles import Article, TextSource
+from tui.core.reading.problems import Problem
 from tui.core.text.safe import has_unsafe, one_line
 
 _MB = 1024 * 1024
@@ -21,6 +23,13 @@ _DOCUMENT_SUFFIXES = frozenset((
     ".ndjson", ".xml", ".rtf", ".doc", ".docx", ".odt", ".pdf",
 ))  # fmt: skip
 """Extensions a name may carry more than once, as converters and downloads add them."""
+MAX_BYTES = 50 * 1024 * 1024
+"""Files are read up to 50 MB; anything after that is left out, and the user is told."""
+IRREGULAR = "not a regular file"
+"""Why a path that is neither a file nor a folder (a pipe, a device) is not read."""
+_CHUNK = 1024 * 1024
+"""Read size once a file turns out longer than its size said (or has none, like /proc)."""
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 class RawFile(NamedTuple):
@@ -49,6 +58,37 @@ class RawFile(NamedTuple):
             return ()
         read, whole = _megabytes(len(self.data)), _megabytes(self.size)
         return (f"truncated: only the first {read} of {whole} read",)
+
+
+def read_raw(path: Path, limit: int = MAX_BYTES) -> RawFile | Problem:
+    """Up to ``limit`` bytes of the file, opened read-only and non-blocking.
+
+    Plain `os` calls: a file object around the descriptor costs more than the read.
+
+    Raises:
+        OSError: When the file cannot be opened or read.
+    """
+    descriptor = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(path, "is a folder" if stat.S_ISDIR(info.st_mode) else IRREGULAR)
+        # One read of the size the file has, plus a byte to notice growth: asking for
+        # the limit would allocate 50 MB for every file before reading it.
+        data = os.read(descriptor, min(info.st_size, limit) + 1)
+        total = len(data)
+        if info.st_size < total <= limit:  # grew since, or has no size (/proc)
+            chunks = [data]
+            while info.st_size < total <= limit:
+                chunk = os.read(descriptor, min(_CHUNK, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
+    finally:
+        os.close(descriptor)
+    return RawFile(path, data[:limit], max(info.st_size, total))
 
 
 def fallback_name(path: Path) -> str:
@@ -80,6 +120,7 @@ def build_article(
     stated: Mapping[str, str | None] | None = None,
     part: int | None = None,
     controls: bool | None = None,
+    source: TextSource | None = None,
 ) -> Article:
     """An `Article` for ``text``, with its metadata and every note about how it was read.
 
@@ -94,6 +135,8 @@ def build_article(
         part: Line number for one article of many in a file.
         controls: Whether ``text`` holds control characters, when the caller already
             knows (decoding finds out cheaply from the bytes); else it is looked for.
+        source: Where ``text`` can be read again (`tui.core.reading.on_disk`): the
+            article keeps that instead of the text.
     """
     if raw.stated:
         stated = {**stated, **raw.stated} if stated else raw.stated
@@ -104,7 +147,7 @@ def build_article(
     found.extend(meta.notes)
     return Article(
         path=raw.path,
-        text=text,
+        text=text if source is None else source,
         title=meta.title,
         outlet=meta.outlet,
         sha256=digest,
@@ -116,4 +159,5 @@ def build_article(
         notes=tuple(found),
         agency=meta.agency,
         body=meta.body,
+        chars=len(text),
     )

@@ -22,7 +22,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain
-from operator import itemgetter
 
 from tui.core.alignment import semantic
 from tui.core.alignment.diff import DiffOp, SentenceWords, word_diff
@@ -158,7 +157,7 @@ class StoryAligner:
         if not candidates:
             return []
         chosen = _choose(candidates)
-        tokens = (self._tokens_of(pa.text), self._tokens_of(pb.text))
+        tokens = (self._tokens_of(pa), self._tokens_of(pb))
         links = []
         for (i, j), (tier, score) in chosen.items():
             score = round(min(score, 1.0), 3)
@@ -193,10 +192,10 @@ class StoryAligner:
             found = self._masses[id(unit)] = (unit, self._weigh(unit.keys))
         return found[1]
 
-    def _tokens_of(self, text: str) -> _SentenceTokens:
-        found = self._tokens.get(text)
+    def _tokens_of(self, units: ArticleUnits) -> _SentenceTokens:
+        found = self._tokens.get(units.text)
         if found is None:
-            found = self._tokens[text] = _SentenceTokens(text)
+            found = self._tokens[units.text] = _SentenceTokens(units)
         return found
 
     def _measure(self, i: int, ua: Unit, j: int, ub: Unit, cosine: float) -> Measures:
@@ -408,21 +407,31 @@ class _KeyIndex:
         ranks = sorted(map(self._rank.__getitem__, self._rank.keys() & keys))[:_PROBES]
         hits = Counter(chain.from_iterable(map(self._postings.__getitem__, ranks)))
         # most_common(n) without its heap loop in Python: the same order, ties first-hit first.
-        best = sorted(hits.items(), key=itemgetter(1), reverse=True)
-        return [j for j, _ in best[:_PER_SENTENCE_CANDIDATES]]
+        return sorted(hits, key=hits.__getitem__, reverse=True)[:_PER_SENTENCE_CANDIDATES]
 
 
 class _SentenceTokens(dict[Span, SentenceWords]):
-    """The words of an article's sentences, each tokenised once, when a diff needs it."""
+    """The words of an article's sentences, each taken once, when a diff needs it.
 
-    __slots__ = ("_text",)
+    Sliced from the article's tokens (`ArticleUnits.tokens`), or tokenised on its own
+    when those do not hold the sentence whole.
+    """
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("_text", "_tokens")
+
+    def __init__(self, units: ArticleUnits) -> None:
         super().__init__()
-        self._text = text
+        self._text = units.text
+        self._tokens = units.tokens
 
     def __missing__(self, span: Span) -> SentenceWords:
-        self[span] = words = SentenceWords(diff_tokens(self._text, *span))
+        tokens = self._tokens
+        found = None if tokens is None else tokens.span(self._text, *span)
+        if tokens is not None and found is not None:
+            words = SentenceWords.of(tokens, *found)
+        else:
+            words = SentenceWords(diff_tokens(self._text, *span))
+        self[span] = words
         return words
 
 

@@ -10,8 +10,10 @@ abbreviations spelled out (``Aug.``/``August``), and numbers reduced to their va
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, count, pairwise, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 _NUMBER = (
@@ -26,7 +28,10 @@ _TOKEN = re.compile(f"{_WORD}|{_NUMBER}")
 # instead of first failing at the space.
 _KEYS = re.compile(rf"\s*(?:{_WORD}|{_NUMBER})")
 # That, plus the punctuation that ends a clause (a comma not inside a number).
-_STREAM = re.compile(rf"\s*(?:{_WORD}|{_NUMBER}|(?P<stop>[;:()\[\]—–]|,(?!\d)|\s-\s))")
+_CLAUSE_STOP = r"[;:()\[\]—–]|,(?!\d)|\s-\s"
+_STREAM = re.compile(rf"\s*(?:{_WORD}|{_NUMBER}|(?P<stop>{_CLAUSE_STOP}))")
+# The clause stops alone: no stop overlaps a word or number, so they are found apart.
+_STOPS = re.compile(_CLAUSE_STOP)
 _CONJUNCTIONS = frozenset(
     ["and", "but", "while", "although", "though", "whereas", "because", "after", "since"]
 )
@@ -143,6 +148,112 @@ def diff_tokens(text: str, start: int, end: int) -> list[DiffToken]:
     return tokens
 
 
+class _Reading(NamedTuple):
+    """What a word or number as written reads as: the same for every occurrence."""
+
+    key: str
+    word: str
+    value: float | None
+    conjunction: bool
+    """True for a word that starts a clause (`clause_keys`)."""
+
+
+class _Readings(dict[str, _Reading]):
+    """Each distinct word or number as written, read once per process (a bounded memo)."""
+
+    def __missing__(self, raw: str) -> _Reading:
+        if len(self) >= _READINGS_LIMIT:
+            self.clear()
+        match = _TOKEN.fullmatch(raw)
+        if match is not None and match.lastgroup == "number":
+            key = number_key(raw)
+            found = _Reading(key, key, parse_number(raw), False)
+        else:
+            lower = raw.lower()
+            found = _Reading(stem(raw), lower.replace("’", "'"), None, lower in _CONJUNCTIONS)
+        self[raw] = found
+        return found
+
+
+_READINGS_LIMIT = 200_000
+"""Distinct spellings `_READINGS` keeps before it starts over."""
+_READINGS = _Readings()
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
+
+class TextTokens:
+    """The words and numbers of a text, found in one pass, as columns.
+
+    An article is cut into thousands of sentences, and most of its sentences are
+    then diffed word by word: one scan of the whole text, read through a memo of
+    each spelling, gives every sentence its keys, clauses and diff words as slices
+    of these lists, instead of a regular expression and a Python object per token
+    and per stage. A slice is the fragment's own tokens unless a token runs across
+    the fragment's edge (`span`), which the caller then reads on its own.
+    """
+
+    __slots__ = ("_breaks", "_end", "_start", "ends", "keys", "numbers", "starts", "words")
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        """Scan ``text[start:end]`` (offsets stay those of ``text``)."""
+        end = len(text) if end is None else end
+        self._start, self._end = start, end
+        matches = list(_TOKEN.finditer(text, start, end))
+        self.starts: list[int] = list(map(_START, matches))
+        """Offset of each token's first character."""
+        self.ends: list[int] = list(map(_END, matches))
+        """Offset one past each token's last character."""
+        readings = list(map(_READINGS.__getitem__, map(_GROUP, matches)))
+        del matches
+        self.keys: list[str] = list(map(itemgetter(0), readings))
+        """Each token's comparison key (`keys`)."""
+        self.words: list[str] = list(map(itemgetter(1), readings))
+        """What a word diff compares (`DiffToken.word`)."""
+        self.numbers: list[float | None] = list(map(itemgetter(2), readings))
+        """Each number's value, ``None`` for a word."""
+        # A clause starts after a stop (stops never overlap tokens, so a stop's
+        # place is the index of the token after it) and at a conjunction.
+        stops = map(_END, _STOPS.finditer(text, start, end))
+        breaks = set(map(bisect_left, repeat(self.starts), stops))
+        breaks.update(compress(count(), map(itemgetter(3), readings)))
+        self._breaks = sorted(breaks)
+
+    def span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The indices ``lo, hi`` of the tokens of ``text[start:end]``, if a slice holds them.
+
+        ``None`` when the fragment is not read alike on its own: a token runs across
+        one of its edges, or its last token ends where a word character follows
+        (a scale word such as ``m`` reads otherwise at the end of a fragment), or
+        it lies outside the scanned part.
+        """
+        if start < self._start or end > self._end:
+            return None
+        starts, ends = self.starts, self.ends
+        lo = bisect_left(starts, start)
+        if lo and ends[lo - 1] > start:
+            return None
+        hi = bisect_left(starts, end, lo)
+        if hi > lo:
+            last = ends[hi - 1]
+            if last > end or (last == end < len(text) and _WORD_CHAR.match(text, end)):
+                return None
+        return lo, hi
+
+    def clause_keys(self, lo: int, hi: int) -> tuple[list[str], list[list[str]]]:
+        """`clause_keys` of the fragment whose tokens are ``lo:hi``."""
+        found = self.keys[lo:hi]
+        breaks = self._breaks
+        first = bisect_right(breaks, lo)
+        last = bisect_left(breaks, hi, first)
+        if first == last:
+            return found, [found]
+        cuts = [0, *(cut - lo for cut in breaks[first:last]), hi - lo]
+        return found, [found[a:b] for a, b in pairwise(cuts)]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 def keys(fragment: str) -> list[str]:
     """The comparison keys of ``fragment``'s words and numbers, in order."""
     return [
@@ -252,7 +363,8 @@ def stem(word: str) -> str:
         word = word[:-3] + "or"
     if len(word) > 5 and word.endswith("tre"):
         word = word[:-3] + "ter"
-    return word.rstrip("e") if len(word) > 4 else word
+    # A word of nothing but e's (``Eeeee``) keeps them: a key is never empty.
+    return (word.rstrip("e") or word) if len(word) > 4 else word
 
 
 def _strip_suffix(word: str) -> str:

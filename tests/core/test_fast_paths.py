@@ -21,7 +21,7 @@ from tui.core.alignment.units import Unit, Weights, _unit, cut_units, key_weight
 from tui.core.language.figures import _may_hold, may_hold_figures
 from tui.core.language.sentences import segment
 from tui.core.language.speakers import find_speaker
-from tui.core.language.tokens import TextTokens, clause_keys, diff_tokens, keys
+from tui.core.language.tokens import _SCAN, _TOKEN, TextTokens, clause_keys, diff_tokens, keys
 from tui.core.reading.articles import Article
 from tui.core.reports.comparison import comparison_dict, format_comparison
 from tui.core.reports.records import dumps
@@ -159,11 +159,18 @@ def test_a_fragment_held_by_the_scan_reads_as_on_its_own(text: str, data: st.Dat
     fragment = text[start:end]
     found, parts = tokens.clause_keys(*held)
     expected_keys, expected_parts = clause_keys(fragment)
-    assert found == expected_keys == keys(fragment)
-    assert [part for part in parts if part] == [part for part in expected_parts if part]
+    assert list(found) == expected_keys == keys(fragment)
+    assert [list(part) for part in parts if part] == [part for part in expected_parts if part]
     sliced, alone = SentenceWords.of(tokens, *held), SentenceWords(diff_tokens(text, start, end))
-    assert (sliced.starts, sliced.ends, sliced.words) == (alone.starts, alone.ends, alone.words)
-    assert (sliced.numbers, sliced.values) == (alone.numbers, alone.values)
+    for field in ("starts", "ends", "words", "numbers"):
+        assert list(getattr(sliced, field)) == list(getattr(alone, field))
+    assert sliced.values == alone.values
+
+
+@given(st.lists(st.one_of(_WORDING, st.text(max_size=3)), max_size=30).map("".join))
+def test_the_scan_finds_the_tokens_the_token_pattern_finds(text: str) -> None:
+    """The scan's character class first, lookbehinds after, match exactly as `_TOKEN` does."""
+    assert [m.span() for m in _SCAN.finditer(text)] == [m.span() for m in _TOKEN.finditer(text)]
 
 
 def test_the_scan_holds_every_sentence_of_an_article() -> None:

@@ -198,10 +198,24 @@ class StoryAligner:
             found = self._tokens[units.text] = _SentenceTokens(units)
         return found
 
-    def _measure(self, i: int, ua: Unit, j: int, ub: Unit, cosine: float) -> Measures:
-        """The pair's measures, with the semantic signal's say when it is on."""
-        mass = math.sqrt(self._mass(ua) * self._mass(ub))
-        cand = measure(i, ua, j, ub, cosine, self._weigh, mass)
+    def _measure(
+        self,
+        i: int,
+        ua: Unit,
+        j: int,
+        ub: Unit,
+        cosine: float,
+        mass: float | None = None,
+        shared: frozenset[str] | None = None,
+    ) -> Measures:
+        """The pair's measures, with the semantic signal's say when it is on.
+
+        ``mass`` (the overlap's denominator) and ``shared`` (the keys both have) when
+        the caller computed them already.
+        """
+        if mass is None:
+            mass = math.sqrt(self._mass(ua) * self._mass(ub))
+        cand = measure(i, ua, j, ub, cosine, self._weigh, mass, shared)
         signal = self._signal
         if signal is not None and cand.content >= CONTENT_MIN and not literal_tier(cand):
             sides = short_and_long(ua, ub)
@@ -218,6 +232,7 @@ class StoryAligner:
         tier; they are dropped at once.
         """
         weigh = self._weigh
+        sqrt = math.sqrt
         units_b = pb.units
         linkable_b = [j for j, unit in enumerate(units_b) if unit.linkable]
         small = len(linkable_b) <= _PER_SENTENCE_CANDIDATES
@@ -237,10 +252,12 @@ class StoryAligner:
             mass_a = self._mass(ua)
             for j in found:
                 ub = units_b[j]
-                cosine = weigh(ua.keys & ub.keys) / math.sqrt(mass_a * mass_b[j])
+                shared = ua.keys & ub.keys
+                mass = sqrt(mass_a * mass_b[j])
+                cosine = weigh(shared) / mass
                 if cosine < CANDIDATE_FLOOR:
                     continue
-                cand = self._measure(i, ua, j, ub, cosine)
+                cand = self._measure(i, ua, j, ub, cosine, mass, shared)
                 if qualifies(cand):
                     candidates.append(cand)
         if self._signal is not None and candidates:

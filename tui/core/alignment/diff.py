@@ -54,13 +54,13 @@ class SentenceWords:
     __slots__ = ("ends", "numbers", "starts", "values", "words")
 
     def __init__(self, tokens: Sequence[DiffToken]) -> None:
-        self.starts: Sequence[int] = [token.start for token in tokens]
+        self.starts: Sequence[int] = tuple(token.start for token in tokens)
         """Offset of each word's first character in the article."""
-        self.ends: Sequence[int] = [token.end for token in tokens]
+        self.ends: Sequence[int] = tuple(token.end for token in tokens)
         """Offset one past each word's last character."""
-        self.words: Sequence[str] = [token.word for token in tokens]
-        """What the diff compares, in order."""
-        self.numbers: Sequence[float | None] = [token.value for token in tokens]
+        self.words: Sequence[str] = tuple(token.word for token in tokens)
+        """What the diff compares, in order (a tuple, as `TextTokens` slices are)."""
+        self.numbers: Sequence[float | None] = tuple(token.value for token in tokens)
         """Each number's value, ``None`` for a word."""
         self.values = {token.value for token in tokens if token.value is not None}
         """The values of its numbers."""

@@ -129,31 +129,19 @@ def key_weights(articles: Iterable[ArticleUnits]) -> dict[str, float]:
 class Weights:
     """Sums of key weights; a key no weight was given for counts as the rarest."""
 
-    __slots__ = ("_weight",)
+    __slots__ = ("_default", "_get")
 
     def __init__(self, weights: Mapping[str, float]) -> None:
-        table = _WeightTable(weights)
-        table.default = max(weights.values(), default=1.0)
-        # A dict's own lookup, called from C by `map`: the hottest call of an alignment.
-        self._weight = table.__getitem__
+        self._get = weights.get
+        self._default = max(weights.values(), default=1.0)
 
     def __call__(self, found: Iterable[str]) -> float:
         """Total weight of ``found``, never zero so that ratios stay defined."""
-        return sum(map(self._weight, found)) or 1e-9
+        return sum(map(self._get, found, repeat(self._default))) or 1e-9
 
     def key(self, key: str) -> float:
         """The weight of one key."""
-        return self._weight(key)
-
-
-class _WeightTable(dict[str, float]):
-    """The story's weights, with the rarest weight for a key without one."""
-
-    __slots__ = ("default",)
-    default: float
-
-    def __missing__(self, key: str) -> float:
-        return self.default
+        return self._get(key, self._default)
 
 
 def _unit(text: str, sentence: Sentence, tokens: TextTokens, currency: bool) -> Unit:
@@ -175,15 +163,17 @@ def _unit(text: str, sentence: Sentence, tokens: TextTokens, currency: bool) -> 
     body_keys, parts = clause_keys(body) if own is None else tokens.clause_keys(*own)
     content = content_keys(body, body_keys) if currency else frozenset(set(body_keys) - STOP_KEYS)
     clauses = map(frozenset.difference, map(frozenset, parts), repeat(STOP_KEYS))
+    norm = " ".join(body_keys)
     return Unit(
         span=sentence.span,
         text=body,
         kind=sentence.kind,
         keys=content,
-        norm=" ".join(body_keys),
+        norm=norm,
         quotes=tuple(quotes),
         clauses=tuple(filter(None, clauses)),
-        figures=frozenset(filter(_FIGURE_KEYS.__getitem__, content)),
+        # Only a number's key has "#": a sentence without one has no figure.
+        figures=frozenset(filter(_FIGURE_KEYS.__getitem__, content)) if "#" in norm else _NONE,
         words=frozenset(filter(_WORD_KEYS.__getitem__, content)),
     )
 
@@ -210,6 +200,7 @@ _FIGURE_KEYS = _KeyTest(lambda key: key[:1] == "#" and _is_figure(key))
 _WORD_KEYS = _KeyTest(lambda key: key[:1] != "#" and key not in CURRENCY_KEYS)
 """Keys of words, not numbers or currencies (`Unit.words`)."""
 _CURRENCY_SYMBOLS = "$€£¥"
+_NONE: frozenset[str] = frozenset()
 
 
 def _is_figure(key: str) -> bool:

@@ -28,7 +28,6 @@ from tui.core.reports.records import article_record, dumps, path_text
 from tui.core.spans import Span
 from tui.core.story import model
 from tui.core.story.model import aligned_span
-from tui.core.text.document import Document, render_markdown
 from tui.core.text.safe import escape_json, make_inert, one_line
 
 FORMATS = ("json", "text", "markdown")
@@ -280,8 +279,10 @@ def _source(text: str) -> Shown:
 
 def _shown(article: Article) -> Shown:
     """A span shown as the reader shows it, on one line, escaped for Markdown."""
+    from tui.core.text.document import render_markdown  # Markdown reports only
+
     # The aligned part holds every link: a long article is rendered that far only.
-    document: Document = render_markdown(article.text[: aligned_span(article).end])
+    document = render_markdown(article.text[: aligned_span(article).end])
     return lambda span: escape_inline(_SPACE.sub(" ", document.displayed(span)))
 
 

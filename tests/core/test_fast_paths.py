@@ -9,6 +9,7 @@ screen and every report, so each is checked against the general path.
 
 from __future__ import annotations
 
+import pickle
 from itertools import pairwise
 from pathlib import Path
 
@@ -202,3 +203,15 @@ def test_compact_json_is_the_encoded_report_byte_for_byte() -> None:
     pair = Story(articles).comparison(0, 1)
     assert any(op.op != "equal" for link in pair.links for op in link.diff)
     assert format_comparison(pair, "json") == dumps(comparison_dict(pair))
+
+
+def test_a_comparison_crosses_processes_without_its_token_columns() -> None:
+    """A comparison made in another process pickles small and diffs as it did there."""
+    articles = [
+        Article(path=Path(name), text=text, title="t", outlet=name, sha256="")
+        for name, text in (("a.txt", ARTICLE * 20), ("b.txt", OTHER * 20))
+    ]
+    pair = Story(articles).comparison(0, 1)  # as `compared_alone` sends it: no diff built yet
+    sent = pickle.dumps(pair, protocol=pickle.HIGHEST_PROTOCOL)
+    assert len(sent) < 2 * (len(articles[0].text) + len(articles[1].text))
+    assert [link.diff for link in pickle.loads(sent).links] == [link.diff for link in pair.links]

@@ -41,7 +41,7 @@ from tui.core.alignment.tiers import (
     short_and_long,
 )
 from tui.core.alignment.units import ArticleUnits, Unit, Weights
-from tui.core.language.tokens import diff_tokens
+from tui.core.language.tokens import TextTokens, diff_tokens
 from tui.core.spans import Span
 
 _POSTING_CAP = 64
@@ -195,7 +195,7 @@ class StoryAligner:
     def _tokens_of(self, units: ArticleUnits) -> _SentenceTokens:
         found = self._tokens.get(units.text)
         if found is None:
-            found = self._tokens[units.text] = _SentenceTokens(units)
+            found = self._tokens[units.text] = _SentenceTokens(units.text, units.tokens)
         return found
 
     def _measure(
@@ -436,10 +436,19 @@ class _SentenceTokens(dict[Span, SentenceWords]):
 
     __slots__ = ("_text", "_tokens")
 
-    def __init__(self, units: ArticleUnits) -> None:
+    def __init__(self, text: str, tokens: TextTokens | None = None) -> None:
         super().__init__()
-        self._text = units.text
-        self._tokens = units.tokens
+        self._text = text
+        self._tokens = tokens
+
+    def __reduce__(self) -> tuple[type[_SentenceTokens], tuple[str]]:
+        """Pickled as its text alone, without the article's token columns.
+
+        A long pair is aligned in another process (`tui.app.offload`): the columns
+        are several times the text's size, and the few diffs a screen shows are
+        tokenised where they are read, with the same result.
+        """
+        return (_SentenceTokens, (self._text,))
 
     def __missing__(self, span: Span) -> SentenceWords:
         tokens = self._tokens

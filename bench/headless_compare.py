@@ -18,7 +18,8 @@ as in ``storyreader compare A B --format json > out.json``:
 
 - ``before``: with ``--root DIR``, the installed and the lexical command of another
   checkout's ``tui`` (an older commit's), on the same files, and whether its JSON is
-  the same byte for byte.
+  the same byte for byte; its runs alternate with this checkout's, so that a shared
+  machine's drifting load weighs on both alike.
 
 Medians of ``--repeat`` runs, and each one's ratio to the floor measured in the
 same run. Goals (issue 17): 1 MB a side under 1 s, 4 MB under 5 s and 400 MB.
@@ -35,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from child import LEXICAL, Run, at_root, median_run, storyreader
+from child import LEXICAL, Run, at_root, median_of, median_run, run, storyreader
 from corpus import MB, long_story, synthetic
 
 FLOOR = """
@@ -83,38 +84,53 @@ def measure(size: int, folder: Path, repeat: int, root: Path | None) -> None:
     a, b = folder / f"a-{size}.txt", folder / f"b-{size}.txt"
     for path, text in zip((a, b), pair(size), strict=True):
         path.write_text(text, encoding="utf-8")
-    out = folder / "out.json"
+    out, before_out = folder / "out.json", folder / "before.json"
+    argv = storyreader("compare", a, b, "--format", "json")
     floor = median_run([sys.executable, "-c", FLOOR, str(a), str(b)], repeat)
-    compare = median_run(storyreader("compare", a, b, "--format", "json"), repeat, out)
-    report = json.loads(out.read_text(encoding="utf-8"))
+    lines = []
+    for name, extra in (("compare", {}), ("lexical", LEXICAL)):
+        if root is None:
+            lines.append(line(name, median_run(argv, repeat, out, extra), floor))
+        else:
+            now, before = _interleaved(argv, repeat, extra, root, out, before_out)
+            same = out.read_bytes() == before_out.read_bytes()
+            lines += [
+                line(name, now, floor),
+                line(f"before {name}", before, floor)
+                + f"; now {now.wall / before.wall:.2f}x its wall time, "
+                + f"{now.cpu / before.cpu:.2f}x its CPU; JSON {'the same' if same else 'DIFFERS'}",
+            ]
+        if name == "compare":
+            report = json.loads(out.read_text(encoding="utf-8"))
     bounded = not report["alignment"]["complete"]
     chars = max(report["a"]["chars"], report["b"]["chars"])
     print(
         f"{chars / MB:.2f} MB a side, {len(report['links']):,} links"
         + (f" (aligned in part: the first {ALIGN_LIMIT:,} characters)" if bounded else "")
     )
-    lexical = median_run(storyreader("compare", a, b, "--format", "json"), repeat, out, LEXICAL)
     print(line("floor", floor, floor))
-    print(line("compare", compare, floor))
-    print(line("lexical", lexical, floor))
-    if root is not None:
-        env, cwd = at_root(root)
-        argv = storyreader("compare", a, b, "--format", "json")
-        for name, now, extra in (("compare", compare, {}), ("lexical", lexical, LEXICAL)):
-            before_out = folder / "before.json"
-            before = median_run(argv, repeat, before_out, {**extra, **env}, cwd)
-            median_run(argv, 1, out, extra)  # this checkout's JSON with the same engine
-            same = out.read_bytes() == before_out.read_bytes()
-            print(
-                line(f"before {name}", before, floor)
-                + f"; now {now.wall / before.wall:.2f}x its wall time, "
-                + f"{now.cpu / before.cpu:.2f}x its CPU; JSON {'the same' if same else 'DIFFERS'}"
-            )
+    print("\n".join(lines))
     if bounded:
         argv = [sys.executable, "-c", UNBOUNDED, "compare", str(a), str(b), "--format", "json"]
         full = median_run(argv, repeat, out, LEXICAL)
         links = len(json.loads(out.read_text(encoding="utf-8"))["links"])
         print(line("full", full, floor) + f", {links:,} links")
+
+
+def _interleaved(
+    argv: list[str], repeat: int, extra: dict[str, str], root: Path, out: Path, before_out: Path
+) -> tuple[Run, Run]:
+    """Medians of this checkout's and ``root``'s runs, taken in turns.
+
+    On a shared machine the load drifts over a minute: alternating the two puts
+    the same drift on both sides of their ratio.
+    """
+    env, cwd = at_root(root)
+    now, before = [], []
+    for _ in range(repeat):
+        now.append(run(argv, out, extra))
+        before.append(run(argv, before_out, {**extra, **env}, cwd))
+    return median_of(now), median_of(before)
 
 
 def main(argv: list[str] | None = None) -> int:

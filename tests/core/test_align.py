@@ -211,3 +211,10 @@ def test_a_swapped_link_reads_from_the_other_side() -> None:
     assert mirror.swapped() == link
     changed = [op for op in mirror.diff if op.op != "equal"]
     assert [(op.a.slice(b), op.b.slice(a)) for op in changed] == [("774", "500")]
+
+
+def test_a_word_of_only_e_letters_aligns() -> None:
+    """``Eeeee`` (a cry, a stretched letter) has a key of its own; it once stemmed to nothing."""
+    text = "Officials said Eeeee was the only word the crowd shouted at the parade today."
+    links = links_between(text, text)
+    assert [link.tier for link in links] == ["copy"]

@@ -9,18 +9,25 @@ screen and every report, so each is checked against the general path.
 
 from __future__ import annotations
 
+import pickle
 from itertools import pairwise
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core.alignment.diff import SentenceWords, word_diff
 from tui.core.alignment.tiers import clause_score
-from tui.core.alignment.units import Weights, cut_units, key_weights
+from tui.core.alignment.units import Unit, Weights, _unit, cut_units, key_weights
 from tui.core.language.figures import _may_hold, may_hold_figures
+from tui.core.language.sentences import segment
 from tui.core.language.speakers import find_speaker
-from tui.core.language.tokens import diff_tokens
+from tui.core.language.tokens import _SCAN, _TOKEN, TextTokens, clause_keys, diff_tokens, keys
+from tui.core.reading.articles import Article
+from tui.core.reports.comparison import comparison_dict, format_comparison
+from tui.core.reports.records import dumps
 from tui.core.spans import Span
+from tui.core.story.model import Story
 
 _PIECES = st.sampled_from(
     ["five", "Five", "FIVE", "fifty", "tens", "dozens", "ſeven", "fıve", "FİVE", "Kelvin",
@@ -104,3 +111,107 @@ def test_speakers_are_found_with_and_without_a_reporting_verb() -> None:
     cuts = [0, *(i + 2 for i, c in enumerate(text) if c == "." and i + 1 < len(text)), len(text)]
     found = [find_speaker(text, Span(start, end), []) for start, end in pairwise(cuts)]
     assert found == ["Ortega", "", "Ministry"]
+
+
+_WORDING = st.sampled_from(
+    ["Minsk", "minsk", "And", "and", "but", "While", "since", "ands", "Eeeee", "it’s", "don't",
+     "’", "'", "5", "1,500", "1.5", "7,000", "2019", "$", "\\$", "€", "£", "%", " %", "m",
+     " m", "mn", " million", "bn", "k", "½", "٣", "_", " ", "  ", "\n", "\n\n", ".", ". ",
+     ",", ", ", ";", ":", "(", ")", " - ", "—", '"', "“", "”", "Mr", "U.S.", "x"]
+)  # fmt: skip
+"""Words, conjunctions, numbers with scales and currencies, quotes and clause stops."""
+
+
+def _shape(unit: Unit) -> tuple[object, ...]:
+    """Everything a unit holds, its key sets in their iteration order (sums follow it)."""
+    return (
+        unit.span,
+        unit.text,
+        unit.kind,
+        list(unit.keys),
+        unit.norm,
+        [(q.span, list(q.keys), q.words) for q in unit.quotes],
+        [list(clause) for clause in unit.clauses],
+        sorted(unit.figures),
+        list(unit.words),
+    )
+
+
+@given(st.lists(_WORDING, max_size=40).map("".join))
+def test_sentences_cut_from_one_scan_are_the_sentences_read_alone(text: str) -> None:
+    """Each unit read from its article's tokens is the unit its sentence gives on its own.
+
+    A scan that covers nothing makes every sentence and quote read itself.
+    """
+    alone = TextTokens(text, len(text))
+    expected = [_shape(_unit(text, sentence, alone, True)) for sentence in segment(text)]
+    assert [_shape(unit) for unit in cut_units(text).units] == expected
+
+
+@given(st.lists(_WORDING, max_size=30).map("".join), st.data())
+def test_a_fragment_held_by_the_scan_reads_as_on_its_own(text: str, data: st.DataObject) -> None:
+    """Keys, clauses and diff words sliced from the scan are the fragment's own, anywhere."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    tokens = TextTokens(text)
+    held = tokens.span(text, start, end)
+    if held is None:
+        return
+    fragment = text[start:end]
+    found, parts = tokens.clause_keys(*held)
+    expected_keys, expected_parts = clause_keys(fragment)
+    assert list(found) == expected_keys == keys(fragment)
+    assert [list(part) for part in parts if part] == [part for part in expected_parts if part]
+    sliced, alone = SentenceWords.of(tokens, *held), SentenceWords(diff_tokens(text, start, end))
+    for field in ("starts", "ends", "words", "numbers"):
+        assert list(getattr(sliced, field)) == list(getattr(alone, field))
+    assert sliced.values == alone.values
+
+
+@given(st.lists(st.one_of(_WORDING, st.text(max_size=3)), max_size=30).map("".join))
+def test_the_scan_finds_the_tokens_the_token_pattern_finds(text: str) -> None:
+    """The scan's character class first, lookbehinds after, match exactly as `_TOKEN` does."""
+    assert [m.span() for m in _SCAN.finditer(text)] == [m.span() for m in _TOKEN.finditer(text)]
+
+
+def test_the_scan_holds_every_sentence_of_an_article() -> None:
+    """The fast path is the one taken: no word of a plain article crosses a sentence's edge."""
+    tokens = TextTokens(ARTICLE)
+    assert all(tokens.span(ARTICLE, *sentence.span) for sentence in segment(ARTICLE))
+
+
+@given(st.lists(_WORDING, max_size=20).map("".join), st.lists(_WORDING, max_size=20).map("".join))
+def test_diffs_of_sliced_words_are_the_diffs_of_each_sentence_alone(a: str, b: str) -> None:
+    """`SentenceWords.of` feeds `word_diff` exactly what a sentence's own tokens do."""
+    scan_a, scan_b = TextTokens(a), TextTokens(b)
+    held_a, held_b = scan_a.span(a, 0, len(a)), scan_b.span(b, 0, len(b))
+    assert held_a is not None and held_b is not None
+    alone_a, alone_b = (
+        SentenceWords(diff_tokens(a, 0, len(a))),
+        SentenceWords(diff_tokens(b, 0, len(b))),
+    )
+    sliced = word_diff(SentenceWords.of(scan_a, *held_a), SentenceWords.of(scan_b, *held_b))
+    assert sliced == word_diff(alone_a, alone_b)
+
+
+def test_compact_json_is_the_encoded_report_byte_for_byte() -> None:
+    """The links written as text read exactly as `json.dumps` writes them, controls escaped."""
+    articles = [
+        Article(path=Path(name), text=text, title="t\x1b[31m", outlet="\u202eo", sha256="")
+        for name, text in (("a.txt", ARTICLE), ("b.txt", OTHER))
+    ]
+    pair = Story(articles).comparison(0, 1)
+    assert any(op.op != "equal" for link in pair.links for op in link.diff)
+    assert format_comparison(pair, "json") == dumps(comparison_dict(pair))
+
+
+def test_a_comparison_crosses_processes_without_its_token_columns() -> None:
+    """A comparison made in another process pickles small and diffs as it did there."""
+    articles = [
+        Article(path=Path(name), text=text, title="t", outlet=name, sha256="")
+        for name, text in (("a.txt", ARTICLE * 20), ("b.txt", OTHER * 20))
+    ]
+    pair = Story(articles).comparison(0, 1)  # as `compared_alone` sends it: no diff built yet
+    sent = pickle.dumps(pair, protocol=pickle.HIGHEST_PROTOCOL)
+    assert len(sent) < 2 * (len(articles[0].text) + len(articles[1].text))
+    assert [link.diff for link in pickle.loads(sent).links] == [link.diff for link in pair.links]

@@ -22,7 +22,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain
-from operator import itemgetter
 
 from tui.core.alignment import semantic
 from tui.core.alignment.diff import DiffOp, SentenceWords, word_diff
@@ -42,7 +41,7 @@ from tui.core.alignment.tiers import (
     short_and_long,
 )
 from tui.core.alignment.units import ArticleUnits, Unit, Weights
-from tui.core.language.tokens import diff_tokens
+from tui.core.language.tokens import TextTokens, diff_tokens
 from tui.core.spans import Span
 
 _POSTING_CAP = 64
@@ -158,7 +157,7 @@ class StoryAligner:
         if not candidates:
             return []
         chosen = _choose(candidates)
-        tokens = (self._tokens_of(pa.text), self._tokens_of(pb.text))
+        tokens = (self._tokens_of(pa), self._tokens_of(pb))
         links = []
         for (i, j), (tier, score) in chosen.items():
             score = round(min(score, 1.0), 3)
@@ -193,16 +192,30 @@ class StoryAligner:
             found = self._masses[id(unit)] = (unit, self._weigh(unit.keys))
         return found[1]
 
-    def _tokens_of(self, text: str) -> _SentenceTokens:
-        found = self._tokens.get(text)
+    def _tokens_of(self, units: ArticleUnits) -> _SentenceTokens:
+        found = self._tokens.get(units.text)
         if found is None:
-            found = self._tokens[text] = _SentenceTokens(text)
+            found = self._tokens[units.text] = _SentenceTokens(units.text, units.tokens)
         return found
 
-    def _measure(self, i: int, ua: Unit, j: int, ub: Unit, cosine: float) -> Measures:
-        """The pair's measures, with the semantic signal's say when it is on."""
-        mass = math.sqrt(self._mass(ua) * self._mass(ub))
-        cand = measure(i, ua, j, ub, cosine, self._weigh, mass)
+    def _measure(
+        self,
+        i: int,
+        ua: Unit,
+        j: int,
+        ub: Unit,
+        cosine: float,
+        mass: float | None = None,
+        shared: frozenset[str] | None = None,
+    ) -> Measures:
+        """The pair's measures, with the semantic signal's say when it is on.
+
+        ``mass`` (the overlap's denominator) and ``shared`` (the keys both have) when
+        the caller computed them already.
+        """
+        if mass is None:
+            mass = math.sqrt(self._mass(ua) * self._mass(ub))
+        cand = measure(i, ua, j, ub, cosine, self._weigh, mass, shared)
         signal = self._signal
         if signal is not None and cand.content >= CONTENT_MIN and not literal_tier(cand):
             sides = short_and_long(ua, ub)
@@ -219,6 +232,7 @@ class StoryAligner:
         tier; they are dropped at once.
         """
         weigh = self._weigh
+        sqrt = math.sqrt
         units_b = pb.units
         linkable_b = [j for j, unit in enumerate(units_b) if unit.linkable]
         small = len(linkable_b) <= _PER_SENTENCE_CANDIDATES
@@ -238,10 +252,12 @@ class StoryAligner:
             mass_a = self._mass(ua)
             for j in found:
                 ub = units_b[j]
-                cosine = weigh(ua.keys & ub.keys) / math.sqrt(mass_a * mass_b[j])
+                shared = ua.keys & ub.keys
+                mass = sqrt(mass_a * mass_b[j])
+                cosine = weigh(shared) / mass
                 if cosine < CANDIDATE_FLOOR:
                     continue
-                cand = self._measure(i, ua, j, ub, cosine)
+                cand = self._measure(i, ua, j, ub, cosine, mass, shared)
                 if qualifies(cand):
                     candidates.append(cand)
         if self._signal is not None and candidates:
@@ -408,21 +424,40 @@ class _KeyIndex:
         ranks = sorted(map(self._rank.__getitem__, self._rank.keys() & keys))[:_PROBES]
         hits = Counter(chain.from_iterable(map(self._postings.__getitem__, ranks)))
         # most_common(n) without its heap loop in Python: the same order, ties first-hit first.
-        best = sorted(hits.items(), key=itemgetter(1), reverse=True)
-        return [j for j, _ in best[:_PER_SENTENCE_CANDIDATES]]
+        return sorted(hits, key=hits.__getitem__, reverse=True)[:_PER_SENTENCE_CANDIDATES]
 
 
 class _SentenceTokens(dict[Span, SentenceWords]):
-    """The words of an article's sentences, each tokenised once, when a diff needs it."""
+    """The words of an article's sentences, each taken once, when a diff needs it.
 
-    __slots__ = ("_text",)
+    Sliced from the article's tokens (`ArticleUnits.tokens`), or tokenised on its own
+    when those do not hold the sentence whole.
+    """
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("_text", "_tokens")
+
+    def __init__(self, text: str, tokens: TextTokens | None = None) -> None:
         super().__init__()
         self._text = text
+        self._tokens = tokens
+
+    def __reduce__(self) -> tuple[type[_SentenceTokens], tuple[str]]:
+        """Pickled as its text alone, without the article's token columns.
+
+        A long pair is aligned in another process (`tui.app.offload`): the columns
+        are several times the text's size, and the few diffs a screen shows are
+        tokenised where they are read, with the same result.
+        """
+        return (_SentenceTokens, (self._text,))
 
     def __missing__(self, span: Span) -> SentenceWords:
-        self[span] = words = SentenceWords(diff_tokens(self._text, *span))
+        tokens = self._tokens
+        found = None if tokens is None else tokens.span(self._text, *span)
+        if tokens is not None and found is not None:
+            words = SentenceWords.of(tokens, *found)
+        else:
+            words = SentenceWords(diff_tokens(self._text, *span))
+        self[span] = words
         return words
 
 

@@ -13,7 +13,7 @@ from typing import Literal, NamedTuple, cast
 
 from rapidfuzz.distance import Levenshtein
 
-from tui.core.language.tokens import DiffToken
+from tui.core.language.tokens import DiffToken, TextTokens
 from tui.core.spans import Span
 
 Op = Literal["equal", "insert", "delete", "replace"]
@@ -46,19 +46,35 @@ _Code = tuple[Op, int, int, int, int]
 class SentenceWords:
     """One sentence's tokens as every diff of it reads them, prepared once.
 
-    A sentence linked several times is diffed several times: its word list and
-    the values of its numbers are taken from the tokens once.
+    A sentence linked several times is diffed several times: its words, their
+    offsets and the values of its numbers are taken once, as columns (from an
+    article's `TextTokens`, or from a sentence's own `DiffToken` list).
     """
 
-    __slots__ = ("tokens", "values", "words")
+    __slots__ = ("ends", "numbers", "starts", "values", "words")
 
     def __init__(self, tokens: Sequence[DiffToken]) -> None:
-        self.tokens = tokens
-        """Its words and numbers, with offsets into the article."""
-        self.words = [token.word for token in tokens]
-        """What the diff compares, in order."""
+        self.starts: Sequence[int] = tuple(token.start for token in tokens)
+        """Offset of each word's first character in the article."""
+        self.ends: Sequence[int] = tuple(token.end for token in tokens)
+        """Offset one past each word's last character."""
+        self.words: Sequence[str] = tuple(token.word for token in tokens)
+        """What the diff compares, in order (a tuple, as `TextTokens` slices are)."""
+        self.numbers: Sequence[float | None] = tuple(token.value for token in tokens)
+        """Each number's value, ``None`` for a word."""
         self.values = {token.value for token in tokens if token.value is not None}
         """The values of its numbers."""
+
+    @classmethod
+    def of(cls, tokens: TextTokens, lo: int, hi: int) -> SentenceWords:
+        """The words ``lo:hi`` of an article's tokens: slices, no object per word."""
+        words = cls.__new__(cls)
+        words.starts, words.ends = tokens.starts[lo:hi], tokens.ends[lo:hi]
+        words.words, words.numbers = tokens.words[lo:hi], tokens.numbers[lo:hi]
+        values: set[float | None] = set(words.numbers)
+        values.discard(None)
+        words.values = cast(set[float], values)
+        return words
 
 
 def word_diff(a: SentenceWords, b: SentenceWords) -> tuple[DiffOp, ...]:
@@ -71,42 +87,50 @@ def word_diff(a: SentenceWords, b: SentenceWords) -> tuple[DiffOp, ...]:
     Returns:
         Operations in reading order; an empty tuple when either side has no words.
     """
-    tokens_a, tokens_b = a.tokens, b.tokens
-    if not tokens_a or not tokens_b:
+    words_a, words_b = a.words, b.words
+    if not words_a or not words_b:
         return ()
-    if a.words == b.words:  # a copy word for word: the one run Levenshtein would give
-        whole_a = Span(tokens_a[0].start, tokens_a[-1].end)
-        return (DiffOp("equal", whole_a, Span(tokens_b[0].start, tokens_b[-1].end), False),)
+    if words_a == words_b:  # a copy word for word: the one run Levenshtein would give
+        whole_a = _new(Span, (a.starts[0], a.ends[-1]))
+        whole_b = _new(Span, (b.starts[0], b.ends[-1]))
+        return (_new(DiffOp, ("equal", whole_a, whole_b, False, (), ())),)
     values_a, values_b = a.values, b.values
     has_numbers = bool(values_a or values_b)
     ops: list[DiffOp] = []
     append = ops.append
     # rapidfuzz's tags are exactly these four; plain tuples read faster than its Opcodes.
-    codes = cast(list[_Code], Levenshtein.opcodes(a.words, b.words).as_list())
+    codes = cast(list[_Code], Levenshtein.opcodes(words_a, words_b).as_list())
     for op, src_start, src_end, dest_start, dest_end in codes:
-        span_a = _cover(tokens_a, src_start, src_end)
-        span_b = _cover(tokens_b, dest_start, dest_end)
+        span_a = _cover(a, src_start, src_end)
+        span_b = _cover(b, dest_start, dest_end)
         if has_numbers and op != "equal":
-            figures_a = _figures(tokens_a[src_start:src_end], values_b)
-            figures_b = _figures(tokens_b[dest_start:dest_end], values_a)
-            append(DiffOp(op, span_a, span_b, bool(figures_a or figures_b), figures_a, figures_b))
+            figures_a = _figures(a, src_start, src_end, values_b)
+            figures_b = _figures(b, dest_start, dest_end, values_a)
+            numeric = bool(figures_a or figures_b)
+            append(_new(DiffOp, (op, span_a, span_b, numeric, figures_a, figures_b)))
         else:
-            append(DiffOp(op, span_a, span_b, False))
+            append(_new(DiffOp, (op, span_a, span_b, False, (), ())))
     return tuple(ops)
 
 
-def _cover(tokens: Sequence[DiffToken], start: int, end: int) -> Span:
-    """The span from token ``start`` to token ``end`` (exclusive), or the point between."""
+_new = tuple.__new__
+"""Builds a named tuple from its fields in C: its own ``__new__`` is Python, and a
+report builds one for every span and run of every diff."""
+
+
+def _cover(words: SentenceWords, start: int, end: int) -> Span:
+    """The span from word ``start`` to word ``end`` (exclusive), or the point between."""
     if start < end:
-        return Span(tokens[start].start, tokens[end - 1].end)
-    point = tokens[start].start if start < len(tokens) else tokens[-1].end
-    return Span(point, point)
+        return _new(Span, (words.starts[start], words.ends[end - 1]))
+    point = words.starts[start] if start < len(words.starts) else words.ends[-1]
+    return _new(Span, (point, point))
 
 
-def _figures(tokens: Sequence[DiffToken], other: set[float]) -> tuple[Span, ...]:
-    """The spans of the numbers among ``tokens`` whose value is not in ``other``."""
+def _figures(words: SentenceWords, start: int, end: int, other: set[float]) -> tuple[Span, ...]:
+    """The spans of the numbers among words ``start:end`` whose value is not in ``other``."""
+    numbers = words.numbers
     return tuple(
-        Span(token.start, token.end)
-        for token in tokens
-        if token.value is not None and token.value not in other
+        Span(words.starts[k], words.ends[k])
+        for k in range(start, end)
+        if (value := numbers[k]) is not None and value not in other
     )

@@ -130,11 +130,19 @@ class Measures(NamedTuple):
 
 
 def measure(
-    i: int, ua: Unit, j: int, ub: Unit, overlap: float, weigh: Weights, mass: float
+    i: int,
+    ua: Unit,
+    j: int,
+    ub: Unit,
+    overlap: float,
+    weigh: Weights,
+    mass: float,
+    shared_keys: frozenset[str] | None = None,
 ) -> Measures:
     """Everything the tiers are decided on for sentences ``i`` and ``j`` of ``overlap``.
 
-    ``mass`` is ``sqrt(weigh(ua.keys) * weigh(ub.keys))``, the overlap's denominator.
+    ``mass`` is ``sqrt(weigh(ua.keys) * weigh(ub.keys))``, the overlap's denominator;
+    ``shared_keys`` is ``ua.keys & ub.keys`` when the caller has it already.
     """
     ratio = similarity(ua, ub)
     literal = ratio >= EDIT and overlap >= EDIT_OVERLAP
@@ -147,7 +155,11 @@ def measure(
         i,
         j,
         overlap,
-        0.0 if literal else clause_score(ua.clauses, ub.clauses, weigh, ua.keys & ub.keys),
+        0.0
+        if literal
+        else clause_score(
+            ua.clauses, ub.clauses, weigh, ua.keys & ub.keys if shared_keys is None else shared_keys
+        ),
         ratio,
         quote_score(ua, ub, weigh, overlap),
         number,

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from itertools import chain, repeat
 
 from tui.core.language.quotes import find_quotes
 from tui.core.language.sentences import SENTENCE, TITLE, Kind, Sentence, segment
-from tui.core.language.tokens import CURRENCY_KEYS, STOP_KEYS, clause_keys, content_keys, keys
+from tui.core.language.tokens import (
+    CURRENCY_KEYS,
+    STOP_KEYS,
+    TextTokens,
+    clause_keys,
+    content_keys,
+    keys,
+)
 from tui.core.spans import Span
 
 _FIGURE_MIN = 100
@@ -74,6 +81,9 @@ class ArticleUnits:
     """The raw text every span indexes into."""
     units: tuple[Unit, ...]
     """Its sentences from the start of its body, in order."""
+    tokens: TextTokens | None = field(default=None, compare=False, repr=False)
+    """The words of the part its units were cut from, scanned once: what word diffs read
+    (``None``: each sentence is tokenised when diffed)."""
 
     @property
     def has_prose(self) -> bool:
@@ -90,9 +100,17 @@ class ArticleUnits:
         return tuple(unit for unit in self.units if unit.linkable) if self.has_prose else ()
 
 
-def cut_units(text: str, body: int = 0) -> ArticleUnits:
-    """Segment, tokenise and find the quotes of ``text`` from ``body``; never raises."""
-    return ArticleUnits(text, tuple(_unit(text, sentence) for sentence in segment(text, body)))
+def cut_units(text: str, body: int = 0, end: int | None = None) -> ArticleUnits:
+    """Segment, tokenise and find the quotes of ``text`` from ``body``; never raises.
+
+    With ``end``, only ``text[:end]`` is cut (a long article's beginning), as if the
+    text stopped there; the spans still index ``text``.
+    """
+    part = text if end is None or end >= len(text) else text[:end]
+    tokens = TextTokens(part, body)
+    currency = any(symbol in part for symbol in _CURRENCY_SYMBOLS)
+    units = tuple(_unit(part, sentence, tokens, currency) for sentence in segment(part, body))
+    return ArticleUnits(text, units, tokens)
 
 
 def key_weights(articles: Iterable[ArticleUnits]) -> dict[str, float]:
@@ -126,28 +144,63 @@ class Weights:
         return self._get(key, self._default)
 
 
-def _unit(text: str, sentence: Sentence) -> Unit:
-    """Prepare one sentence."""
+def _unit(text: str, sentence: Sentence, tokens: TextTokens, currency: bool) -> Unit:
+    """Prepare one sentence, from the text's tokens where they hold its words.
+
+    ``currency`` is False when the text has no currency symbol, so no sentence adds
+    its key. The key sets are built exactly as `content_keys` and the clauses of
+    `clause_keys` build them (the same keys in the same order): a sum over a set
+    follows its order, and scores must not move in their last bit.
+    """
     body = sentence.span.slice(text)
     quotes = []
     for span in find_quotes(text, sentence.span):
         quoted = span.slice(text)
-        quoted_keys = keys(quoted)
+        inside = tokens.span(text, *span)
+        quoted_keys = keys(quoted) if inside is None else tokens.keys[inside[0] : inside[1]]
         quotes.append(Quotation(span, content_keys(quoted, quoted_keys), len(quoted_keys)))
-    body_keys, parts = clause_keys(body)
-    content = content_keys(body, body_keys)
-    clauses = (frozenset(part).difference(STOP_KEYS) for part in parts)
+    own = tokens.span(text, *sentence.span)
+    body_keys, parts = clause_keys(body) if own is None else tokens.clause_keys(*own)
+    content = content_keys(body, body_keys) if currency else frozenset(set(body_keys) - STOP_KEYS)
+    clauses = map(frozenset.difference, map(frozenset, parts), repeat(STOP_KEYS))
+    norm = " ".join(body_keys)
     return Unit(
         span=sentence.span,
         text=body,
         kind=sentence.kind,
         keys=content,
-        norm=" ".join(body_keys),
+        norm=norm,
         quotes=tuple(quotes),
-        clauses=tuple(clause for clause in clauses if clause),
-        figures=frozenset(key for key in content if key[0] == "#" and _is_figure(key)),
-        words=frozenset(key for key in content if key[0] != "#" and key not in CURRENCY_KEYS),
+        clauses=tuple(filter(None, clauses)),
+        # Only a number's key has "#": a sentence without one has no figure.
+        figures=frozenset(filter(_FIGURE_KEYS.__getitem__, content)) if "#" in norm else _NONE,
+        words=frozenset(filter(_WORD_KEYS.__getitem__, content)),
     )
+
+
+class _KeyTest(dict[str, bool]):
+    """A test of a key, answered once per key (a bounded memo): C filters read it per sentence."""
+
+    __slots__ = ("_test",)
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._test = test
+
+    def __missing__(self, key: str) -> bool:
+        if len(self) >= _KEY_TESTS_LIMIT:
+            self.clear()
+        found = self[key] = self._test(key)
+        return found
+
+
+_KEY_TESTS_LIMIT = 200_000
+_FIGURE_KEYS = _KeyTest(lambda key: key[:1] == "#" and _is_figure(key))
+"""Keys of specific figures (`Unit.figures`)."""
+_WORD_KEYS = _KeyTest(lambda key: key[:1] != "#" and key not in CURRENCY_KEYS)
+"""Keys of words, not numbers or currencies (`Unit.words`)."""
+_CURRENCY_SYMBOLS = "$€£¥"
+_NONE: frozenset[str] = frozenset()
 
 
 def _is_figure(key: str) -> bool:

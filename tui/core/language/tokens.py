@@ -10,8 +10,10 @@ abbreviations spelled out (``Aug.``/``August``), and numbers reduced to their va
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, count, pairwise, repeat
 from typing import NamedTuple
 
 _NUMBER = (
@@ -26,7 +28,10 @@ _TOKEN = re.compile(f"{_WORD}|{_NUMBER}")
 # instead of first failing at the space.
 _KEYS = re.compile(rf"\s*(?:{_WORD}|{_NUMBER})")
 # That, plus the punctuation that ends a clause (a comma not inside a number).
-_STREAM = re.compile(rf"\s*(?:{_WORD}|{_NUMBER}|(?P<stop>[;:()\[\]—–]|,(?!\d)|\s-\s))")
+_CLAUSE_STOP = r"[;:()\[\]—–]|,(?!\d)|\s-\s"
+_STREAM = re.compile(rf"\s*(?:{_WORD}|{_NUMBER}|(?P<stop>{_CLAUSE_STOP}))")
+# The clause stops alone: no stop overlaps a word or number, so they are found apart.
+_STOPS = re.compile(_CLAUSE_STOP)
 _CONJUNCTIONS = frozenset(
     ["and", "but", "while", "although", "though", "whereas", "because", "after", "since"]
 )
@@ -38,6 +43,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 """A possessive ending, which a word's meaning does without."""
 _ISE = re.compile(r"is(e|ed|es|ing|ation)?$")
 """British ``-ise`` spellings, turned into ``-ize``."""
+_ISE_ENDINGS = ("is", "ise", "ised", "ises", "ising", "isation")
+"""The endings `_ISE` can match: a word with none of them needs no substitution."""
 _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -143,6 +150,127 @@ def diff_tokens(text: str, start: int, end: int) -> list[DiffToken]:
     return tokens
 
 
+class _Reading(NamedTuple):
+    """What a word or number as written reads as: the same for every occurrence."""
+
+    key: str
+    word: str
+    value: float | None
+    conjunction: bool
+    """True for a word that starts a clause (`clause_keys`)."""
+
+
+class _Readings(dict[str, _Reading]):
+    """Each distinct word or number as written, read once per process (a bounded memo)."""
+
+    def __missing__(self, raw: str) -> _Reading:
+        if len(self) >= _READINGS_LIMIT:
+            self.clear()
+        # A number starts with a digit, a currency or its escape; a word never does.
+        first = raw[0]
+        if first.isdecimal() or first in _NUMBER_STARTS:
+            key = number_key(raw)
+            found = _new(_Reading, (key, key, parse_number(raw), False))
+        else:
+            lower = raw.lower()
+            word = lower.replace("’", "'") if "’" in lower else lower
+            found = _new(_Reading, (stem(raw), word, None, lower in _CONJUNCTIONS))
+        self[raw] = found
+        return found
+
+
+_NUMBER_STARTS = "\\$€£¥"
+_new = tuple.__new__
+"""Builds a named tuple in C (its own ``__new__`` is Python): once per new spelling."""
+_READINGS_LIMIT = 200_000
+"""Distinct spellings `_READINGS` keeps before it starts over."""
+_READINGS = _Readings()
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+_AFTER_FIRST = r"(?:[.,]\d+)*(?:\s?(?:trillion|billion|million|thousand|bn|mn|m|k)\b)?(?:\s?%)?"
+_SCAN = re.compile(
+    rf"[\w\\$€£¥](?:(?<=[^\W\d_])[^\W\d_]*(?:['’][^\W\d_]+)*|(?<=\d)\d*{_AFTER_FIRST}"
+    rf"|(?<=[$€£¥])\d+{_AFTER_FIRST}|(?<=\\)[$€£¥]\d+{_AFTER_FIRST})"
+)
+"""`_TOKEN`'s matches, found faster: starting with one character class lets the regex
+engine skip to the next place a token may start, where the lookbehinds then decide
+as `_TOKEN`'s word or number would (a test holds the two together)."""
+
+
+class TextTokens:
+    """The words and numbers of a text, found in one pass, as columns.
+
+    An article is cut into thousands of sentences, and most of its sentences are
+    then diffed word by word: one scan of the whole text, read through a memo of
+    each spelling, gives every sentence its keys, clauses and diff words as slices
+    of these lists, instead of a regular expression and a Python object per token
+    and per stage. A slice is the fragment's own tokens unless a token runs across
+    the fragment's edge (`span`), which the caller then reads on its own.
+    """
+
+    __slots__ = ("_breaks", "_end", "_start", "ends", "keys", "numbers", "starts", "words")
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        """Scan ``text[start:end]`` (offsets stay those of ``text``)."""
+        end = len(text) if end is None else end
+        self._start, self._end = start, end
+        matches = list(_SCAN.finditer(text, start, end))
+        self.starts: list[int] = list(map(_START, matches))
+        """Offset of each token's first character."""
+        self.ends: list[int] = list(map(_END, matches))
+        """Offset one past each token's last character."""
+        readings = list(map(_READINGS.__getitem__, map(_GROUP, matches)))
+        del matches
+        # One transposition in C instead of a pass per field.
+        keys, words, numbers, conjunctions = zip(*readings) if readings else ((), (), (), ())
+        self.keys: tuple[str, ...] = keys
+        """Each token's comparison key (`keys`)."""
+        self.words: tuple[str, ...] = words
+        """What a word diff compares (`DiffToken.word`)."""
+        self.numbers: tuple[float | None, ...] = numbers
+        """Each number's value, ``None`` for a word."""
+        # A clause starts after a stop (stops never overlap tokens, so a stop's
+        # place is the index of the token after it) and at a conjunction.
+        stops = map(_END, _STOPS.finditer(text, start, end))
+        breaks = set(map(bisect_left, repeat(self.starts), stops))
+        breaks.update(compress(count(), conjunctions))
+        self._breaks = sorted(breaks)
+
+    def span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The indices ``lo, hi`` of the tokens of ``text[start:end]``, if a slice holds them.
+
+        ``None`` when the fragment is not read alike on its own: a token runs across
+        one of its edges, or its last token ends where a word character follows
+        (a scale word such as ``m`` reads otherwise at the end of a fragment), or
+        it lies outside the scanned part.
+        """
+        if start < self._start or end > self._end:
+            return None
+        starts, ends = self.starts, self.ends
+        lo = bisect_left(starts, start)
+        if lo and ends[lo - 1] > start:
+            return None
+        hi = bisect_left(starts, end, lo)
+        if hi > lo:
+            last = ends[hi - 1]
+            if last > end or (last == end < len(text) and _WORD_CHAR.match(text, end)):
+                return None
+        return lo, hi
+
+    def clause_keys(self, lo: int, hi: int) -> tuple[Sequence[str], list[Sequence[str]]]:
+        """`clause_keys` of the fragment whose tokens are ``lo:hi`` (as tuples)."""
+        found = self.keys[lo:hi]
+        breaks = self._breaks
+        first = bisect_right(breaks, lo)
+        last = bisect_left(breaks, hi, first)
+        if first == last:
+            return found, [found]
+        cuts = [0, *(cut - lo for cut in breaks[first:last]), hi - lo]
+        return found, [found[a:b] for a, b in pairwise(cuts)]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 def keys(fragment: str) -> list[str]:
     """The comparison keys of ``fragment``'s words and numbers, in order."""
     return [
@@ -174,7 +302,7 @@ def clause_keys(fragment: str) -> tuple[list[str], list[list[str]]]:
     return list(chain.from_iterable(clauses)), clauses
 
 
-def content_keys(fragment: str, found_keys: list[str] | None = None) -> frozenset[str]:
+def content_keys(fragment: str, found_keys: Sequence[str] | None = None) -> frozenset[str]:
     """The keys that carry content: no stop words, plus currencies that symbols imply.
 
     Pass ``found_keys`` when `keys` of the fragment are already at hand.
@@ -246,13 +374,14 @@ def stem(word: str) -> str:
     if len(word) <= 3:
         return word
     word = _strip_suffix(word)
-    if "is" in word:
+    if word.endswith(_ISE_ENDINGS):
         word = _ISE.sub(r"iz\1", word)
     if len(word) > 5 and word.endswith("our"):
         word = word[:-3] + "or"
     if len(word) > 5 and word.endswith("tre"):
         word = word[:-3] + "ter"
-    return word.rstrip("e") if len(word) > 4 else word
+    # A word of nothing but e's (``Eeeee``) keeps them: a key is never empty.
+    return (word.rstrip("e") or word) if len(word) > 4 else word
 
 
 def _strip_suffix(word: str) -> str:

@@ -89,12 +89,8 @@ class Story:
         if found is None:
             article = self.articles[index]
             end = aligned_span(article).end
-            with collector_paused():
-                if end < len(article.text):  # a long article: its beginning only
-                    units = cut_units(article.text[:end], article.body).units
-                    found = ArticleUnits(article.text, units)
-                else:
-                    found = cut_units(article.text, article.body)
+            with collector_paused():  # a long article: its beginning only
+                found = cut_units(article.text, article.body, end)
             self._units[index] = found
         return found
 

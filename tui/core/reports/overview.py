@@ -215,28 +215,30 @@ def _compact(data: dict[str, Any]) -> str:
 
     The matrix is most of a big folder's report (19 of 20 MB for 400 articles), its
     rows repeating a few thousand cell objects (`_matrix`); encoding each once and
-    joining the texts gives the same bytes as encoding the whole in a third of the
-    time. Compact JSON is ``{"key":value,...}``, and `dumps` escapes character by
-    character, so encoding the parts and joining them changes nothing.
+    joining the texts gives the same bytes as encoding the whole in half the time.
+    Compact JSON is ``{"key":value,...}``, and `dumps` escapes character by
+    character, so encoding the parts and joining them changes nothing. The pieces
+    are joined once, so the report is in memory twice at most, as with ``json``.
     """
-    parts = []
+    pieces = ["{"]
     for key, value in data.items():
-        if key == "matrix":
-            made: dict[int, str] = {}
-            rows = []
-            for row in value:
-                texts = []
-                for cell in row:
-                    text = made.get(id(cell))
-                    if text is None:
-                        text = made[id(cell)] = dumps(cell)
-                    texts.append(text)
-                rows.append(f"[{','.join(texts)}]")
-            encoded = f"[{','.join(rows)}]"
-        else:
-            encoded = dumps(value)
-        parts.append(f"{dumps(key)}:{encoded}")
-    return f"{{{','.join(parts)}}}"
+        pieces += ("," if len(pieces) > 1 else "", dumps(key), ":")
+        if key != "matrix":
+            pieces.append(dumps(value))
+            continue
+        made: dict[int, str] = {}
+        pieces.append("[")
+        for number, row in enumerate(value):
+            pieces.append(",[" if number else "[")
+            for place, cell in enumerate(row):
+                text = made.get(id(cell))
+                if text is None:
+                    text = made[id(cell)] = dumps(cell)
+                pieces += ("," if place else "", text)
+            pieces.append("]")
+        pieces.append("]")
+    pieces.append("}")
+    return "".join(pieces)
 
 
 def _matrix(cells: Sequence[Sequence[Cell | None]]) -> list[list[dict[str, Any] | None]]:

@@ -255,7 +255,8 @@ def mixed(sizes: Sequence[int], repeat: int, root: Path | None = None) -> None:
             f"mixed folder, {size} articles ({result['stories']} stories, engine "
             f"{result['engine']}): median {result['seconds']:.2f} s (CPU {result['cpu']:.2f} s), "
             f"{result['seconds'] / result['floor']:.1f}x the baseline of cutting and weighing "
-            f"({result['floor']:.2f} s); peak RSS {result['rss_mb']:.0f} MB"
+            f"({result['floor']:.2f} s); peak RSS {result['rss_mb']:.0f} MB (the child's, over "
+            "all its runs, each loading the model anew: the command's below is a user's)"
         )
         print(
             f"  read as one story, as before grouping: {result['before']:.2f} s "

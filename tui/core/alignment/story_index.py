@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, groupby, pairwise
 
 from tui.core.alignment.align import StoryAligner
-from tui.core.alignment.tiers import CANDIDATE_FLOOR, Measures, literal_tier, similarity
+from tui.core.alignment.tiers import CANDIDATE_FLOOR, EDIT, Measures, literal_tier, similarity
 from tui.core.alignment.units import ArticleUnits, Unit
 from tui.core.language.tokens import STOP_KEYS
 
@@ -202,41 +202,57 @@ def _reused_across(
         by_story.setdefault(story[article], set()).update(own)
     # Only a phrase found in two stories can join them, and a reused one is rare.
     spread = Counter(chain.from_iterable(by_story.values()))
+    usable = {
+        shingle for shingle, seen in spread.items() if seen > 1 and counts[shingle] <= REUSE_CAP
+    }
     probes = [
-        sorted(
-            (shingle for shingle in own if spread[shingle] > 1 and counts[shingle] <= REUSE_CAP),
-            key=counts.__getitem__,
-        )[:_SHINGLE_PROBES]
-        for own in shingles
+        _rarest([shingle for shingle in own if shingle in usable], counts) for own in shingles
     ]
+    # Two sentences share at most as many probes as either has: one with fewer than
+    # `_SHINGLE_HITS` can join no other, so it is neither indexed nor looked up.
+    looked_up = [entry for entry, own in enumerate(probes) if len(own) >= _SHINGLE_HITS]
+    # From the last sentence to the first, each looked up among those after it only.
     postings: dict[str, list[int]] = {}
-    for entry, own in enumerate(probes):
-        for shingle in own:
-            postings.setdefault(shingle, []).append(entry)
     weighed = 0
-    for entry, own in enumerate(probes):
-        if entry % 256 == 0 and stop():
+    for done, entry in enumerate(reversed(looked_up)):
+        if done % 256 == 0 and stop():
             return weighed
         article, position = entries[entry]
+        own = probes[entry]
         hits = Counter(_postings(postings, own))
         for other, shared in hits.items():
             other_article, other_position = entries[other]
-            if other_article <= article or shared < _SHINGLE_HITS:
+            if other_article == article or shared < _SHINGLE_HITS:
                 continue
             if story[other_article] == story[article]:
                 continue  # a pair of one story is the story's own business
             weighed += 1
             if _reworded(units[entry], units[other], aligner):
                 _add(found, article, position, other_article, other_position)
+        for shingle in own:
+            posting = postings.get(shingle)
+            if posting is None:
+                postings[shingle] = [entry]
+            else:
+                posting.append(entry)
     return weighed
+
+
+def _rarest(shingles: list[str], counts: Mapping[str, int]) -> list[str]:
+    """The `_SHINGLE_PROBES` rarest of ``shingles``, ties in their order."""
+    if len(shingles) <= _SHINGLE_PROBES:
+        return shingles
+    return sorted(shingles, key=counts.__getitem__)[:_SHINGLE_PROBES]
 
 
 def _reworded(first: Unit, second: Unit, aligner: StoryAligner) -> bool:
     """True when two sentences share their wording: a ``copy`` or an ``edit`` of one another."""
+    ratio = similarity(first, second)
+    if ratio < EDIT:
+        return False  # neither a copy nor an edit, whatever the overlap
     shared = aligner.weight(first.keys & second.keys)
     overlap = shared / math.sqrt(aligner.weight(first.keys) * aligner.weight(second.keys))
-    measures = Measures(0, 0, overlap, 0.0, similarity(first, second), 0.0, False)
-    return literal_tier(measures) is not None
+    return literal_tier(Measures(0, 0, overlap, 0.0, ratio, 0.0, False)) is not None
 
 
 def _add(found: _Found, article: int, position: int, other: int, other_position: int) -> None:
@@ -356,7 +372,7 @@ def _postings(index: dict[str, list[int]], keys: Sequence[str]) -> Iterator[int]
 def _content_shingles(unit: Unit) -> list[str]:
     """Adjacent content keys of the sentence, each pair once: rarer than `_shingles`."""
     words = [word for word in unit.norm.split() if word not in STOP_KEYS]
-    return list(dict.fromkeys(f"{first} {second}" for first, second in pairwise(words)))
+    return list(dict.fromkeys(map(" ".join, pairwise(words))))
 
 
 def _shingles(unit: Unit) -> list[str]:

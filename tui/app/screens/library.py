@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from tui.app import navigation, startup
+from tui.app.courtesy import courtesy
 from tui.app.loader import FolderLoader
 from tui.app.remember import remember, remembered
 from tui.app.state import AT_ONCE_CHARS, StoryState
@@ -225,7 +226,8 @@ class LibraryScreen(Screen[None]):
 
         worker = get_current_worker()
         shown = 0.0
-        for step in iter_grouping(self.state.articles, cancelled=lambda: worker.is_cancelled):
+        stop = courtesy.polite(lambda: worker.is_cancelled)
+        for step in iter_grouping(self.state.articles, cancelled=stop):
             if worker.is_cancelled:
                 return
             if isinstance(step, Grouping):

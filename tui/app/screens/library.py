@@ -128,6 +128,10 @@ class LibraryScreen(Screen[None]):
         loader = self._loader = FolderLoader(self.state)
         loader.read_first(_FIRST_FRAME_BUDGET)
         self._arrived()
+        selected = self.library.selected
+        if selected is not None:
+            # Now, not when the cursor's message comes: the text is in the first frame.
+            self.reader.read(self.state.articles[selected])
         if loader.finished:
             # After the first frame, so its notification lands on a live screen.
             self.call_after_refresh(self._loading_finished)

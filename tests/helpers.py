@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import WorkerCancelled
 
@@ -35,6 +36,16 @@ async def settle(pilot: Pilot[object]) -> None:
     await pilot.pause()
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
+
+
+def help_text(screen: Screen[object]) -> str:
+    """What the help panel shows: its notes, then every line of its key table as drawn."""
+    from tui.app.widgets.key_table import KeyTable
+
+    parts = [static_text(static, 100) for static in screen.query(Static)]
+    for table in screen.query(KeyTable):
+        parts.extend(table.render_line(y).text for y in range(table.size.height))
+    return "\n".join(parts)
 
 
 def static_text(static: Static, width: int) -> str:

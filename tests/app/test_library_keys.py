@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
-from tests.helpers import make_app, settle, static_text
+from tests.helpers import help_text, make_app, settle
 from tests.paths import UI_FOLDER
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.library import LibraryScreen
@@ -119,7 +118,7 @@ async def test_help_lists_the_keys_of_the_screen_and_closes() -> None:
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        shown = static_text(app.screen.query_one("#help-panel Static", Static), 100)
+        shown = help_text(app.screen)
         for expected in ("Library", "Find", "Copy", "Next match", "Quit", "Sort"):
             assert expected in shown
         await pilot.press("escape")

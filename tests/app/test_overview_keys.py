@@ -8,9 +8,9 @@ import pytest
 from rich.cells import cell_len
 from textual import on
 from textual.app import App, ComposeResult
-from textual.widgets import OptionList, Static, TabbedContent
+from textual.widgets import OptionList, TabbedContent
 
-from tests.helpers import make_app, settle, static_text
+from tests.helpers import help_text, make_app, settle
 from tui.app.app import TIER_VARIABLES
 from tui.app.labels import abbreviate
 from tui.app.screens.article import ArticleScreen
@@ -228,7 +228,7 @@ async def test_help_says_how_to_reach_each_panel() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_overview(pilot)
         await pilot.press("question_mark")
-        shown = " ".join(static_text(static, 100) for static in app.screen.query(Static))
+        shown = help_text(app.screen)
         for key, panel in (("m", "Matrix"), ("f", "Figures"), ("w", "Quotes")):
             assert f"{key}  " in shown and panel in shown
         assert "u only-here sentences" in shown and "g copy groups" in shown

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
-from tests.helpers import make_app, settle, static_text
+from tests.helpers import help_text, make_app, settle
 from tests.paths import STORIES_FOLDER, UI_FOLDER
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.overview import OverviewScreen
@@ -240,5 +240,5 @@ async def test_a_grouped_library_keeps_overview_and_find_in_the_key_bar_at_80x24
         assert "Overview" in bar and "Find" in bar, bar
         await pilot.press("question_mark")
         await pilot.pause()
-        shown = " ".join(static_text(static, 100) for static in app.screen.query(Static))
+        shown = help_text(app.screen)
         assert "Move to story" in shown and "Split story" in shown and "All stories" in shown

@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.events import Resize
@@ -14,6 +15,7 @@ from textual.screen import Screen
 
 from tui.app import startup
 from tui.app.config import SettingsFile
+from tui.app.courtesy import courtesy
 from tui.app.remember import Remembered, folder_of, remember, settings_file, tell
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -36,6 +38,9 @@ THEME = "textual-dark"
 TIER_VARIABLES = {f"tier-{tier}": colour for tier, colour in TIER_COLOURS.items()}
 """Each link tier's colour as a theme variable, so every stylesheet (the compare panes',
 the overview's matrix) can use it; each tier also has a mark (= ~ " ≈)."""
+
+_ANSWERED = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+"""Input the user waits to see answered (not mouse moves, which come by the dozen)."""
 
 
 def _article_commands() -> type[Provider]:
@@ -90,6 +95,13 @@ class StoryReaderApp(App[None]):
         """Open the first two articles' comparison once they are read (``--compare``)."""
         self.start_urls = list(urls)
         """Web addresses named on the command line, fetched once the library shows."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, _ANSWERED):
+            # Workers step aside until the answer is painted (`tui.app.courtesy`).
+            courtesy.hold()
+            self.call_after_refresh(courtesy.release)
+        await super().on_event(event)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return TIER_VARIABLES

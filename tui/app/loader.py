@@ -12,6 +12,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 
+from tui.app.courtesy import courtesy
 from tui.app.state import StoryState
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import find_files, load_files
@@ -54,6 +55,7 @@ class FolderLoader:
     def read_rest(self, cancelled: Callable[[], bool]) -> None:
         """Read the remaining files into the inbox (in a worker thread)."""
         for _, loaded in self._results:
+            courtesy.wait()
             if cancelled():
                 return
             self._read += 1

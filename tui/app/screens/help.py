@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,6 +12,9 @@ from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+from tui.app.screens.backdrop import Backdrop
+from tui.app.widgets.key_table import KeyTable
 
 
 def _class_bindings(node: DOMNode) -> Iterator[Binding]:
@@ -65,7 +67,7 @@ def key_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]
     ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Backdrop, ModalScreen[None]):
     """A panel listing every key that works on the screen it was opened from."""
 
     CSS_PATH = "help.tcss"
@@ -81,21 +83,13 @@ class HelpScreen(ModalScreen[None]):
         self._helped = screen
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for title, keys in key_groups(self._helped):
-            table.add_row(Text(title, style="bold underline"), "")
-            for key, description in keys:
-                table.add_row(Text(key), Text(description))
-            table.add_row("", "")
         notes = getattr(self._helped, "HELP_NOTES", "")
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = "Keys"
             panel.border_subtitle = "↑ ↓ scroll · escape to close"
             if notes:
                 yield Static(Text(notes), id="help-notes")
-            yield Static(table)
+            yield KeyTable(key_groups(self._helped))
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

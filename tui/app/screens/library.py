@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from tui.app import navigation, startup
+from tui.app.courtesy import courtesy
 from tui.app.loader import FolderLoader
 from tui.app.remember import remember, remembered
 from tui.app.state import AT_ONCE_CHARS, StoryState
@@ -127,6 +128,10 @@ class LibraryScreen(Screen[None]):
         loader = self._loader = FolderLoader(self.state)
         loader.read_first(_FIRST_FRAME_BUDGET)
         self._arrived()
+        selected = self.library.selected
+        if selected is not None:
+            # Now, not when the cursor's message comes: the text is in the first frame.
+            self.reader.read(self.state.articles[selected])
         if loader.finished:
             # After the first frame, so its notification lands on a live screen.
             self.call_after_refresh(self._loading_finished)
@@ -225,7 +230,8 @@ class LibraryScreen(Screen[None]):
 
         worker = get_current_worker()
         shown = 0.0
-        for step in iter_grouping(self.state.articles, cancelled=lambda: worker.is_cancelled):
+        stop = courtesy.polite(lambda: worker.is_cancelled)
+        for step in iter_grouping(self.state.articles, cancelled=stop):
             if worker.is_cancelled:
                 return
             if isinstance(step, Grouping):

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.app import navigation
+from tui.app.courtesy import courtesy
 from tui.app.screens.overview_lists import LISTS, parse_target
 from tui.app.share_kinds import CellKind, cell_kinds
 from tui.app.state import StoryState
@@ -167,7 +168,8 @@ class OverviewScreen(Screen[None]):
         worker = get_current_worker()
         shown = 0.0
         kinds: tuple[tuple[CellKind | None, ...], ...] | None = None
-        for item in iter_overview(self.story, cancelled=lambda: worker.is_cancelled):
+        stop = courtesy.polite(lambda: worker.is_cancelled)
+        for item in iter_overview(self.story, cancelled=stop):
             if worker.is_cancelled:
                 return
             if isinstance(item, Progress):

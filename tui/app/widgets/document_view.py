@@ -386,6 +386,11 @@ class DocumentView(ComponentStyles, ScrollView, can_focus=True, inherit_bindings
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
+        if self._layout_width < 0 and not self._gutter and self.document.blocks:
+            # The first frame draws the view at its size before its Resize arrives:
+            # the library's reader lays out now (its text came a frame, 60 ms, after
+            # the rows). Compare's panes wait for their Resize, to line up together.
+            self._relayout()
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width

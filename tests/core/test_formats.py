@@ -323,6 +323,24 @@ def test_one_outlet_spelt_several_ways_is_one_outlet(tmp_path):
     assert outlets == ["HPO", "HPO", "HPO", "HPO", "example.com"]
 
 
+@pytest.mark.parametrize(
+    ("site", "outlet"),
+    [
+        ("Harbour Times AG", "Harbour Times"),
+        ("Harbour Times Verlag GmbH & Co. KG, Hamburg", "Harbour Times Verlag"),
+        ("Harbour Times Media Ltd.", "Harbour Times Media"),
+        ("Harbour Times Sp. z o.o. S.K.A.", "Harbour Times"),
+        ("Harbour Times Inc. - News from the coast", "Harbour Times"),
+        # A legal form that does not end the company's name is part of the outlet's.
+        ("Inc. Magazine", "Inc. Magazine"),
+        ("AG Weekly", "AG Weekly"),
+    ],
+)
+def test_a_publishers_legal_form_is_not_part_of_the_outlet(tmp_path, site, outlet):
+    path = write(tmp_path / "p.html", news_page("Council agrees budget", LONG_BODY, site=site))
+    assert load_paths([path]).articles[0].outlet == outlet
+
+
 def test_the_user_names_the_text_field(tmp_path):
     record = {"headline": "Named", "payload": {"article": {"words": "The text is deep in here."}}}
     path = write(tmp_path / "d.jsonl", json.dumps(record))

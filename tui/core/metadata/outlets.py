@@ -6,7 +6,9 @@ show each spelling as another outlet. Two rules make one name of them:
 
 - `normal_outlet`: a web address or host name becomes the bare host in lower case
   (``www.NYTimes.com/`` is ``nytimes.com``); any other name keeps its letters, with
-  runs of spaces made one.
+  runs of spaces made one, and without the publisher's legal form and what follows
+  it (``St. Peter Tagblatt AG``, ``Harbour Media GmbH & Co. KG, Hamburg``): a page's
+  site name is often its company's, and the outlet is the paper, not the company.
 - Names that differ only in case are one outlet, shown in one spelling: within one
   file, the most frequent (`common_spellings`, ties to the first met); across the
   files of one load, the first met (`Spellings`), so a streaming load never renames
@@ -27,11 +29,25 @@ _HOST = re.compile(
 """A bare host or a web address with nothing after the host: ``www.example.com``."""
 
 
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:GmbH|mbH|AG|KGaA|KG|Ltd|Inc|LLC|LLP|PLC|Corp|S\.A\.|S\.p\.A\.|S\.r\.l\.|SARL"
+    r"|B\.V\.|N\.V\.|Sp\. ?z ?o\.o\.(?: S\.K\.A?\.?)?|e\. ?V\.|Pty|Oy|A/S)\.?(?=$|\s*[,&|/–—]|\s+-\s)",
+    re.IGNORECASE,
+)
+"""A company's legal form ending a name, or followed by more of the company's details."""
+
+
 def normal_outlet(name: str) -> str:
-    """``name`` as one outlet's name: a host in lower case without ``www.``, spaces made one."""
+    """``name`` as one outlet's name: a host in lower case without ``www.``, spaces made one.
+
+    A name that is a company's loses its legal form and what follows.
+    """
     name = " ".join(name.split())
     host = _HOST.fullmatch(name) if "." in name and " " not in name else None
-    return host["host"].lower() if host else name
+    if host:
+        return host["host"].lower()
+    legal = _LEGAL_FORM.search(name)
+    return name[: legal.start()] if legal and legal.start() >= 2 else name
 
 
 def common_spellings(names: Iterable[str]) -> dict[str, str]:

@@ -482,6 +482,22 @@ def test_the_headline_is_the_heading_the_page_shows(tmp_path, headings, headline
     assert load_paths([path]).articles[0].title == headline
 
 
+def test_of_two_confirmed_headings_the_one_sharing_more_of_the_title_wins(tmp_path):
+    # The site's logo, under a name the page does not state as its site's, is in the
+    # title too; the story's heading shares far more of it.
+    title = "Harbour city steps up ferry checks | Coast Pages"
+    body = "<h1>Coast Pages</h1><h1>Harbour city steps up ferry checks</h1>" + LONG_BODY
+    path = write(tmp_path / "p.html", news_page(title, body, social=title))
+    assert load_paths([path]).articles[0].title == "Harbour city steps up ferry checks"
+
+
+def test_a_sections_one_word_title_gives_way_to_the_pages_own(tmp_path):
+    # Sites state a section's name as the social title of every page in it.
+    title = "Council agrees budget after a long debate | Metro Daily"
+    path = write(tmp_path / "p.html", news_page(title, LONG_BODY, social="Pressemitteilungen"))
+    assert load_paths([path]).articles[0].title == "Council agrees budget after a long debate"
+
+
 @pytest.mark.parametrize(
     ("heading", "headline"),
     [

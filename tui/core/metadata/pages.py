@@ -90,14 +90,16 @@ def page_headline(title: str, headings: Sequence[str], keys: frozenset[str]) -> 
 
     A heading is confirmed when at least half its words are in the title, or a
     quarter when it is the page's only heading (the article's own, reworded for
-    search engines): a site's logo set as an ``<h1>`` shares none. A heading that is
+    search engines): a site's logo set as an ``<h1>`` shares none, or only the
+    site's name, and of two confirmed the one sharing more of the title wins. A heading that is
     the title with more words (a section or a kicker: ``Politics | ...``) is not
     taken either, as the title is then the cleaner of the two. Thresholds measured on
     trafilatura's 851 annotated pages (``bench/reading_quality.py --pages``).
     """
     title_words = _words(title)
     shown = [heading for heading in headings if heading]
-    best, best_share = title, _SOLE if len(shown) == 1 else _CONFIRMED
+    floor = _SOLE if len(shown) == 1 else _CONFIRMED
+    best, best_key = title, (0, 0.0)
     for heading in shown:
         heading = page_title(heading, keys)
         words = _words(heading)
@@ -105,10 +107,16 @@ def page_headline(title: str, headings: Sequence[str], keys: frozenset[str]) -> 
             continue
         if len(heading) > len(title) and _folded(title) in _folded(heading):
             continue
-        share = len(words & title_words) / len(words)
-        if share > best_share or (share == best_share and best is title):
-            best, best_share = heading, share
+        shared = len(words & title_words)
+        key = (shared, shared / len(words))
+        if key[1] >= floor and key > best_key:
+            best, best_key = heading, key
     return best
+
+
+def shares_a_word(one: str, other: str) -> bool:
+    """True when the two texts have a word in common, whatever its case."""
+    return not _words(one).isdisjoint(_words(other))
 
 
 def _folded(text: str) -> str:

@@ -28,13 +28,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from html import unescape
 from typing import TYPE_CHECKING
 
 from tui.core.metadata.pages import (
     page_byline,
     page_headline,
     page_title,
+    shares_a_word,
     site_keys,
     split_title,
 )
@@ -53,9 +53,6 @@ _CHARSET = re.compile(
 _DECLARATION_WINDOW = 4096
 """Bytes searched for a ``<meta charset>``; HTML requires it within the first 1024."""
 _NOTE = "article text extracted from the web page"
-_TITLE = re.compile(r"<title[^>]*>([^<]{1,500})</title>", re.IGNORECASE)
-_TITLE_WINDOW = 65536
-"""Characters of the page searched for its ``<title>`` (it is in the head)."""
 _HEADINGS = 5
 """First-level headings looked at for the headline: the article's is among the first."""
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
@@ -81,13 +78,13 @@ def read_html(raw: RawFile, charset: str | None = None) -> list[Article | Proble
     if not decoded.text.strip():
         return [Problem(raw.path, "only whitespace")]
     page = decoded.text
-    document, headings = _extract(_xml_safe(page) if "&#" in page else page)
+    document, headings, head = _extract(_xml_safe(page) if "&#" in page else page)
     text = article_text(document.text or "") if document is not None else ""
     if document is None or not text:
         return [Problem(raw.path, "no article text found in the page")]
     keys = site_keys(document.sitename, document.url or document.hostname)
     stated = {
-        "title": page_headline(page_title(_whole_title(page, document.title), keys), headings, keys)
+        "title": page_headline(page_title(_whole_title(head, document.title), keys), headings, keys)
         if document.title
         else None,
         "outlet": document.sitename,
@@ -104,16 +101,18 @@ def read_html(raw: RawFile, charset: str | None = None) -> list[Article | Proble
     return [article, *(Problem(raw.path, warning) for warning in warned)]
 
 
-def _whole_title(page: str, title: str) -> str:
-    """The page's whole ``<title>`` when trafilatura kept only one part of it, else ``title``.
+def _whole_title(head: str, title: str) -> str:
+    """The page's whole ``<title>`` (``head``) when trafilatura's title is part of it or alien.
 
     With no headline element, trafilatura takes the first part of ``<title>``
     (``Metro Daily`` of ``Metro Daily | Council agrees budget``, ``Brexit`` of
-    ``Brexit - what happens next``); `page_title` knows which part is the site's.
+    ``Brexit - what happens next``); `page_title` knows which part is the site's. A
+    title of one word that ``<title>`` lacks is some element's, a section's or a
+    menu's (``Allgemein``, ``Hauptmenü``), and the page's own title is the better.
     """
-    match = _TITLE.search(page, 0, _TITLE_WINDOW)
-    whole = " ".join(unescape(match[1]).split()) if match else ""
-    return whole if whole != title and title in split_title(whole) else title
+    if len(title.split()) == 1 and len(head.split()) >= 3 and not shares_a_word(title, head):
+        return head
+    return head if head and head != title and title in split_title(head) else title
 
 
 def _xml_safe(page: str) -> str:
@@ -136,8 +135,8 @@ def _safe_reference(match: re.Match[str]) -> str:
     return match.group() if allowed else "&#xFFFD;"
 
 
-def _extract(page: str) -> tuple[_Document | None, list[str]]:
-    """Trafilatura's main-content extraction with metadata, and the page's ``<h1>`` texts.
+def _extract(page: str) -> tuple[_Document | None, list[str], str]:
+    """Trafilatura's main-content extraction with metadata, the ``<h1>`` texts and ``<title>``.
 
     The document is ``None`` when trafilatura finds no article. Dates come from the
     page's markup only (``extensive_search`` off): a date guessed from the running text
@@ -150,7 +149,9 @@ def _extract(page: str) -> tuple[_Document | None, list[str]]:
 
     tree = load_html(page)
     if tree is None:
-        return None, []
+        return None, [], ""
+    head = tree.find(".//head/title")
+    title = " ".join(head.text_content().split()) if head is not None else ""
     headings = [
         " ".join(heading.text_content().split())
         for heading in itertools.islice(tree.iter("h1"), _HEADINGS)
@@ -162,4 +163,4 @@ def _extract(page: str) -> tuple[_Document | None, list[str]]:
         include_formatting=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    return (document if isinstance(document, Document) else None), headings
+    return (document if isinstance(document, Document) else None), headings, title

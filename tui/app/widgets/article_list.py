@@ -222,10 +222,10 @@ class ArticleList(ComponentStyles, ScrollView, can_focus=True, inherit_bindings=
         self._open: set[tuple[int, ...]] = set()
         """The stories (by their articles) whose article rows are shown."""
         self._rows: list[int] = self._order
-        self._members: set[int] = set()
-        """The articles shown under their story's row (not a story of one)."""
         """What each row shows: an article's index, or ``-1 - n`` for story ``n``'s row.
         Without stories, `_order` itself."""
+        self._members: set[int] = set()
+        """The articles shown under their story's row (not a story of one)."""
         self._outlet_widths: dict[int, int] = {}
         """Cells the widest label takes abbreviated to a width, by width."""
         self.marked: int | None = None

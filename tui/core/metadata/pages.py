@@ -91,10 +91,11 @@ def page_headline(title: str, headings: Sequence[str], keys: frozenset[str]) -> 
     A heading is confirmed when at least half its words are in the title, or a
     quarter when it is the page's only heading (the article's own, reworded for
     search engines): a site's logo set as an ``<h1>`` shares none, or only the
-    site's name, and of two confirmed the one sharing more of the title wins. A heading that is
-    the title with more words (a section or a kicker: ``Politics | ...``) is not
-    taken either, as the title is then the cleaner of the two. Thresholds measured on
-    trafilatura's 851 annotated pages (``bench/reading_quality.py --pages``).
+    site's name, and of two confirmed the one sharing more of the title wins. A
+    heading that is the title with more words (a section or a kicker: ``Politics |
+    ...``) is not taken either, as the title is then the cleaner of the two.
+    Thresholds measured on trafilatura's 851 annotated pages
+    (``bench/reading_quality.py --pages``).
     """
     title_words = _words(title)
     shown = [heading for heading in headings if heading]

@@ -11,9 +11,8 @@ without the lines of site furniture (`page_text`); offsets index into that. Its
 metadata (title, site name, author, date, canonical URL) is stated to
 `build_article`, so it wins over guesses made from the text, once the title has lost
 the site's name (or given way to the page's own heading) and the byline the publisher
-(`tui.core.metadata.pages`). A page
-with too little text, or unrendered template markup, loads with a warning, in its
-notes and as a problem.
+(`tui.core.metadata.pages`). A page with too little text, or unrendered template
+markup, loads with a warning, in its notes and as a problem.
 
 Trafilatura's options were chosen by measuring them on the 851 annotated pages of
 its own evaluation set (``bench/reading_quality.py --pages``): the default balance

@@ -41,7 +41,6 @@ from tui.core.alignment.tiers import (
     short_and_long,
 )
 from tui.core.alignment.units import ArticleUnits, Unit, Weights
-from tui.core.language.tokens import TextTokens, diff_tokens
 from tui.core.spans import Span
 
 _POSTING_CAP = 64
@@ -195,7 +194,7 @@ class StoryAligner:
     def _tokens_of(self, units: ArticleUnits) -> _SentenceTokens:
         found = self._tokens.get(units.text)
         if found is None:
-            found = self._tokens[units.text] = _SentenceTokens(units.text, units.tokens)
+            found = self._tokens[units.text] = _SentenceTokens(units.text)
         return found
 
     def _measure(
@@ -239,24 +238,28 @@ class StoryAligner:
         index = None if small else _KeyIndex(units_b, weigh)
         keys_b = frozenset().union(*(units_b[j].keys for j in linkable_b)) if small else frozenset()
         mass_b = [self._mass(unit) for unit in units_b]
+        sets_b = [unit.keys for unit in units_b]
+        weight = weigh.key
         candidates = []
         for i, ua in enumerate(pa.units):
             if not ua.linkable:
                 continue
-            if index is None and len(ua.keys & keys_b) > _PROBES:
+            keys = ua.keys
+            if index is None and len(keys & keys_b) > _PROBES:
                 index = _KeyIndex(units_b, weigh)  # only the rarest shared keys probe
             if index is None:
-                found = _every_sharing(ua.keys, units_b, linkable_b, weigh)
+                found = _every_sharing(keys, units_b, linkable_b, weigh)
             else:
-                found = index.lookup(ua.keys)
+                found = index.lookup(keys)
             mass_a = self._mass(ua)
             for j in found:
-                ub = units_b[j]
-                shared = ua.keys & ub.keys
+                shared = keys & sets_b[j]
                 mass = sqrt(mass_a * mass_b[j])
-                cosine = weigh(shared) / mass
+                # `Weights.__call__` written out: most pairs found end here.
+                cosine = (sum(map(weight, shared)) or 1e-9) / mass
                 if cosine < CANDIDATE_FLOOR:
                     continue
+                ub = units_b[j]
                 cand = self._measure(i, ua, j, ub, cosine, mass, shared)
                 if qualifies(cand):
                     candidates.append(cand)
@@ -428,36 +431,24 @@ class _KeyIndex:
 
 
 class _SentenceTokens(dict[Span, SentenceWords]):
-    """The words of an article's sentences, each taken once, when a diff needs it.
+    """The words of an article's sentences, each taken once, when a diff needs it."""
 
-    Sliced from the article's tokens (`ArticleUnits.tokens`), or tokenised on its own
-    when those do not hold the sentence whole.
-    """
+    __slots__ = ("_text",)
 
-    __slots__ = ("_text", "_tokens")
-
-    def __init__(self, text: str, tokens: TextTokens | None = None) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__()
         self._text = text
-        self._tokens = tokens
 
     def __reduce__(self) -> tuple[type[_SentenceTokens], tuple[str]]:
-        """Pickled as its text alone, without the article's token columns.
+        """Pickled as its text alone, without the words of its sentences.
 
-        A long pair is aligned in another process (`tui.app.offload`): the columns
-        are several times the text's size, and the few diffs a screen shows are
-        tokenised where they are read, with the same result.
+        A long pair is aligned in another process (`tui.app.offload`): the few diffs
+        a screen shows are tokenised where they are read, with the same result.
         """
         return (_SentenceTokens, (self._text,))
 
     def __missing__(self, span: Span) -> SentenceWords:
-        tokens = self._tokens
-        found = None if tokens is None else tokens.span(self._text, *span)
-        if tokens is not None and found is not None:
-            words = SentenceWords.of(tokens, *found)
-        else:
-            words = SentenceWords(diff_tokens(self._text, *span))
-        self[span] = words
+        words = self[span] = SentenceWords(self._text, *span)
         return words
 
 

@@ -10,8 +10,7 @@ screen and every report, so each is checked against the general path.
 from __future__ import annotations
 
 import pickle
-import re
-from itertools import pairwise, repeat
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given
@@ -19,31 +18,11 @@ from hypothesis import strategies as st
 
 from tui.core.alignment.diff import SentenceWords, word_diff
 from tui.core.alignment.tiers import clause_score
-from tui.core.alignment.units import (
-    _FIGURE_KEYS,
-    _WORD_KEYS,
-    Quotation,
-    Unit,
-    Weights,
-    cut_units,
-    key_weights,
-)
+from tui.core.alignment.units import Unit, Weights, _unit, cut_units, key_weights
 from tui.core.language.figures import _may_hold, may_hold_figures
-from tui.core.language.quotes import find_quotes
 from tui.core.language.sentences import segment
 from tui.core.language.speakers import find_speaker
-from tui.core.language.tokens import (
-    _CLAUSE_STOP,
-    _CONJUNCTIONS,
-    _SCAN,
-    _TOKEN,
-    STOP_KEYS,
-    clause_keys,
-    content_keys,
-    diff_words,
-    keys,
-    tokenize,
-)
+from tui.core.language.tokens import _SCAN, _TOKEN, TextTokens, clause_keys, diff_tokens, keys
 from tui.core.reading.articles import Article
 from tui.core.reports.comparison import comparison_dict, format_comparison
 from tui.core.reports.records import dumps
@@ -104,7 +83,9 @@ def test_a_copy_is_diffed_as_one_run_at_the_words_offsets() -> None:
     """A sentence copied word for word (spacing and case aside) is one equal run."""
     a = "  The levy  has not changed since 2015."
     b = "The LEVY has not changed since 2015 ."
-    diff = word_diff(SentenceWords(a, 0, len(a)), SentenceWords(b, 0, len(b)))
+    diff = word_diff(
+        SentenceWords(diff_tokens(a, 0, len(a))), SentenceWords(diff_tokens(b, 0, len(b)))
+    )
     assert [(op.op, op.a.slice(a), op.b.slice(b)) for op in diff] == [
         ("equal", "The levy  has not changed since 2015", "The LEVY has not changed since 2015")
     ]
@@ -113,7 +94,9 @@ def test_a_copy_is_diffed_as_one_run_at_the_words_offsets() -> None:
 def test_a_changed_figure_is_still_found_beside_the_shortcut() -> None:
     """Sentences that differ take the general path: the changed figure is marked."""
     a, b = "Officials expect $1.5 billion.", "Officials expect $2 billion."
-    diff = word_diff(SentenceWords(a, 0, len(a)), SentenceWords(b, 0, len(b)))
+    diff = word_diff(
+        SentenceWords(diff_tokens(a, 0, len(a))), SentenceWords(diff_tokens(b, 0, len(b)))
+    )
     changed = [op for op in diff if op.op != "equal"]
     assert len(changed) == 1 and changed[0].numeric
     assert changed[0].a.slice(a) == "$1.5 billion"
@@ -154,82 +137,61 @@ def _shape(unit: Unit) -> tuple[object, ...]:
     )
 
 
-def _read_alone(fragment: str) -> tuple[list[str], list[list[str]]]:
-    """The keys and clauses of a fragment the plain way: a token object each, stops by offset."""
-    stops = [match.end() for match in re.finditer(_CLAUSE_STOP, fragment)]
-    clauses: list[list[str]] = [[]]
-    previous = 0
-    for token in tokenize(fragment):
-        stopped = any(previous <= stop <= token.start for stop in stops)
-        conjunction = fragment[token.start : token.end].lower() in _CONJUNCTIONS
-        if clauses[-1] and (stopped or conjunction):
-            clauses.append([])
-        clauses[-1].append(token.key)
-        previous = token.end
-    return [token.key for token in tokenize(fragment)], clauses
-
-
-def _unit_alone(text: str, start: int, end: int, kind: str) -> tuple[object, ...]:
-    """`_shape` of the unit of ``text[start:end]`` built from `_read_alone`, its sets built
-    in the order `content_keys` builds them."""
-    body = text[start:end]
-    found, parts = _read_alone(body)
-    quotes = []
-    for quote in find_quotes(text, Span(start, end)):
-        quoted = quote.slice(text)
-        quoted_keys = [token.key for token in tokenize(quoted)]
-        quotes.append(Quotation(quote, content_keys(quoted, quoted_keys), len(quoted_keys)))
-    content = content_keys(body, found)
-    clauses = map(frozenset.difference, map(frozenset, parts), repeat(STOP_KEYS))
-    return _shape(
-        Unit(
-            span=Span(start, end),
-            text=body,
-            kind=kind,  # type: ignore[arg-type]
-            keys=content,
-            norm=" ".join(found),
-            quotes=tuple(quotes),
-            clauses=tuple(filter(None, clauses)),
-            figures=frozenset(filter(_FIGURE_KEYS.__getitem__, content)),
-            words=frozenset(filter(_WORD_KEYS.__getitem__, content)),
-        )
-    )
-
-
 @given(st.lists(_WORDING, max_size=40).map("".join))
-def test_units_cut_in_one_pass_are_the_sentences_read_alone(text: str) -> None:
-    """Each unit is what its sentence gives read on its own, token by token.
+def test_sentences_cut_from_one_scan_are_the_sentences_read_alone(text: str) -> None:
+    """Each unit read from its article's tokens is the unit its sentence gives on its own.
 
-    Its keys, clauses, quotes and key sets (in their iteration order) are those the
-    plain reading builds: the memo of spellings and the one scan of tokens and stops
-    change nothing.
+    A scan that covers nothing makes every sentence and quote read itself.
     """
-    expected = [_unit_alone(text, *sentence.span, sentence.kind) for sentence in segment(text)]
+    alone = TextTokens(text, len(text))
+    expected = [_shape(_unit(text, sentence, alone, True)) for sentence in segment(text)]
     assert [_shape(unit) for unit in cut_units(text).units] == expected
 
 
 @given(st.lists(_WORDING, max_size=30).map("".join), st.data())
-def test_a_fragment_reads_in_place_as_on_its_own(text: str, data: st.DataObject) -> None:
-    """Keys, clauses and diff words read inside the text are the fragment's own, anywhere."""
+def test_a_fragment_held_by_the_scan_reads_as_on_its_own(text: str, data: st.DataObject) -> None:
+    """Keys, clauses and diff words sliced from the scan are the fragment's own, anywhere."""
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
+    tokens = TextTokens(text)
+    held = tokens.span(text, start, end)
+    if held is None:
+        return
     fragment = text[start:end]
-    found, parts = clause_keys(text, start, end)
-    expected_keys, expected_parts = _read_alone(fragment)
-    assert found == expected_keys == keys(text, start, end)
-    assert [part for part in parts if part] == [part for part in expected_parts if part]
-    tokens = tokenize(fragment)
-    words = diff_words(text, start, end)
-    assert words.starts == tuple(start + token.start for token in tokens)
-    assert words.ends == tuple(start + token.end for token in tokens)
-    assert words.words == tuple(token.word for token in tokens)
-    assert words.numbers == tuple(token.value for token in tokens)
+    found, parts = tokens.clause_keys(*held)
+    expected_keys, expected_parts = clause_keys(fragment)
+    assert list(found) == expected_keys == keys(fragment)
+    assert [list(part) for part in parts if part] == [part for part in expected_parts if part]
+    sliced, alone = SentenceWords.of(tokens, *held), SentenceWords(diff_tokens(text, start, end))
+    for field in ("starts", "ends", "words", "numbers"):
+        assert list(getattr(sliced, field)) == list(getattr(alone, field))
+    assert sliced.values == alone.values
 
 
 @given(st.lists(st.one_of(_WORDING, st.text(max_size=3)), max_size=30).map("".join))
 def test_the_scan_finds_the_tokens_the_token_pattern_finds(text: str) -> None:
     """The scan's character class first, lookbehinds after, match exactly as `_TOKEN` does."""
     assert [m.span() for m in _SCAN.finditer(text)] == [m.span() for m in _TOKEN.finditer(text)]
+
+
+def test_the_scan_holds_every_sentence_of_an_article() -> None:
+    """The fast path is the one taken: no word of a plain article crosses a sentence's edge."""
+    tokens = TextTokens(ARTICLE)
+    assert all(tokens.span(ARTICLE, *sentence.span) for sentence in segment(ARTICLE))
+
+
+@given(st.lists(_WORDING, max_size=20).map("".join), st.lists(_WORDING, max_size=20).map("".join))
+def test_diffs_of_sliced_words_are_the_diffs_of_each_sentence_alone(a: str, b: str) -> None:
+    """`SentenceWords.of` feeds `word_diff` exactly what a sentence's own tokens do."""
+    scan_a, scan_b = TextTokens(a), TextTokens(b)
+    held_a, held_b = scan_a.span(a, 0, len(a)), scan_b.span(b, 0, len(b))
+    assert held_a is not None and held_b is not None
+    alone_a, alone_b = (
+        SentenceWords(diff_tokens(a, 0, len(a))),
+        SentenceWords(diff_tokens(b, 0, len(b))),
+    )
+    sliced = word_diff(SentenceWords.of(scan_a, *held_a), SentenceWords.of(scan_b, *held_b))
+    assert sliced == word_diff(alone_a, alone_b)
 
 
 def test_compact_json_is_the_encoded_report_byte_for_byte() -> None:

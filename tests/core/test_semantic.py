@@ -6,11 +6,14 @@ That is a condition, not a skipped check: the lexical engine is tested everywher
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.core.test_gold import score_seeds
 from tests.paths import ROOT
@@ -42,6 +45,32 @@ def test_loader_gives_wordllamas_own_vectors() -> None:
     theirs = WordLlamaInference(signal._table, semantic.load(folder)._tokenizer).embed(texts)
     theirs /= np.linalg.norm(theirs, axis=1, keepdims=True)
     assert np.allclose(signal.embed(texts), theirs, atol=1e-5)
+
+
+_PIECES = [
+    "Putin", "pledges", "a", "loan", " ", "  ", "\n", "\t", "\u00a0", "▁", "<s>", "</s>",
+    "<unk>", "<", "naïve", "日本語", "😀", "'", "’", ".", "ing", "un", "1,500",
+]  # fmt: skip
+"""Words, and what the tokenizer reads apart: spaces of every kind, its own space mark,
+its special tokens, characters it has no token for."""
+
+
+@functools.cache
+def _loaded() -> semantic.WordVectors:
+    """The model read once for this module's property test (its examples share it)."""
+    folder = semantic.package_folder()
+    assert folder is not None
+    return semantic.load(folder)
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join), max_size=6))
+def test_word_by_word_ids_are_the_tokenizers_own(texts: list[str]) -> None:
+    """Each text's token ids, read word by word through the per-process memo of words,
+    are the tokenizer's ids for the whole text: the vectors are the same."""
+    signal = _loaded()
+    whole = signal._tokenizer.encode_batch_fast(texts, add_special_tokens=False)
+    assert signal._token_ids(texts) == [encoding.ids for encoding in whole]
+    assert signal._token_ids(texts) == [encoding.ids for encoding in whole]  # memo read
 
 
 def test_the_core_loads_no_model_at_import() -> None:

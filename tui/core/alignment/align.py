@@ -41,6 +41,7 @@ from tui.core.alignment.tiers import (
     short_and_long,
 )
 from tui.core.alignment.units import ArticleUnits, Unit, Weights
+from tui.core.language.tokens import TextTokens, diff_tokens
 from tui.core.spans import Span
 
 _POSTING_CAP = 64
@@ -194,7 +195,7 @@ class StoryAligner:
     def _tokens_of(self, units: ArticleUnits) -> _SentenceTokens:
         found = self._tokens.get(units.text)
         if found is None:
-            found = self._tokens[units.text] = _SentenceTokens(units.text)
+            found = self._tokens[units.text] = _SentenceTokens(units.text, units.tokens)
         return found
 
     def _measure(
@@ -431,24 +432,36 @@ class _KeyIndex:
 
 
 class _SentenceTokens(dict[Span, SentenceWords]):
-    """The words of an article's sentences, each taken once, when a diff needs it."""
+    """The words of an article's sentences, each taken once, when a diff needs it.
 
-    __slots__ = ("_text",)
+    Sliced from the article's tokens (`ArticleUnits.tokens`), or tokenised on its own
+    when those do not hold the sentence whole.
+    """
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("_text", "_tokens")
+
+    def __init__(self, text: str, tokens: TextTokens | None = None) -> None:
         super().__init__()
         self._text = text
+        self._tokens = tokens
 
     def __reduce__(self) -> tuple[type[_SentenceTokens], tuple[str]]:
-        """Pickled as its text alone, without the words of its sentences.
+        """Pickled as its text alone, without the article's token columns.
 
-        A long pair is aligned in another process (`tui.app.offload`): the few diffs
-        a screen shows are tokenised where they are read, with the same result.
+        A long pair is aligned in another process (`tui.app.offload`): the columns
+        are several times the text's size, and the few diffs a screen shows are
+        tokenised where they are read, with the same result.
         """
         return (_SentenceTokens, (self._text,))
 
     def __missing__(self, span: Span) -> SentenceWords:
-        words = self[span] = SentenceWords(self._text, *span)
+        tokens = self._tokens
+        found = None if tokens is None else tokens.span(self._text, *span)
+        if tokens is not None and found is not None:
+            words = SentenceWords.of(tokens, *found)
+        else:
+            words = SentenceWords(diff_tokens(self._text, *span))
+        self[span] = words
         return words
 
 

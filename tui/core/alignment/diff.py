@@ -13,7 +13,7 @@ from typing import Literal, NamedTuple, cast
 
 from rapidfuzz.distance import Levenshtein
 
-from tui.core.language.tokens import diff_words
+from tui.core.language.tokens import DiffToken, TextTokens
 from tui.core.spans import Span
 
 Op = Literal["equal", "insert", "delete", "replace"]
@@ -47,26 +47,34 @@ class SentenceWords:
     """One sentence's tokens as every diff of it reads them, prepared once.
 
     A sentence linked several times is diffed several times: its words, their
-    offsets and the values of its numbers are taken once, as columns.
+    offsets and the values of its numbers are taken once, as columns (from an
+    article's `TextTokens`, or from a sentence's own `DiffToken` list).
     """
 
     __slots__ = ("ends", "numbers", "starts", "values", "words")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        """The words of ``text[start:end]``, read as the sentence on its own."""
-        found = diff_words(text, start, end)
-        self.starts: Sequence[int] = found.starts
+    def __init__(self, tokens: Sequence[DiffToken]) -> None:
+        self.starts: Sequence[int] = tuple(token.start for token in tokens)
         """Offset of each word's first character in the article."""
-        self.ends: Sequence[int] = found.ends
+        self.ends: Sequence[int] = tuple(token.end for token in tokens)
         """Offset one past each word's last character."""
-        self.words: Sequence[str] = found.words
-        """What the diff compares, in order."""
-        self.numbers: Sequence[float | None] = found.numbers
+        self.words: Sequence[str] = tuple(token.word for token in tokens)
+        """What the diff compares, in order (a tuple, as `TextTokens` slices are)."""
+        self.numbers: Sequence[float | None] = tuple(token.value for token in tokens)
         """Each number's value, ``None`` for a word."""
-        values: set[float | None] = set(found.numbers)
-        values.discard(None)
-        self.values = cast(set[float], values)
+        self.values = {token.value for token in tokens if token.value is not None}
         """The values of its numbers."""
+
+    @classmethod
+    def of(cls, tokens: TextTokens, lo: int, hi: int) -> SentenceWords:
+        """The words ``lo:hi`` of an article's tokens: slices, no object per word."""
+        words = cls.__new__(cls)
+        words.starts, words.ends = tokens.starts[lo:hi], tokens.ends[lo:hi]
+        words.words, words.numbers = tokens.words[lo:hi], tokens.numbers[lo:hi]
+        values: set[float | None] = set(words.numbers)
+        values.discard(None)
+        words.values = cast(set[float], values)
+        return words
 
 
 def word_diff(a: SentenceWords, b: SentenceWords) -> tuple[DiffOp, ...]:

@@ -111,6 +111,8 @@ class WordVectors:
         self._vectors: dict[str, Any] = {}
         self._words: dict[str, Any] = {}
         self._bags: dict[tuple[str, bool], tuple[tuple[str, ...], Any]] = {}
+        self._pieces: dict[str, list[int]] = {}
+        """Token ids of each word as `_words_of` cuts it (and of texts encoded whole)."""
         self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> Any:
@@ -122,14 +124,13 @@ class WordVectors:
         import numpy as np
 
         table = self._table
-        # The ids alone: without the offsets ``encode_batch`` also computes, half the time.
-        encoded = self._tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
+        encoded = self._token_ids(texts)
         vectors = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         # A story's words come by the thousand, most of one token: those rows are
         # the token's vector, taken at once; a longer row is summed as ``mean`` sums
         # it, then all are divided by their counts, so the vectors are ``mean``'s.
-        lengths = np.fromiter((len(encoding.ids) for encoding in encoded), np.intp, len(texts))
-        ids = np.fromiter(chain.from_iterable(e.ids for e in encoded), np.intp, lengths.sum())
+        lengths = np.fromiter(map(len, encoded), np.intp, len(texts))
+        ids = np.fromiter(chain.from_iterable(encoded), np.intp, lengths.sum())
         ids = np.clip(ids, 0, table.shape[0] - 1)
         ends = np.cumsum(lengths)
         single = np.flatnonzero(lengths == 1)
@@ -140,6 +141,37 @@ class WordVectors:
         vectors[longer] /= lengths[longer, None]
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms == 0, 1.0, norms)
+
+    def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """The tokenizer's ids of each of ``texts``, each distinct word encoded once per process.
+
+        The tokenizer reads a text as one run, spaces made ``▁`` and one ``▁`` put first,
+        and no token of its vocabulary has a ``▁`` after another character: no token
+        crosses into the next word, so a text's ids are its words' ids in turn (a word
+        with the spaces before it, as `_words_of` cuts it). A text this does not hold
+        for (a ``▁`` or a special token written in it, a space at its end) is encoded
+        whole. Sentences are unique, their words are not: a megabyte pair has a tenth
+        as many distinct words as words, and encoding was most of the signal's time.
+        """
+        known = self._pieces
+        cut = [_words_of(text) for text in texts]
+        needed = dict.fromkeys(chain.from_iterable(filter(None, cut)))
+        needed.update((text, None) for text, pieces in zip(texts, cut, strict=True) if not pieces)
+        found = {piece: ids for piece in needed if (ids := known.get(piece)) is not None}
+        missing = [piece for piece in needed if piece not in found]
+        if missing:
+            # The ids alone: without the offsets ``encode_batch`` also computes, half the time.
+            encoded = self._tokenizer.encode_batch_fast(missing, add_special_tokens=False)
+            fresh = dict(zip(missing, (encoding.ids for encoding in encoded), strict=True))
+            found.update(fresh)
+            with self._lock:
+                if len(known) + len(fresh) > _CACHE_LIMIT:
+                    known.clear()
+                known.update(fresh)
+        return [
+            list(chain.from_iterable(map(found.__getitem__, pieces))) if pieces else found[text]
+            for text, pieces in zip(texts, cut, strict=True)
+        ]
 
     def prepare(self, units: Sequence[Unit]) -> None:
         """Embed the sentences of ``units`` not seen yet, in one batch."""
@@ -243,6 +275,30 @@ class WordVectors:
                     known.clear()
                 known.update(fresh)
         return np.stack([rows[word] for word in words])
+
+
+def _words_of(text: str) -> list[str] | None:
+    """``text`` cut where the tokenizer's tokens may begin a word, for `WordVectors._token_ids`.
+
+    Each piece is a word with the spaces before it but one (the tokenizer puts that
+    ``▁`` first itself); ``None`` when the text must be encoded whole: empty, ending
+    in a space, holding a ``▁`` or what may be a special token (``<s>``, read before
+    any space is).
+    """
+    if not text or text[-1] == " " or "▁" in text or "<" in text:
+        return None
+    words = text.split(" ")
+    if "" not in words:
+        return words
+    pieces = []
+    spaces = ""
+    for word in words:
+        if word:
+            pieces.append(spaces + word)
+            spaces = ""
+        else:
+            spaces += " "
+    return pieces
 
 
 def package_folder() -> Path | None:

@@ -11,12 +11,19 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, repeat
 
 from tui.core.language.quotes import find_quotes
 from tui.core.language.sentences import SENTENCE, TITLE, Kind, Sentence, segment
-from tui.core.language.tokens import CURRENCY_KEYS, STOP_KEYS, clause_keys, content_keys, keys
+from tui.core.language.tokens import (
+    CURRENCY_KEYS,
+    STOP_KEYS,
+    TextTokens,
+    clause_keys,
+    content_keys,
+    keys,
+)
 from tui.core.spans import Span
 
 _FIGURE_MIN = 100
@@ -74,6 +81,9 @@ class ArticleUnits:
     """The raw text every span indexes into."""
     units: tuple[Unit, ...]
     """Its sentences from the start of its body, in order."""
+    tokens: TextTokens | None = field(default=None, compare=False, repr=False)
+    """The words of the part its units were cut from, scanned once: what word diffs read
+    (``None``: each sentence is tokenised when diffed)."""
 
     @property
     def has_prose(self) -> bool:
@@ -97,9 +107,10 @@ def cut_units(text: str, body: int = 0, end: int | None = None) -> ArticleUnits:
     text stopped there; the spans still index ``text``.
     """
     part = text if end is None or end >= len(text) else text[:end]
+    tokens = TextTokens(part, body)
     currency = any(symbol in part for symbol in _CURRENCY_SYMBOLS)
-    units = tuple(_unit(part, sentence, currency) for sentence in segment(part, body))
-    return ArticleUnits(text, units)
+    units = tuple(_unit(part, sentence, tokens, currency) for sentence in segment(part, body))
+    return ArticleUnits(text, units, tokens)
 
 
 def key_weights(articles: Iterable[ArticleUnits]) -> dict[str, float]:
@@ -143,27 +154,28 @@ class _WeightOf(dict[str, float]):
         return self._default
 
 
-def _unit(text: str, sentence: Sentence, currency: bool) -> Unit:
-    """Prepare one sentence, read as it stands on its own.
+def _unit(text: str, sentence: Sentence, tokens: TextTokens, currency: bool) -> Unit:
+    """Prepare one sentence, from the text's tokens where they hold its words.
 
     ``currency`` is False when the text has no currency symbol, so no sentence adds
-    its key. The key sets are built exactly as `content_keys` builds them (the same
-    keys in the same order): a sum over a set follows its order, and scores must not
-    move in their last bit.
+    its key. The key sets are built exactly as `content_keys` and the clauses of
+    `clause_keys` build them (the same keys in the same order): a sum over a set
+    follows its order, and scores must not move in their last bit.
     """
-    span = sentence.span
-    body = text[span.start : span.end]
+    body = sentence.span.slice(text)
     quotes = []
-    for quote in find_quotes(text, span):
-        quoted_keys = keys(text, *quote)
-        quoted = text[quote.start : quote.end]
-        quotes.append(Quotation(quote, content_keys(quoted, quoted_keys), len(quoted_keys)))
-    body_keys, parts = clause_keys(text, *span)
+    for span in find_quotes(text, sentence.span):
+        quoted = span.slice(text)
+        inside = tokens.span(text, *span)
+        quoted_keys = keys(quoted) if inside is None else tokens.keys[inside[0] : inside[1]]
+        quotes.append(Quotation(span, content_keys(quoted, quoted_keys), len(quoted_keys)))
+    own = tokens.span(text, *sentence.span)
+    body_keys, parts = clause_keys(body) if own is None else tokens.clause_keys(*own)
     content = content_keys(body, body_keys) if currency else frozenset(set(body_keys) - STOP_KEYS)
     clauses = map(frozenset.difference, map(frozenset, parts), repeat(STOP_KEYS))
     norm = " ".join(body_keys)
     return Unit(
-        span=span,
+        span=sentence.span,
         text=body,
         kind=sentence.kind,
         keys=content,

@@ -10,10 +10,10 @@ abbreviations spelled out (``Aug.``/``August``), and numbers reduced to their va
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import compress, count
-from operator import itemgetter, not_
+from itertools import chain, compress, count, pairwise, repeat
 from typing import NamedTuple
 
 _NUMBER = (
@@ -23,12 +23,15 @@ _NUMBER = (
 _WORD = r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
 # Words first: they are most tokens, and no word can start where a number does.
 _TOKEN = re.compile(f"{_WORD}|{_NUMBER}")
-# The same for `content_words`, which needs each token's kind but no offsets: leading
-# whitespace is matched outside the groups, so the regex engine takes a space and the
-# token after it in one step instead of first failing at the space.
+# The same for `findall`, which needs no offsets: leading whitespace is matched outside
+# the groups, so the regex engine takes a space and the token after it in one step
+# instead of first failing at the space.
 _KEYS = re.compile(rf"\s*(?:{_WORD}|{_NUMBER})")
-# The punctuation that ends a clause (a comma not inside a number).
+# That, plus the punctuation that ends a clause (a comma not inside a number).
 _CLAUSE_STOP = r"[;:()\[\]—–]|,(?!\d)|\s-\s"
+_STREAM = re.compile(rf"\s*(?:{_WORD}|{_NUMBER}|(?P<stop>{_CLAUSE_STOP}))")
+# The clause stops alone: no stop overlaps a word or number, so they are found apart.
+_STOPS = re.compile(_CLAUSE_STOP)
 _CONJUNCTIONS = frozenset(
     ["and", "but", "while", "although", "though", "whereas", "because", "after", "since"]
 )
@@ -111,12 +114,50 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+class DiffToken(NamedTuple):
+    """One word or number as a word diff reads it: where it is, and what it compares as."""
+
+    start: int
+    """Offset of its first character in the raw text."""
+    end: int
+    """Offset one past its last character."""
+    word: str
+    """The word in lower case, or the number's key (``#1.5e+09``)."""
+    value: float | None
+    """The number's value, ``None`` for a word."""
+
+
+def diff_tokens(text: str, start: int, end: int) -> list[DiffToken]:
+    """The words and numbers of ``text[start:end]`` for a word diff, with offsets into ``text``.
+
+    `tokenize` without the stems a diff never reads, and over a slice: a search that
+    starts inside a long text costs more per call than the slice. Diffs are built for
+    every link of a report, so this is on the path of ``compare --format json``.
+    """
+    tokens: list[DiffToken] = []
+    append = tokens.append
+    for match in _TOKEN.finditer(text[start:end]):
+        raw = match.group()
+        first = start + match.start()
+        if match.lastgroup == "number":
+            key = number_key(raw)
+            append(DiffToken(first, first + len(raw), key, parse_number(raw)))
+        else:
+            word = raw.lower()
+            if "’" in word:
+                word = word.replace("’", "'")
+            append(DiffToken(first, first + len(raw), word, None))
+    return tokens
+
+
 class _Reading(NamedTuple):
     """What a word or number as written reads as: the same for every occurrence."""
 
     key: str
     word: str
     value: float | None
+    conjunction: bool
+    """True for a word that starts a clause (`clause_keys`)."""
 
 
 class _Readings(dict[str, _Reading]):
@@ -129,30 +170,12 @@ class _Readings(dict[str, _Reading]):
         first = raw[0]
         if first.isdecimal() or first in _NUMBER_STARTS:
             key = number_key(raw)
-            found = _new(_Reading, (key, key, parse_number(raw)))
+            found = _new(_Reading, (key, key, parse_number(raw), False))
         else:
             lower = raw.lower()
             word = lower.replace("’", "'") if "’" in lower else lower
-            if lower in _CONJUNCTIONS:
-                _CONJUNCTION_SPELLINGS.add(raw)
-            found = _new(_Reading, (stem(raw), word, None))
+            found = _new(_Reading, (stem(raw), word, None, lower in _CONJUNCTIONS))
         self[raw] = found
-        return found
-
-
-class _Keys(dict[str, str]):
-    """Each token or clause stop as written to its key (``""`` for a stop): a bounded memo.
-
-    What `keys` and `clause_keys` read through C's ``map``, so that a token costs a
-    dictionary lookup unless its spelling is new.
-    """
-
-    def __missing__(self, raw: str) -> str:
-        if len(self) >= _READINGS_LIMIT:
-            self.clear()
-        first = raw[0]
-        stop = first in _STOP_STARTS or first.isspace()
-        found = self[raw] = "" if stop else _READINGS[raw].key
         return found
 
 
@@ -162,9 +185,6 @@ _new = tuple.__new__
 _READINGS_LIMIT = 200_000
 """Distinct spellings `_READINGS` keeps before it starts over."""
 _READINGS = _Readings()
-_KEY_OF = _Keys()
-_CONJUNCTION_SPELLINGS: set[str] = set()
-"""Every spelling of a conjunction read so far (``And``, ``and``): a clause starts there."""
 _GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 _AFTER_FIRST = r"(?:[.,]\d+)*(?:\s?(?:trillion|billion|million|thousand|bn|mn|m|k)\b)?(?:\s?%)?"
 _SCAN = re.compile(
@@ -174,89 +194,112 @@ _SCAN = re.compile(
 """`_TOKEN`'s matches, found faster: starting with one character class lets the regex
 engine skip to the next place a token may start, where the lookbehinds then decide
 as `_TOKEN`'s word or number would (a test holds the two together)."""
-_PIECES = re.compile(rf"{_SCAN.pattern}|{_CLAUSE_STOP}")
-"""`_SCAN`'s tokens and the clause stops between them, in one pass: no stop overlaps a
-token or starts where one may, so the tokens are `_SCAN`'s."""
-_STOP_STARTS = ";:()[]—–,"
-"""The characters a clause stop starts with, besides whitespace; no token starts with one."""
 
 
-def keys(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """The comparison keys of the words and numbers of ``text[start:end]``, in order.
+class TextTokens:
+    """The words and numbers of a text, found in one pass, as columns.
 
-    Read as the fragment on its own (a scale word at its end, ``5 m``, is one), with
-    one C scan and a memo of each spelling's key.
+    An article is cut into thousands of sentences, and most of its sentences are
+    then diffed word by word: one scan of the whole text, read through a memo of
+    each spelling, gives every sentence its keys, clauses and diff words as slices
+    of these lists, instead of a regular expression and a Python object per token
+    and per stage. A slice is the fragment's own tokens unless a token runs across
+    the fragment's edge (`span`), which the caller then reads on its own.
     """
-    found = _SCAN.findall(text, start, len(text) if end is None else end)
-    return list(map(_KEY_OF.__getitem__, found))
+
+    __slots__ = ("_breaks", "_end", "_start", "ends", "keys", "numbers", "starts", "words")
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        """Scan ``text[start:end]`` (offsets stay those of ``text``)."""
+        end = len(text) if end is None else end
+        self._start, self._end = start, end
+        matches = list(_SCAN.finditer(text, start, end))
+        self.starts: list[int] = list(map(_START, matches))
+        """Offset of each token's first character."""
+        self.ends: list[int] = list(map(_END, matches))
+        """Offset one past each token's last character."""
+        readings = list(map(_READINGS.__getitem__, map(_GROUP, matches)))
+        del matches
+        # One transposition in C instead of a pass per field.
+        keys, words, numbers, conjunctions = zip(*readings) if readings else ((), (), (), ())
+        self.keys: tuple[str, ...] = keys
+        """Each token's comparison key (`keys`)."""
+        self.words: tuple[str, ...] = words
+        """What a word diff compares (`DiffToken.word`)."""
+        self.numbers: tuple[float | None, ...] = numbers
+        """Each number's value, ``None`` for a word."""
+        # A clause starts after a stop (stops never overlap tokens, so a stop's
+        # place is the index of the token after it) and at a conjunction.
+        stops = map(_END, _STOPS.finditer(text, start, end))
+        breaks = set(map(bisect_left, repeat(self.starts), stops))
+        breaks.update(compress(count(), conjunctions))
+        self._breaks = sorted(breaks)
+
+    def span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The indices ``lo, hi`` of the tokens of ``text[start:end]``, if a slice holds them.
+
+        ``None`` when the fragment is not read alike on its own: a token runs across
+        one of its edges, or its last token ends where a word character follows
+        (a scale word such as ``m`` reads otherwise at the end of a fragment), or
+        it lies outside the scanned part.
+        """
+        if start < self._start or end > self._end:
+            return None
+        starts, ends = self.starts, self.ends
+        lo = bisect_left(starts, start)
+        if lo and ends[lo - 1] > start:
+            return None
+        hi = bisect_left(starts, end, lo)
+        if hi > lo:
+            last = ends[hi - 1]
+            if last > end or (last == end < len(text) and _WORD_CHAR.match(text, end)):
+                return None
+        return lo, hi
+
+    def clause_keys(self, lo: int, hi: int) -> tuple[Sequence[str], list[Sequence[str]]]:
+        """`clause_keys` of the fragment whose tokens are ``lo:hi`` (as tuples)."""
+        found = self.keys[lo:hi]
+        breaks = self._breaks
+        first = bisect_right(breaks, lo)
+        last = bisect_left(breaks, hi, first)
+        if first == last:
+            return found, [found]
+        cuts = [0, *(cut - lo for cut in breaks[first:last]), hi - lo]
+        return found, [found[a:b] for a, b in pairwise(cuts)]
 
 
-def clause_keys(
-    text: str, start: int = 0, end: int | None = None
-) -> tuple[list[str], list[list[str]]]:
-    """The keys of ``text[start:end]`` in order, and the same cut into clauses.
+_WORD_CHAR = re.compile(r"\w")
 
-    Clauses end at a comma, semicolon, colon, dash or bracket, and before a
-    coordinating conjunction. One C scan finds the tokens and the stops; a sentence
-    with neither a stop nor a conjunction is one clause without a loop over its words.
+
+def keys(fragment: str) -> list[str]:
+    """The comparison keys of ``fragment``'s words and numbers, in order."""
+    return [
+        number_key(number) if number else stem(word) for word, number in _KEYS.findall(fragment)
+    ]
+
+
+def clause_keys(fragment: str) -> tuple[list[str], list[list[str]]]:
+    """The keys of ``fragment`` in order, and the same cut into clauses.
+
+    The fast path for whole articles, in one pass of one regular expression: no
+    offsets, and each distinct word is stemmed once. Clauses end at a comma,
+    semicolon, colon, dash or bracket, and before a coordinating conjunction.
     """
-    pieces = _PIECES.findall(text, start, len(text) if end is None else end)
-    found = list(map(_KEY_OF.__getitem__, pieces))
-    plain = _CONJUNCTION_SPELLINGS.isdisjoint(pieces)
-    if plain and "" not in found:
-        return found, [found]
-    # Where clauses end and the next begins: a stop ends one and is no part of either,
-    # a conjunction starts the next. Found in C; a clause left empty is empty, as a
-    # stop right after another leaves it.
-    stops = compress(count(), map(not_, found))
-    cuts = [(at, at + 1) for at in stops]
-    if not plain:
-        cuts += [
-            (at, at) for at in compress(count(), map(_CONJUNCTION_SPELLINGS.__contains__, pieces))
-        ]
-        cuts.sort()
-    clauses = []
-    begin = 0
-    for stop, after in cuts:
-        clauses.append(found[begin:stop])
-        begin = after
-    clauses.append(found[begin:])
-    return list(filter(None, found)), clauses
-
-
-class Words(NamedTuple):
-    """The words and numbers of a fragment as a word diff reads them, as columns."""
-
-    starts: tuple[int, ...]
-    """Offset of each token's first character in the raw text."""
-    ends: tuple[int, ...]
-    """Offset one past each token's last character."""
-    words: tuple[str, ...]
-    """What a diff compares: the word in lower case, or the number's key (``#1.5e+09``)."""
-    numbers: tuple[float | None, ...]
-    """Each number's value, ``None`` for a word."""
-
-
-def diff_words(text: str, start: int, end: int) -> Words:
-    """The tokens of ``text[start:end]`` for a word diff, with offsets into ``text``.
-
-    Read as the fragment on its own, in one C scan through the memo of each
-    spelling's reading: diffs are built for every link of a report, so this is on
-    the path of ``compare --format json``.
-    """
-    matches = list(_SCAN.finditer(text, start, end))
-    if not matches:
-        return Words((), (), (), ())
-    readings = list(map(_READINGS.__getitem__, map(_GROUP, matches)))
-    return Words(
-        tuple(map(_START, matches)),
-        tuple(map(_END, matches)),
-        tuple(map(_WORD_OF, readings)),
-        tuple(map(_VALUE_OF, readings)),
-    )
-
-
-_WORD_OF, _VALUE_OF = itemgetter(1), itemgetter(2)
+    clause: list[str] = []
+    clauses = [clause]
+    for word, number, stop in _STREAM.findall(fragment):
+        if stop:
+            if clause:
+                clause = []
+                clauses.append(clause)
+            continue
+        key = number_key(number) if number else stem(word)
+        # The key test first: it is cheaper than lowering every word.
+        if clause and key in _CONJUNCTION_KEYS and word.lower() in _CONJUNCTIONS:
+            clause = []
+            clauses.append(clause)
+        clause.append(key)
+    return list(chain.from_iterable(clauses)), clauses
 
 
 def content_keys(fragment: str, found_keys: Sequence[str] | None = None) -> frozenset[str]:
@@ -371,3 +414,5 @@ def _strip_suffix(word: str) -> str:
 
 STOP_KEYS = frozenset(stem(word) for word in STOP_WORDS)
 """`STOP_WORDS` as keys."""
+_CONJUNCTION_KEYS = frozenset(map(stem, _CONJUNCTIONS))
+"""`_CONJUNCTIONS` as keys: a word whose key is not among them is no conjunction."""

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from tui.core.alignment.diff import SentenceWords, word_diff
 from tui.core.alignment.tiers import clause_score
 from tui.core.alignment.units import Unit, Weights, _unit, cut_units, key_weights
+from tui.core.language.captions import _CREDIT, is_caption
 from tui.core.language.figures import _may_hold, may_hold_figures
 from tui.core.language.sentences import segment
 from tui.core.language.speakers import find_speaker
@@ -47,6 +48,20 @@ def test_the_figure_filter_answers_as_its_pattern(text: str, data: st.DataObject
     end = data.draw(st.integers(start, len(text)))
     expected = _may_hold().search(text, start, end) is not None
     assert may_hold_figures(text, Span(start, end)) == expected
+
+
+_CAPTION_PIECES = st.sampled_from(
+    ["Photo", "PHOTO", "photos", "graph", ":", " by", "by", " courtesy", "Images", "Video",
+     "foto", "Credit", "picture", "ıllustration", "İmage", "iMAGE", "graphic", "ſ", "©", "x",
+     " ", "\n", "-", "é", "_"]
+)  # fmt: skip
+"""A credit's words in every case, what follows them, and letters that fold to ASCII ones."""
+
+
+@given(st.lists(_CAPTION_PIECES, max_size=10).map("".join))
+def test_the_caption_test_answers_as_its_pattern(text: str) -> None:
+    """A line is a caption exactly when the credit pattern says so, ASCII or not."""
+    assert is_caption(text) == ("©" in text or _CREDIT.search(text) is not None)
 
 
 ARTICLE = (

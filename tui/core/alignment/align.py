@@ -420,12 +420,14 @@ class _KeyIndex:
                     postings[key].append(j)
         usable = sorted(key for key, found in postings.items() if len(found) <= _POSTING_CAP)
         usable.sort(key=weigh.key, reverse=True)  # stable: equal weights stay in key order
-        self._rank = {key: rank for rank, key in enumerate(usable)}
-        self._postings = [postings[key] for key in usable]
+        # Ranks count from 1, so that a key without one (``None``) and no other is
+        # dropped by ``filter(None, ...)`` in C; the postings list starts with a blank.
+        self._rank = {key: rank for rank, key in enumerate(usable, 1)}
+        self._postings: list[list[int]] = [[], *(postings[key] for key in usable)]
 
     def lookup(self, keys: frozenset[str]) -> list[int]:
         """Sentences sharing the rarest of ``keys``: those most of `_PROBES` probes hit."""
-        ranks = sorted(map(self._rank.__getitem__, self._rank.keys() & keys))[:_PROBES]
+        ranks = sorted(filter(None, map(self._rank.get, keys)))[:_PROBES]
         hits = Counter(chain.from_iterable(map(self._postings.__getitem__, ranks)))
         # most_common(n) without its heap loop in Python: the same order, ties first-hit first.
         return sorted(hits, key=hits.__getitem__, reverse=True)[:_PER_SENTENCE_CANDIDATES]

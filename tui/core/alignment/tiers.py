@@ -31,7 +31,7 @@ a differently worded quote.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
@@ -308,23 +308,50 @@ def clause_score(
     two clauses share is among them.
     """
     if shared_keys is not None:
-        if len(shared_keys) < CLAUSE_SHARED or max(map(weigh.key, shared_keys)) < CLAUSE_KEY:
+        if len(shared_keys) < CLAUSE_SHARED:
             return 0.0
-        pairs_a = [(ca, ca & shared_keys) for ca in clauses_a]
-        pairs_b = [(cb, cb & shared_keys) for cb in clauses_b]
-    else:
-        pairs_a = [(ca, ca) for ca in clauses_a]
-        pairs_b = [(cb, cb) for cb in clauses_b]
-    # Two clauses share only keys both sentences share: the smaller sets meet faster.
-    pairs_a = [pair for pair in pairs_a if len(pair[1]) >= CLAUSE_SHARED]
-    pairs_b = [pair for pair in pairs_b if len(pair[1]) >= CLAUSE_SHARED]
+        # What two clauses share weighs enough only with one of these among it: a
+        # clause without one, or without two shared keys, pairs with no clause.
+        key = weigh.key
+        heavy = {shared for shared in shared_keys if key(shared) >= CLAUSE_KEY}
+        if not heavy:
+            return 0.0
+        pairs_a = [
+            (ca, inside)
+            for ca in clauses_a
+            if len(inside := ca & shared_keys) >= CLAUSE_SHARED and not inside.isdisjoint(heavy)
+        ]
+        pairs_b = [
+            (cb, inside)
+            for cb in clauses_b
+            if len(inside := cb & shared_keys) >= CLAUSE_SHARED and not inside.isdisjoint(heavy)
+        ]
+        return _best_clause_pair(pairs_a, pairs_b, weigh, heavy.isdisjoint)
+    pairs_a = [(ca, ca) for ca in clauses_a if len(ca) >= CLAUSE_SHARED]
+    pairs_b = [(cb, cb) for cb in clauses_b if len(cb) >= CLAUSE_SHARED]
+    return _best_clause_pair(
+        pairs_a, pairs_b, weigh, lambda shared: max(map(weigh.key, shared)) < CLAUSE_KEY
+    )
+
+
+def _best_clause_pair(
+    pairs_a: Sequence[tuple[frozenset[str], frozenset[str]]],
+    pairs_b: Sequence[tuple[frozenset[str], frozenset[str]]],
+    weigh: Weights,
+    light: Callable[[frozenset[str]], bool],
+) -> float:
+    """The best clause overlap of `clause_score`, over each side's (clause, its candidates).
+
+    ``light`` tells a shared set of keys that weighs too little (no key of
+    `CLAUSE_KEY`'s weight among it).
+    """
     best = 0.0
     weights_b: dict[int, float] = {}
     for ca, in_a in pairs_a:
         weight_a = 0.0
         for k, (cb, in_b) in enumerate(pairs_b):
             shared = in_a & in_b
-            if len(shared) < CLAUSE_SHARED or max(map(weigh.key, shared)) < CLAUSE_KEY:
+            if len(shared) < CLAUSE_SHARED or light(shared):
                 continue
             weight_a = weight_a or weigh(ca)
             weight_b = weights_b.get(k)

@@ -34,4 +34,10 @@ _CREDIT = re.compile(_credit_pattern(CAPTION_WORDS))
 
 def is_caption(text: str) -> bool:
     """True for a caption or credit: ``... Photo: VCG``, ``Images by AFP``, ``© Reuters``."""
-    return "©" in text or _CREDIT.search(text) is not None
+    if "©" in text:
+        return True
+    if text.isascii():  # ASCII ignores case as `lower` does: no credit without its word
+        lower = text.lower()
+        if not any(word in lower for word in CAPTION_WORDS):
+            return False
+    return _CREDIT.search(text) is not None

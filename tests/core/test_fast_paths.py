@@ -10,21 +10,38 @@ screen and every report, so each is checked against the general path.
 from __future__ import annotations
 
 import pickle
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core.alignment.diff import SentenceWords, word_diff
-from tui.core.alignment.tiers import clause_score
+from tui.core.alignment.tiers import (
+    clause_score,
+    contained_only,
+    literal_tier,
+    loose_tier,
+    measure,
+    paraphrase_score,
+)
 from tui.core.alignment.units import Unit, Weights, _unit, cut_units, key_weights
 from tui.core.language.captions import _CREDIT, is_caption
 from tui.core.language.figures import _may_hold, may_hold_figures
 from tui.core.language.sentences import segment
 from tui.core.language.speakers import find_speaker
-from tui.core.language.tokens import _SCAN, _TOKEN, TextTokens, clause_keys, diff_tokens, keys
+from tui.core.language.tokens import (
+    _SCAN,
+    _TOKEN,
+    TextTokens,
+    clause_keys,
+    diff_tokens,
+    keys,
+    tokenize,
+)
 from tui.core.reading.articles import Article
+from tui.core.reading.bundled import bundled_story
+from tui.core.reading.loading import load_paths
 from tui.core.reports.comparison import comparison_dict, format_comparison
 from tui.core.reports.records import dumps
 from tui.core.spans import Span
@@ -92,6 +109,33 @@ def test_clause_scores_settled_from_shared_keys_are_the_same() -> None:
             assert clause_score(ua.clauses, ub.clauses, weigh, ua.keys & ub.keys) == plain
             scored += plain > 0
     assert scored  # the articles share clauses: the shortcut was not only ever zero
+
+
+def test_a_clause_score_left_out_decides_nothing() -> None:
+    """Every sentence pair of the bundled story gets its tier and score as with its clause
+    overlap measured, whatever the semantic signal adds: `measure` leaves it out only
+    where it cannot count."""
+    units = [
+        cut_units(article.text, article.body) for article in load_paths([bundled_story()]).articles
+    ]
+    weigh = Weights(key_weights(units))
+    left_out = 0
+    for units_a, units_b in combinations(units, 2):
+        for ua in units_a.linkable_units:
+            for ub in units_b.linkable_units:
+                mass = (weigh(ua.keys) * weigh(ub.keys)) ** 0.5
+                shared = ua.keys & ub.keys
+                found = measure(0, ua, 0, ub, weigh(shared) / mass, weigh, mass, shared)
+                full = found._replace(clause=clause_score(ua.clauses, ub.clauses, weigh, shared))
+                left_out += found.clause != full.clause
+                for semantic, soft in ((0.0, 0.0), (-0.3, 0.2), (0.2, 0.9)):
+                    one, other = (m._replace(semantic=semantic, soft=soft) for m in (found, full))
+                    assert literal_tier(one) == literal_tier(other)
+                    assert loose_tier(one) == loose_tier(other)
+                    if loose_tier(one)[0] == "paraphrase":
+                        assert paraphrase_score(one) == paraphrase_score(other)
+                        assert contained_only(one) == contained_only(other)
+    assert left_out  # the shortcut was taken where the clause overlap was not zero
 
 
 def test_a_copy_is_diffed_as_one_run_at_the_words_offsets() -> None:
@@ -181,6 +225,12 @@ def test_a_fragment_held_by_the_scan_reads_as_on_its_own(text: str, data: st.Dat
     for field in ("starts", "ends", "words", "numbers"):
         assert list(getattr(sliced, field)) == list(getattr(alone, field))
     assert sliced.values == alone.values
+
+
+@given(st.lists(st.one_of(_WORDING, st.text(max_size=3)), max_size=30).map("".join))
+def test_keys_read_through_the_memo_are_each_tokens_key(text: str) -> None:
+    """`keys` gives each token's own key, as `tokenize` reads it, in order."""
+    assert keys(text) == [token.key for token in tokenize(text)]
 
 
 @given(st.lists(st.one_of(_WORDING, st.text(max_size=3)), max_size=30).map("".join))

@@ -107,7 +107,7 @@ class Measures(NamedTuple):
     overlap: float
     """Weighted overlap (cosine) of the two sentences' content keys."""
     clause: float
-    """Best weighted overlap of one clause of each (0 when the wording settles it)."""
+    """Best weighted overlap of one clause of each (0 when it cannot count: `measure`)."""
     ratio: float
     """Character similarity of the normalised sentences, 0..1."""
     quote: float
@@ -151,21 +151,27 @@ def measure(
     number = not ua.figures.isdisjoint(ub.figures)
     if number and not literal and not attributed_alike(ua, ub):
         overlap, number = content, False  # the same amount in different mouths
-    return Measures(
-        i,
-        j,
-        overlap,
-        0.0
-        if literal
-        else clause_score(
-            ua.clauses, ub.clauses, weigh, ua.keys & ub.keys if shared_keys is None else shared_keys
-        ),
-        ratio,
-        quote_score(ua, ub, weigh, overlap),
-        number,
-        content,
-        containment(ua, ub, shared, weigh),
+    quote = quote_score(ua, ub, weigh, overlap)
+    contain = containment(ua, ub, shared, weigh)
+    # The clause overlap counts at half its value, and only for a paraphrase: it
+    # decides nothing when the wording, a quotation, too little content or a larger
+    # overlap settles the pair (a clause pair's overlap is at most 1).
+    settled = (
+        literal
+        or quote >= QUOTE
+        or content < CONTENT_MIN
+        or max(overlap, CONTAIN_FACTOR * contain) > CLAUSE_FACTOR * _CLAUSE_MOST
     )
+    if settled:
+        clause = 0.0
+    else:
+        keys = ua.keys & ub.keys if shared_keys is None else shared_keys
+        clause = clause_score(ua.clauses, ub.clauses, weigh, keys)
+    return Measures(i, j, overlap, clause, ratio, quote, number, content, contain)
+
+
+_CLAUSE_MOST = 1 + 1e-9
+"""A clause score's bound, with room for a sum's last bits."""
 
 
 def attributed_alike(ua: Unit, ub: Unit) -> bool:

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, compress, count, pairwise, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 _NUMBER = (
@@ -272,10 +273,15 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def keys(fragment: str) -> list[str]:
-    """The comparison keys of ``fragment``'s words and numbers, in order."""
-    return [
-        number_key(number) if number else stem(word) for word, number in _KEYS.findall(fragment)
-    ]
+    """The comparison keys of ``fragment``'s words and numbers, in order.
+
+    One C scan and the memo of each spelling's reading (`_READINGS`): a story reads
+    the keys of every article and quotation, most of them spelt before.
+    """
+    return list(map(_KEY_OF, map(_READINGS.__getitem__, _SCAN.findall(fragment))))
+
+
+_KEY_OF = itemgetter(0)
 
 
 def clause_keys(fragment: str) -> tuple[list[str], list[list[str]]]:

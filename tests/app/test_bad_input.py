@@ -69,7 +69,7 @@ async def test_nothing_readable_says_so(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         assert app.state.articles == []
-        assert "Nothing to read" in str(app.screen.query_one("#article-header").render())
+        assert "Nothing to read" in app.screen.query_one("#article-header").describe()
         await pilot.press(
             "j", "enter", "slash", "y", "c"
         )  # keys on an empty library do nothing harmful

@@ -185,6 +185,11 @@ class CompareScreen(Screen[None]):
             self._show_pane(self.right if self._focused_side() == "b" else self.left)
         else:
             self.left.display = self.right.display = True
+        # Side by side, both headlines take the longer one's lines: the texts start level.
+        level = not single and width >= NARROW
+        left, right = self.left.header.headline, self.right.header.headline
+        left.even_with(right if level else None)
+        right.even_with(left if level else None)
         if self.selected is not None:
             self.call_after_refresh(self._line_up)
 

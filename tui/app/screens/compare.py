@@ -238,8 +238,11 @@ class CompareScreen(Screen[None]):
             reader.view.set_highlights(link_highlights(comparison, self.links, side))
             self._drawn[side] = reader.view.document
         name_a, name_b = self.names
-        self.query_one("#summary-a", Static).update(share_line(comparison.summary.a, "A", name_a))
-        self.query_one("#summary-b", Static).update(share_line(comparison.summary.b, "B", name_b))
+        # The tiers without a sentence are left out: the legend below names every tier.
+        summary_a = share_line(comparison.summary.a, "A", name_a, zeros=False)
+        summary_b = share_line(comparison.summary.b, "B", name_b, zeros=False)
+        self.query_one("#summary-a", Static).update(summary_a)
+        self.query_one("#summary-b", Static).update(summary_b)
         self._redraw_pair()
 
     def _redraw_pair(self) -> None:

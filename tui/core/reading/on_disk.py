@@ -91,14 +91,15 @@ class OnDisk:
         return None
 
 
-def changed_files(loaded: Collection[tuple[Path, str]]) -> list[Problem]:
-    """Those ``(path, digest)`` of ``loaded`` whose file had changed or gone when read again.
+def changed_files(loaded: Collection[tuple[Path, str]] | None = None) -> list[Problem]:
+    """Files whose texts were asked for after they changed or went away.
 
-    The load's problems are known when it ends; these only once a text is asked for,
+    With ``loaded``, only those ``(path, digest)`` (an app's current articles). The
+    load's problems are known when it ends; these only once a text is asked for,
     so a list of problems asks for them each time it is shown.
     """
     with _lock:
-        found = [path for path, digest in _changed if (path, digest) in loaded]
+        found = [path for path, digest in _changed if loaded is None or (path, digest) in loaded]
     return [Problem(path, CHANGED_REASON) for path in found]
 
 

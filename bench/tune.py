@@ -36,6 +36,7 @@ LEXICAL_GRID: dict[str, list[float]] = {
     "SHORT_KEYS": [8, 10, 12],
     "PARAPHRASE": [0.25, 0.27],
     "QUOTE_CONTEXT": [0.1, 0.15],
+    "QUOTE_SAME_SPEAKER": [0.25, 0.3, 0.35],
 }
 """Lexical constants (`tui.core.alignment.tiers`) and the values tried."""
 SEMANTIC_GRID: dict[str, list[float]] = {

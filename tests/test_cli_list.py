@@ -26,6 +26,28 @@ def test_list_defaults_to_the_bundled_story_as_a_table(capsys):
     assert len(lines) == 1 + 5
 
 
+def test_a_file_changed_while_the_command_runs_is_named_on_stderr(capsys, tmp_path, monkeypatch):
+    import tui.cli
+
+    kept, changed = tmp_path / "kept.txt", tmp_path / "changed.txt"
+    kept.write_text("Port reopens after storm\n\nShips sailed again on Friday.\n", encoding="utf-8")
+    changed.write_text("Ferry fares to rise\n\nFares rise by a tenth in May.\n", encoding="utf-8")
+    read = tui.cli._Session.read
+
+    def read_then_change(self, paths):  # the file changes once it has been read
+        articles = read(self, paths)
+        changed.write_text("Ferry fares frozen\n\nNo rise this year.\n", encoding="utf-8")
+        return articles
+
+    monkeypatch.setattr(tui.cli._Session, "read", read_then_change)
+    assert main(["list", str(tmp_path), "--format", "json"]) == 0  # words: texts read again
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)) == 2
+    assert err.splitlines() == [
+        f"storyreader: {changed}: changed or went away after it was read; open it again to read it"
+    ]
+
+
 def test_problems_go_to_stderr_and_the_rest_still_lists(capsys, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     code = main(["list", str(SEEDS / "004_159432c7cf2bb8a3.txt"), str(tmp_path / "empty.txt"),

@@ -499,11 +499,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A headless command builds its story, links and report and exits: what it
         # allocates forms no cycles worth finding, and each collection after a paused
         # stage rescanned all of it (a tenth of an overview of 400 articles).
+        from tui.core.reading.on_disk import changed_files
+
+        before = changed_files()
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return _COMMANDS[args[0]](args[1:])
+            code = _COMMANDS[args[0]](args[1:])
         finally:
             if enabled:
                 gc.enable()
+        # Files that changed while it ran: their texts were not what the command read.
+        for problem in changed_files()[len(before) :]:
+            _warn(f"{_name(problem.path)}: {inert_line(problem.reason)}")
+        return code
     return _run_app(args)

@@ -17,6 +17,8 @@ from tui.app.screens.problems import ProblemsScreen
 from tui.app.screens.too_small import TooSmallScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.document_view import DocumentView
+from tui.core.reading import on_disk
+from tui.core.reading.on_disk import KEPT
 
 WIDE = "# 中文标题 with emoji 🎉 and עברית\n\nCJK 北京时间 text, emoji 👩‍👩‍👧 family, combining é, Arabic مرحبا بالعالم, RTL \u202eoverride\u202c end.\n"
 ANSI = "Title \x1b[31mred\x1b[0m here\n\nBody with \x1b]0;evil\x07 title set and [bold]markup[/] too.\n"
@@ -63,13 +65,48 @@ async def test_unreadable_inputs_are_listed_with_reasons_and_the_rest_opens(mess
         assert isinstance(app.screen, LibraryScreen)
 
 
+async def test_a_file_changed_while_open_says_so_and_is_listed_as_a_problem(tmp_path: Path) -> None:
+    # More files than the texts kept in memory (`KEPT`): most are read again from disk.
+    paths = [tmp_path / f"report-{number:02d}.txt" for number in range(KEPT + 6)]
+    for number, path in enumerate(paths):
+        path.write_text(
+            f"Harbour report {number}: pilots back at work\n\n"
+            f"Pilots guided {number + 3} ships into the harbour on Tuesday.\n",
+            encoding="utf-8",
+        )
+    app = make_app([tmp_path])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("exclamation_mark")  # every file read: nothing to list
+        assert isinstance(app.screen, LibraryScreen)
+        held = {path for path, _ in on_disk._kept}  # texts kept in memory read no file
+        changed = next(path for path in reversed(paths) if path not in held)
+        changed.write_text(
+            "Harbour report: strike resumes\n\nThe pilots walked out.\n", encoding="utf-8"
+        )
+        for _ in paths:  # move down to it: the reader asks for its text
+            if app.screen.reader.article.path == changed:  # type: ignore[attr-defined]
+                break
+            await pilot.press("j")
+        await settle(pilot)
+        shown = " ".join(" ".join(rendered_lines(app.screen.reader.view)).split())  # type: ignore[attr-defined]
+        if "this file changed or went away" not in shown:
+            pytest.fail(f"the changed file shows its old or new text: {shown[:200]!r}")
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+        listed = static_text(app.screen.query_one(Static), 120)
+        assert changed.name in listed and "changed or went away after it was read" in listed
+        assert sum(path.name in listed for path in paths) == 1
+        assert changed.read_text(encoding="utf-8").startswith("Harbour report: strike")  # untouched
+
+
 async def test_nothing_readable_says_so(tmp_path: Path) -> None:
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 jpeg")
     app = make_app([tmp_path])
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         assert app.state.articles == []
-        assert "Nothing to read" in str(app.screen.query_one("#article-header").render())
+        assert "Nothing to read" in app.screen.query_one("#article-header").describe()
         await pilot.press(
             "j", "enter", "slash", "y", "c"
         )  # keys on an empty library do nothing harmful

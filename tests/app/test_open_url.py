@@ -45,7 +45,7 @@ async def test_the_palette_fetches_an_address_into_the_library(
         added = app.state.articles[-1]
         assert added.url == f"{web_server}/story"
         assert app.screen.reader.article is added  # shown at once
-        header = str(app.screen.query_one(ArticleHeader).render())
+        header = app.screen.query_one(ArticleHeader).describe()
         assert f"{web_server}/story" in header
         await pilot.press("w")
         assert opened == [f"{web_server}/story"]

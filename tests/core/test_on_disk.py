@@ -12,7 +12,8 @@ import pytest
 
 from tui.core.reading import loading
 from tui.core.reading.loading import load_paths
-from tui.core.reading.on_disk import CHANGED, KEPT
+from tui.core.reading.on_disk import CHANGED, CHANGED_REASON, KEPT, changed_files
+from tui.core.reading.problems import Problem
 from tui.core.reports.listing import format_listing
 
 HEADLINE = "Harbour pilots end strike after pay deal with port authority"
@@ -92,6 +93,19 @@ def test_a_file_changed_after_loading_says_so_at_the_same_length(tmp_path: Path)
     assert text.startswith(CHANGED)
     assert not text[len(CHANGED) :].strip()
     assert path.read_text(encoding="utf-8") == article_text(1)  # the file left as it is
+
+
+def test_a_changed_file_is_a_problem_once_its_text_is_asked_for(tmp_path: Path) -> None:
+    path = write_folder(tmp_path, 1)[0]
+    article = load_paths([tmp_path]).articles[0]
+    loaded = {(article.path, article.sha256)}
+    path.write_text(article_text(2), encoding="utf-8")
+    assert changed_files(loaded) == []  # nothing read again yet: nothing known
+    assert article.text.startswith(CHANGED)
+    assert changed_files(loaded) == [Problem(path, CHANGED_REASON)]
+    again = load_paths([tmp_path]).articles[0]  # loaded as it is now: no problem
+    assert again.text == article_text(2)
+    assert changed_files({(again.path, again.sha256)}) == []
 
 
 def test_a_file_deleted_or_shortened_after_loading_never_gives_a_shorter_text(

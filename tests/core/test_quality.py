@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.stories import compared, story_of
-from tui.core.alignment import semantic
+from tui.core.alignment import semantic, tiers
 from tui.core.alignment.align import Link, StoryAligner
 from tui.core.language.sentences import BYLINE, CAPTION, DATELINE, segment
 from tui.core.language.tokens import stem
@@ -156,6 +156,30 @@ def test_the_same_short_phrase_quoted_on_both_sides_links_as_a_quote() -> None:
     (link,) = compared(a, b, context).links
     assert link.tier == "quote"
     assert link.a.slice(a).startswith("Mayor Lund") and link.b.slice(b).startswith("After")
+
+
+def test_one_speakers_statement_worded_twice_is_a_quote_and_in_two_mouths_is_not() -> None:
+    """Two renderings of the mayor's words share too little for a quote on their own:
+    the same speaker named in both makes them one; another speaker's words stay apart."""
+    a = (
+        '"The old swing bridge has done its job for ninety long years," Mayor Alvarez said '
+        "at the council meeting on Monday."
+    )
+    same = (
+        "The council will vote on a replacement next week, Alvarez told reporters, adding "
+        'that "the old swing bridge has served its purpose and must close."'
+    )
+    other = same.replace("Alvarez", "the engineer")
+    context = [
+        "The ferry runs twice a day across the river.",
+        "Traffic on the ring road grew in May.",
+        "The bridge opened in 1931 and carries 9,000 cars a day.",
+        "Shops near the river closed early.",
+    ]
+    (link,) = compared(a, same, context).links
+    assert link.tier == "quote"
+    assert tiers.QUOTE_SAME_SPEAKER <= link.score < tiers.QUOTE  # short of a quote alone
+    assert not compared(a, other, context).links
 
 
 def test_a_quoted_term_of_two_words_is_no_quote() -> None:

@@ -115,6 +115,13 @@ def test_share_line(pair: Comparison) -> None:
         "A 2/3 sentences shared (67%) · copy 2 · edit 0 · quote 0 · paraphrase 0"
     )
     assert share_line(pair.summary.b, "B", "Daily").startswith("B (Daily) ")
+    assert share_line(pair.summary.a, "A", zeros=False) == "A 2/3 sentences shared (67%) · copy 2"
+
+
+def test_share_line_without_zeros_of_a_pair_sharing_nothing() -> None:
+    a = article("a.txt", "Cats sleep a lot. Dogs bark at night.", "A")
+    b = article("b.txt", "Ships sail at dawn. Gulls follow.", "B")
+    assert share_line(compare(a, b).summary.a, "A", zeros=False) == "A 0/2 sentences shared (0%)"
 
 
 def test_text_marks_changed_words(pair: Comparison) -> None:

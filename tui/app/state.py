@@ -140,6 +140,13 @@ class StoryState:
         """Take the stories as found, or as the user corrected them."""
         self.grouping = grouping
 
+    def all_problems(self) -> list[Problem]:
+        """The load's problems, then the files that changed or went away since they were read."""
+        from tui.core.reading.on_disk import changed_files
+
+        loaded = {(article.path, article.sha256) for article in self.articles}
+        return [*self.problems, *changed_files(loaded)]
+
     def add(self, articles: Sequence[Article], problems: Sequence[Problem]) -> None:
         """Take in what the loader has read, or an article fetched later (a new story then)."""
         if articles and self._story is not None:

@@ -185,6 +185,11 @@ class CompareScreen(Screen[None]):
             self._show_pane(self.right if self._focused_side() == "b" else self.left)
         else:
             self.left.display = self.right.display = True
+        # Side by side, both headlines take the longer one's lines: the texts start level.
+        level = not single and width >= NARROW
+        left, right = self.left.header.headline, self.right.header.headline
+        left.even_with(right if level else None)
+        right.even_with(left if level else None)
         if self.selected is not None:
             self.call_after_refresh(self._line_up)
 
@@ -233,8 +238,11 @@ class CompareScreen(Screen[None]):
             reader.view.set_highlights(link_highlights(comparison, self.links, side))
             self._drawn[side] = reader.view.document
         name_a, name_b = self.names
-        self.query_one("#summary-a", Static).update(share_line(comparison.summary.a, "A", name_a))
-        self.query_one("#summary-b", Static).update(share_line(comparison.summary.b, "B", name_b))
+        # The tiers without a sentence are left out: the legend below names every tier.
+        summary_a = share_line(comparison.summary.a, "A", name_a, zeros=False)
+        summary_b = share_line(comparison.summary.b, "B", name_b, zeros=False)
+        self.query_one("#summary-a", Static).update(summary_a)
+        self.query_one("#summary-b", Static).update(summary_b)
         self._redraw_pair()
 
     def _redraw_pair(self) -> None:

@@ -413,10 +413,10 @@ class LibraryScreen(Screen[None]):
             navigation.open_overview(self.app, self.state, self.library.selected_story)
 
     def action_problems(self) -> None:
-        """The files that could not be read; while loading, those found so far."""
+        """The files that could not be read (or no longer can); while loading, those so far."""
         from tui.app.screens.problems import ProblemsScreen
 
-        problems = self.state.problems
+        problems = self.state.all_problems()
         if not problems:
             if self.state.loading:
                 self.notify("No problems so far (still reading the files).")

@@ -66,11 +66,8 @@ class Reader(Vertical):
             visibility: visible;
         }
         & > ArticleHeader {
-            height: 2;
             padding: 0 1;
             background: $panel;
-            text-wrap: nowrap;
-            text-overflow: ellipsis;
         }
         & > .document { height: 1fr; }
         & > Working { height: 1; padding: 0 1; }
@@ -104,6 +101,11 @@ class Reader(Vertical):
         yield DocumentView(gutter=self._gutter, classes="document")
 
     @property
+    def header(self) -> ArticleHeader:
+        """The headline and facts above the text."""
+        return self.query_one(ArticleHeader)
+
+    @property
     def view(self) -> DocumentView:
         """The text of the article."""
         return self.query_one(DocumentView)
@@ -117,7 +119,7 @@ class Reader(Vertical):
     def read(self, article: Article) -> None:
         """Show ``article`` from its top; a find query still open is searched again."""
         self.article = article
-        self.query_one(ArticleHeader).set_article(article, label=self.label)
+        self.header.set_article(article, label=self.label)
         document = documents.at_once(article.text)
         if document is not None:
             self._display(article, document)
@@ -132,7 +134,7 @@ class Reader(Vertical):
     def show_nothing(self, message: str) -> None:
         """Say why there is nothing to read."""
         self.article = None
-        self.query_one(ArticleHeader).set_article(None, message)
+        self.header.set_article(None, message)
         self.view.set_document(Document(blocks=()))
 
     @work(thread=True, exclusive=True, group="render", description="render an article")

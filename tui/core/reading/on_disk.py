@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from tui.core.reading.formats.raw import MAX_BYTES, read_raw
@@ -29,13 +29,18 @@ CHANGED = (
     "[storyreader: this file changed or went away after it was read; open it again to read it]"
 )
 """What a text that cannot be read again as it was says instead."""
+CHANGED_REASON = "changed or went away after it was read; open it again to read it"
+"""What the list of problems says of such a file."""
 
 Decoder = Callable[[bytes, bool], str]
 """Bytes to the text, as the format's reader decoded them; the flag: they were cut short."""
 
 _kept: OrderedDict[tuple[Path, str], str] = OrderedDict()
+_changed: dict[tuple[Path, str], None] = {}
+"""Files (and the digest they were loaded with) found changed or gone when read again, in
+the order found: a set that keeps it. The same file loaded again as it is now is not one."""
 _lock = threading.Lock()
-"""The kept texts are shared by the interface and its workers."""
+"""The kept texts and the changed files are shared by the interface and its workers."""
 
 
 class OnDisk:
@@ -61,24 +66,41 @@ class OnDisk:
                 return text
         text = self._read_again(path, digest, chars)
         with _lock:
-            _kept[key] = text
+            if text is not None:
+                _kept[key] = text
+            else:
+                _changed[key] = None
+                text = _kept[key] = changed_notice(chars)
             while len(_kept) > KEPT:
                 _kept.popitem(last=False)
         return text
 
-    def _read_again(self, path: Path, digest: str, chars: int) -> str:
+    def _read_again(self, path: Path, digest: str, chars: int) -> str | None:
+        """The text as loaded, or ``None`` when the file no longer holds it."""
         try:
             raw = read_raw(path, self._limit)
         except (OSError, ValueError):
-            return changed_notice(chars)
+            return None
         if not isinstance(raw, Problem) and hashlib.sha256(raw.data).hexdigest() == digest:
             try:
                 text = self._decode(raw.data, raw.truncated)
             except ValueError:  # the same bytes decoded before: this is not expected
-                return changed_notice(chars)
+                return None
             if len(text) == chars:
                 return text
-        return changed_notice(chars)
+        return None
+
+
+def changed_files(loaded: Collection[tuple[Path, str]] | None = None) -> list[Problem]:
+    """Files whose texts were asked for after they changed or went away.
+
+    With ``loaded``, only those ``(path, digest)`` (an app's current articles). The
+    load's problems are known when it ends; these only once a text is asked for,
+    so a list of problems asks for them each time it is shown.
+    """
+    with _lock:
+        found = [path for path, digest in _changed if loaded is None or (path, digest) in loaded]
+    return [Problem(path, CHANGED_REASON) for path in found]
 
 
 def changed_notice(chars: int) -> str:

@@ -134,14 +134,17 @@ def side_dict(side: SideSummary) -> dict[str, Any]:
     }
 
 
-def share_line(side: SideSummary, label: str, name: str = "") -> str:
+def share_line(side: SideSummary, label: str, name: str = "", *, zeros: bool = True) -> str:
     """One line for a header: ``A 14/18 sentences shared (78%) · copy 10 · edit 2 · ...``.
 
-    With ``name`` (an outlet), the side reads ``A (AFP)``.
+    With ``name`` (an outlet), the side reads ``A (AFP)``. Without ``zeros``, tiers
+    with no sentence are left out, so that the line fits a narrow header.
     """
-    tiers = " · ".join(f"{tier} {share.sentences}" for tier, share in zip(TIERS, side.by_tier))
+    counts = [(tier, share.sentences) for tier, share in zip(TIERS, side.by_tier)]
+    tiers = " · ".join(f"{tier} {count}" for tier, count in counts if zeros or count)
     head = f"{label} ({name})" if name else label
-    return f"{head} {side.shared}/{side.sentences} sentences shared ({side.percent}%) · {tiers}"
+    line = f"{head} {side.shared}/{side.sentences} sentences shared ({side.percent}%)"
+    return f"{line} · {tiers}" if tiers else line
 
 
 def format_comparison(

@@ -182,6 +182,41 @@ def test_one_speakers_statement_worded_twice_is_a_quote_and_in_two_mouths_is_not
     assert not compared(a, other, context).links
 
 
+def test_one_speakers_two_statements_sharing_one_word_are_no_quote() -> None:
+    """The mayor said two different things; one rare word in common does not make them one."""
+    a = (
+        '"Nobody in this town could know how hard the winter storm would hit," Mayor Alvarez '
+        "said on Monday."
+    )
+    b = 'Alvarez told reporters on the pier that "we know the river well."'
+    context = [
+        "The ferry runs twice a day across the river.",
+        "Traffic on the ring road grew in May.",
+        "The bridge opened in 1931 and carries 9,000 cars a day.",
+        "Shops near the river closed early.",
+        "Schools stayed open all week.",
+        "The council met in the old hall.",
+        "Rain fell for three days.",
+        "Farmers moved their cattle to higher fields.",
+        "The train to the coast was cancelled.",
+        "Volunteers filled sandbags at the depot.",
+        "The museum lent its vans to the clinic.",
+        "Buses ran late on Tuesday.",
+        "The harbour office reopened.",
+        "Power returned to most homes by noon.",
+        "The library stayed shut.",
+        "Police closed two roads.",
+        "The bakery gave away bread.",
+        "A crane was brought from the city.",
+        "Insurers sent assessors.",
+    ]
+    story = story_of(a, b, *context)
+    ua, ub = story.units(0).units[0], story.units(1).units[0]
+    assert tiers.named_alike(ua, ub)  # one speaker,
+    assert tiers.quote_score(ua, ub, story.aligner._weigh, 1.0) >= tiers.QUOTE_SAME_SPEAKER
+    assert not story.comparison(0, 1).links  # but one shared word: no quote
+
+
 def test_a_quoted_term_of_two_words_is_no_quote() -> None:
     """The same scare-quoted name in two different statements links neither as a quote."""
     a = 'The "green corridor" will carry freight to the north pier from June, the port said.'

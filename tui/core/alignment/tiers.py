@@ -24,7 +24,7 @@ development story by ``bench/tune.py``, which anyone can run again. The second r
 (issue 18) kept them but for `QUOTE_CONTEXT` (0.15 to 0.1: a quoted phrase needs less
 sentence context; one more dev-story quote, precision unchanged on both stories) and
 added `SOFT_FACTOR` for the semantic signal's soft containment. The third added
-`QUOTE_SAME_SPEAKER` (one more dev-story quote with either engine, precision up, the
+`QUOTE_SAME_SPEAKER` with `SAME_SPEAKER_KEYS` (one more dev-story quote with either engine, precision up, the
 seeds unchanged; 0.15 to 0.35 give the same links, 0.4 loses it). Recall of the quotes the
 development story still misses needs meaning the engines do not have: two
 translations of one statement (``will be discarded to ensure the transparency`` /
@@ -65,6 +65,9 @@ QUOTE_SAME_SPEAKER = 0.3
 """The share that makes two quotations one when both sentences name the same speaker:
 one statement translated twice shares fewer words (``has done its job`` / ``has
 completed its mission``, both said by Kim)."""
+SAME_SPEAKER_KEYS = 2
+"""Content words two quotations of one speaker must share for that: one rare word in
+common (``know``) is no sign of one statement."""
 QUOTE_WEIGHT = 2.0
 """Weight the shared words of two quotations need: more than one common name."""
 QUOTE_CONTEXT = 0.1
@@ -178,7 +181,11 @@ def measure(
     else:
         keys = ua.keys & ub.keys if shared_keys is None else shared_keys
         clause = clause_score(ua.clauses, ub.clauses, weigh, keys)
-    one_speaker = QUOTE_SAME_SPEAKER <= quote < QUOTE and named_alike(ua, ub)
+    one_speaker = (
+        QUOTE_SAME_SPEAKER <= quote < QUOTE
+        and _quotes_share(ua, ub, SAME_SPEAKER_KEYS)
+        and named_alike(ua, ub)
+    )
     return Measures(
         i, j, overlap, clause, ratio, quote, number, content, contain, one_speaker=one_speaker
     )
@@ -203,6 +210,11 @@ def attributed_alike(ua: Unit, ub: Unit) -> bool:
     if speaker_a.islower() or speaker_b.islower():
         return False
     return _named_in(speaker_a, ub) and _named_in(speaker_b, ua)
+
+
+def _quotes_share(ua: Unit, ub: Unit, count: int) -> bool:
+    """True when a quotation of each sentence shares ``count`` content words or more."""
+    return any(len(qa.keys & qb.keys) >= count for qa in ua.quotes for qb in ub.quotes)
 
 
 def named_alike(ua: Unit, ub: Unit) -> bool:

@@ -86,3 +86,21 @@ def test_nothing_readable_exits_1(capsys, tmp_path):
     out, err = capsys.readouterr()
     assert json.loads(out) == []
     assert "folder has no readable articles" in err
+
+
+def test_a_command_on_local_files_does_not_import_the_web_client():
+    """urllib and http.client take some 25 ms to import: only addresses need them."""
+    import subprocess
+    import sys
+
+    script = (
+        "import contextlib, io, sys\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['list', {str(SEEDS)!r}])\n"
+        "print('http.client' in sys.modules, 'urllib.request' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "False"]

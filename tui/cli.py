@@ -155,12 +155,14 @@ class _Session:
         """
         from tui.core.reading.address import is_url
         from tui.core.reading.loading import LoadResult, iter_load
-        from tui.core.reading.url import FetchError, read_url
 
         result = LoadResult()
         self.progress.step(f"reading {what}".rstrip())
         for address, run in itertools.groupby(names, key=is_url):
             if address:
+                # Only addresses need urllib and http.client (some 25 ms to import).
+                from tui.core.reading.url import FetchError, read_url
+
                 for url in run:
                     self.progress.step(f"fetching {inert_line(url)}")
                     try:

@@ -210,7 +210,7 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
     yield Progress("stories", 0, 1)
     if count > ONE_STORY:
         grouping = None
-        for step in iter_grouping(story.articles, cancelled=stop):
+        for step in iter_grouping(story.articles, units=units, cancelled=stop):
             if isinstance(step, Grouping):
                 grouping = step
         if grouping is None:

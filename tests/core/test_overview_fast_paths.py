@@ -30,8 +30,9 @@ from tui.core.reports.records import dumps
 from tui.core.spans import Span
 from tui.core.story import model
 from tui.core.story.model import Story
+from tui.core.story.neighbours import NeighbourIndex
 from tui.core.story.overview import build_overview
-from tui.core.story.profiles import article_terms
+from tui.core.story.profiles import article_terms, profiles
 from tui.core.story.quote_groups import MIN_WORDS, find_mentions
 
 
@@ -290,3 +291,21 @@ def test_every_text_reads_alike_from_units_and_from_scratch(pieces: list[str]) -
     article = article_of("Headline here\n\n" + "".join(pieces))
     units = Story([article]).units(0)
     assert terms_in_order(article, units) == terms_in_order(article, None)
+
+
+def test_each_neighbour_weighed_once_is_the_cosine_weighed_from_its_side(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A mutual pair's cosine is weighed once; every article's neighbours stay the same."""
+    folder = load_paths([STORIES_FOLDER]).articles
+    found = profiles([article_terms(article) for article in folder])
+    quick = NeighbourIndex(found)
+    fast = [quick.neighbours(article) for article in range(len(folder))]
+    monkeypatch.setattr(
+        NeighbourIndex,
+        "_similarity",
+        lambda index, article, other: found[article].similarity(found[other]),
+    )
+    plain = NeighbourIndex(found)
+    assert fast == [plain.neighbours(article) for article in range(len(folder))]
+    assert sum(map(len, fast)) >= len(folder)  # the fixture's articles have neighbours

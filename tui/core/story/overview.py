@@ -218,6 +218,7 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
         stories = tuple(group.articles for group in grouping.stories)
     yield Progress("stories", 1, 1)
     yield Progress("index", 0, 1)
+    aligner.prepare(units)
     candidates, weighed, qualifying = _pairs_to_align(units, aligner, stories, stop)
     if stop():
         return

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from operator import mul
 
 from tui.core.alignment.units import ArticleUnits
@@ -123,18 +124,26 @@ def profiles(
         cancelled: Polled every few hundred articles; when it returns True the rest
             get empty profiles (the caller throws the result away).
     """
-    frequency = Counter(key for counts in terms for key in counts)
+    frequency = Counter(chain.from_iterable(terms))
     total = len(terms) + BACKGROUND
     rarity = {key: math.log(total / (count + 1)) for key, count in frequency.items()}
+    shared = {key for key, count in frequency.items() if count > 1}
     found: list[Profile] = []
     for index, local in enumerate(terms):
         if cancelled is not None and index % 256 == 0 and cancelled():
             found.extend(Profile({}) for _ in range(len(terms) - index))
             break
-        weights = {key: weight * rarity[key] for key, weight in local.items()}
-        norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
+        # Products and sums taken in C, in the order of the keys, as a loop would.
+        weights = list(map(mul, local.values(), map(rarity.__getitem__, local)))
+        norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
         found.append(
-            Profile({key: weight / norm for key, weight in weights.items() if frequency[key] > 1})
+            Profile(
+                {
+                    key: weight / norm
+                    for key, weight in zip(local, weights, strict=True)
+                    if key in shared
+                }
+            )
         )
     return found
 

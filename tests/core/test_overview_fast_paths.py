@@ -22,13 +22,16 @@ from tui.core.alignment.align import StoryAligner
 from tui.core.alignment.story_index import reused_pairs
 from tui.core.alignment.tiers import Measures, literal_tier, similarity
 from tui.core.alignment.units import ArticleUnits, cut_units, key_weights
+from tui.core.language.figures import find_figures, may_hold_figures
 from tui.core.language.speakers import find_speaker, resolve
+from tui.core.language.tokens import tokenize
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
 from tui.core.reports.overview import format_overview, overview_dict
 from tui.core.reports.records import dumps
 from tui.core.spans import Span
 from tui.core.story import model
+from tui.core.story.figure_groups import FigureMention, figure_mentions, sentence_tokens
 from tui.core.story.model import Story
 from tui.core.story.neighbours import NeighbourIndex
 from tui.core.story.overview import build_overview
@@ -309,3 +312,36 @@ def test_each_neighbour_weighed_once_is_the_cosine_weighed_from_its_side(
     plain = NeighbourIndex(found)
     assert fast == [plain.neighbours(article) for article in range(len(folder))]
     assert sum(map(len, fast)) >= len(folder)  # the fixture's articles have neighbours
+
+
+FIGURED = (
+    "About 4,200 commuters were stranded; fares rise 5 per cent, or $1.5bn a year.\n"
+    "Three hundred people marched, police said. Hundreds of boats stayed in port. "
+    "The guild wants 12m euros. Crews got 7 m\u00e9tres of rope. \x1b[10;52H 900 pages. "
+    "Tens of thousands watched the 1,200-berth harbour."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FIGURED,
+        STORY_A,
+        STORY_B,
+        *(path.read_text(encoding="utf-8") for path in sorted(STORIES_FOLDER.glob("*.txt"))),
+    ],
+)
+def test_figures_read_from_the_units_words_are_those_of_a_fresh_tokenisation(text: str) -> None:
+    """Every sentence's tokens as the units scanned them are `tokenize`'s, and so its figures."""
+    units = cut_units(text)
+    for unit in units.units:
+        assert sentence_tokens(units, unit.span) == tokenize(text, *unit.span)
+    fresh = [
+        FigureMention(0, figure)
+        for unit in units.linkable_units
+        if may_hold_figures(text, unit.span)
+        for figure in find_figures(text, unit.span)
+    ]
+    assert figure_mentions(0, units) == fresh
+    if text is FIGURED:
+        assert {mention.figure.value for mention in fresh} >= {4200, 1.5e9, 300, 1.2e7, 900}

@@ -39,11 +39,15 @@ from tui.core.alignment.align import Link, StoryAligner, collector_paused
 from tui.core.alignment.comparison import Comparison
 from tui.core.alignment.story_index import Cancelled, Candidates, candidate_pairs, reused_pairs
 from tui.core.alignment.units import ArticleUnits
-from tui.core.language.figures import find_figures, may_hold_figures
 from tui.core.reading.articles import Article
 from tui.core.spans import Span
 from tui.core.story.copy_groups import CopyGroup, copy_groups, copy_pairs
-from tui.core.story.figure_groups import FigureGroup, FigureMention, group_figures
+from tui.core.story.figure_groups import (
+    FigureGroup,
+    FigureMention,
+    figure_mentions,
+    group_figures,
+)
 from tui.core.story.grouping import Grouping, iter_grouping
 from tui.core.story.matrix import Cell, build_cells, similarity_order
 from tui.core.story.model import Story
@@ -262,12 +266,7 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
         return
     mentions: list[FigureMention] = []
     for index, article in enumerate(units):
-        mentions.extend(
-            FigureMention(index, figure)
-            for unit in article.linkable_units
-            if may_hold_figures(article.text, unit.span)
-            for figure in find_figures(article.text, unit.span)
-        )
+        mentions.extend(figure_mentions(index, article))
         if worth_reporting(index + 1, count):
             yield Progress("figures", index + 1, count)
         if stop():

@@ -145,8 +145,8 @@ class StoryAligner:
     def prepare(self, articles: Iterable[ArticleUnits]) -> None:
         """Embed the linkable sentences of ``articles`` in one batch, ahead of their pairs.
 
-        The story overview aligns hundreds of pairs of them: one batch costs less than
-        one per article or per sentence pair, and each text's vector is the same.
+        The story overview's index weighs thousands of their sentence pairs: one batch
+        costs less than one per pair, and each text's vector is the same.
         """
         if self._signal is not None:
             self._signal.prepare([unit for found in articles for unit in found.linkable_units])

@@ -31,7 +31,7 @@ being computed. `build_overview` runs it to the end.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
@@ -61,6 +61,8 @@ ONE_STORY = 30
 pair with links at little cost, and an article unlike the others keeps its links."""
 WHOLE_STORY = 12
 """Of a larger folder, a story of up to this many articles has all its pairs aligned."""
+EMBED_BATCH = 1000
+"""Sentences embedded in one batch ahead of the index (`_embed_ahead`)."""
 
 
 class OverviewCancelledError(Exception):
@@ -222,7 +224,6 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
         stories = tuple(group.articles for group in grouping.stories)
     yield Progress("stories", 1, 1)
     yield Progress("index", 0, 1)
-    aligner.prepare(units)
     candidates, weighed, qualifying = _pairs_to_align(units, aligner, stories, stop)
     if stop():
         return
@@ -298,6 +299,7 @@ def _pairs_to_align(
     pairs that reuse wording (`reused_pairs`), never a weak paraphrase.
     """
     if len(stories) == 1:
+        _embed_ahead(units, range(len(units)), aligner)
         search = candidate_pairs(units, aligner, cancelled=stop)
         return [(p.a, p.b) for p in search.pairs], search.weighed, _qualifying(search)
     chosen: set[tuple[int, int]] = set()
@@ -307,6 +309,7 @@ def _pairs_to_align(
             prose = sorted(article for article in members if units[article].has_prose)
             chosen.update(combinations(prose, 2))
             continue
+        _embed_ahead(units, members, aligner)
         search = candidate_pairs(units, aligner, members=members, cancelled=stop)
         chosen.update((p.a, p.b) for p in search.pairs)
         weighed += search.weighed
@@ -314,6 +317,27 @@ def _pairs_to_align(
     reused = reused_pairs(units, stories, aligner, cancelled=stop)
     chosen.update((p.a, p.b) for p in reused.pairs)
     return sorted(chosen), weighed + reused.weighed, qualifying + _qualifying(reused)
+
+
+def _embed_ahead(
+    units: Sequence[ArticleUnits], members: Iterable[int], aligner: StoryAligner
+) -> None:
+    """Embed the sentences of ``members`` in batches of about `EMBED_BATCH`, before the index.
+
+    The index weighs sentence pairs with the semantic signal, which would otherwise
+    embed them two at a time (a fifth of a 30-article overview). Bounded batches
+    keep the tokeniser's memory small; a small story's pairs, aligned without the
+    index, embed each article as they need it.
+    """
+    batch: list[ArticleUnits] = []
+    size = 0
+    for article in members:
+        batch.append(units[article])
+        size += len(units[article].units)
+        if size >= EMBED_BATCH:
+            aligner.prepare(batch)
+            batch, size = [], 0
+    aligner.prepare(batch)
 
 
 def _qualifying(search: Candidates) -> int:

@@ -42,7 +42,8 @@ command a user runs, ``storyreader overview DIR --format json`` in a fresh proce
 (reading, the report and the first embedding of every sentence count; the median
 of ``--repeat`` runs, peak RSS), with ``--root DIR`` beside the same command of
 another checkout (an older commit's), with the ratio and whether the JSON is the
-same byte for byte. The growth exponent over all the mixed sizes is the slope of
+same byte for byte; with ``--root``, that checkout's own child also measures each
+mixed folder right after this one's (its build time, CPU and stages, and the ratio). The growth exponent over all the mixed sizes is the slope of
 log time on log size (least squares), for ``build_overview`` and for the command.
 """
 
@@ -60,6 +61,7 @@ import time
 from collections.abc import Callable, Sequence
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
@@ -240,6 +242,17 @@ def command_runs(size: int, repeat: int, root: Path | None) -> dict[str, Run | b
     return found
 
 
+def mixed_run(script: Path, size: int, repeat: int) -> dict[str, Any]:
+    """What ``script --mixed-child SIZE`` measured, in a child process of its own.
+
+    ``script`` is this file, or another checkout's, which then imports its own ``tui``.
+    """
+    command = [sys.executable, str(script), "--mixed-child", str(size), "--repeat", str(repeat)]
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    found: dict[str, Any] = json.loads(out.splitlines()[-1])
+    return found
+
+
 def mixed(sizes: Sequence[int], repeat: int, root: Path | None = None) -> None:
     found = {}
     commands: dict[int, dict[str, Run | bool]] = {}
@@ -250,9 +263,7 @@ def mixed(sizes: Sequence[int], repeat: int, root: Path | None = None) -> None:
     )
     print(f"mixed folders: {source}")
     for size in sizes:
-        command = [sys.executable, __file__, "--mixed-child", str(size), "--repeat", str(repeat)]
-        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        result = found[size] = json.loads(out.splitlines()[-1])
+        result = found[size] = mixed_run(Path(__file__), size, repeat)
         print(
             f"mixed folder, {size} articles ({result['stories']} stories, engine "
             f"{result['engine']}): median {result['seconds']:.2f} s (CPU {result['cpu']:.2f} s), "
@@ -267,6 +278,18 @@ def mixed(sizes: Sequence[int], repeat: int, root: Path | None = None) -> None:
         print(f"  {result['described']}")
         stages = ", ".join(f"{stage} {value:.2f}" for stage, value in result["stages"].items())
         print(f"  CPU seconds by stage (medians): {stages}")
+        if root is not None:
+            # The other checkout's own child, right after this one's: a busy
+            # moment of the machine hits both alike.
+            other = mixed_run(root / "bench" / "overview.py", size, repeat)
+            earlier = ", ".join(
+                f"{stage} {value:.2f}" for stage, value in other.get("stages", {}).items()
+            )
+            print(
+                f"  before ({root}): median {other['seconds']:.2f} s (CPU {other['cpu']:.2f} s); "
+                f"now {result['seconds'] / other['seconds']:.2f}x its time, "
+                f"{result['cpu'] / other['cpu']:.2f}x its CPU; its stages: {earlier}"
+            )
         if MIXED_SOURCE.is_dir():
             runs = commands[size] = command_runs(size, repeat, root)
             now = runs["now"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 from itertools import combinations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.paths import ROOT, STORIES_FOLDER
 from tests.stories import article_of
@@ -20,13 +22,20 @@ from tui.core.alignment.align import StoryAligner
 from tui.core.alignment.story_index import reused_pairs
 from tui.core.alignment.tiers import Measures, literal_tier, similarity
 from tui.core.alignment.units import ArticleUnits, cut_units, key_weights
+from tui.core.language.figures import find_figures, may_hold_figures
 from tui.core.language.speakers import find_speaker, resolve
+from tui.core.language.tokens import tokenize
+from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
 from tui.core.reports.overview import format_overview, overview_dict
 from tui.core.reports.records import dumps
 from tui.core.spans import Span
+from tui.core.story import model
+from tui.core.story.figure_groups import FigureMention, figure_mentions, sentence_tokens
 from tui.core.story.model import Story
+from tui.core.story.neighbours import NeighbourIndex
 from tui.core.story.overview import build_overview
+from tui.core.story.profiles import article_terms, profiles
 from tui.core.story.quote_groups import MIN_WORDS, find_mentions
 
 
@@ -208,3 +217,131 @@ def test_speakers_read_where_statements_ask_are_those_read_in_order(text: str) -
     if text is SPOKEN:
         speakers = [speaker for _, speaker, _ in expected]
         assert speakers[:3] == ["Ines Varga"] * 3 and speakers[3:5] == ["Tomas Brandt"] * 2
+
+
+ADDRESSED = (
+    "Port Aldric ferry strike ends\n\n"
+    "Ferry crews in Port Aldric went back to work on Tuesday after 3 days, the guild "
+    "said (see https://guild.example/strike-2024 for the deal). Fares rise 5 per cent, "
+    "or about 4.5 million in a year; details at www.aldriclines.example/fares. "
+    "Write to press@aldric.example, or 12www.example.org for the timetable. "
+    "The harbour office (office@harbour.example-ext) opens at 8. Contact "
+    "ines.varga@harbour.example% for the 1,200 berth permits.\n"
+)
+
+
+def terms_in_order(article: Article, units: ArticleUnits | None) -> list[tuple[str, float]]:
+    return list(article_terms(article, units).items())
+
+
+@pytest.mark.parametrize(
+    "text", [ADDRESSED, STORY_A, "mail@only.example", "https://x.example/ 7 million\n", ""]
+)
+def test_the_grouping_reads_the_units_keys_as_a_fresh_scan_of_the_text(text: str) -> None:
+    """A profile from the units' tokens is a fresh scan's, key for key, in the same order.
+
+    Addresses are blanked out of the body, and a token by an address's edge (``12`` before
+    ``www``) reads as it does in the blanked text.
+    """
+    article = article_of(text)
+    units = Story([article]).units(0)
+    expected = terms_in_order(article, None)
+    assert terms_in_order(article, units) == expected
+    if text is ADDRESSED:
+        keys = dict(expected)
+        assert "#1200" in keys and "#4.5e+06" in keys and "ferry" in keys
+        assert not {"https", "www", "guild.example", "press", "aldriclines", "org"} & keys.keys()
+
+
+def test_a_long_body_is_read_past_where_its_units_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Units cut from a long body's beginning lend its keys there; the rest is scanned."""
+    monkeypatch.setattr(model, "ALIGN_LIMIT", 200)
+    article = article_of(ADDRESSED * 3)
+    units = Story([article]).units(0)
+    assert len(units.text) > units.units[-1].span.end + 200
+    assert terms_in_order(article, units) == terms_in_order(article, None)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                " ",
+                "\n",
+                ". ",
+                ",",
+                "5",
+                " million",
+                "%",
+                "ferry",
+                "Aldric's",
+                "www.x.example",
+                "a@b.example",
+                "https://c.example/d",
+                "-",
+                "€3",
+                "Café",
+                "«",
+                "12",
+                "bn",
+                "’s",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_every_text_reads_alike_from_units_and_from_scratch(pieces: list[str]) -> None:
+    article = article_of("Headline here\n\n" + "".join(pieces))
+    units = Story([article]).units(0)
+    assert terms_in_order(article, units) == terms_in_order(article, None)
+
+
+def test_each_neighbour_weighed_once_is_the_cosine_weighed_from_its_side(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A mutual pair's cosine is weighed once; every article's neighbours stay the same."""
+    folder = load_paths([STORIES_FOLDER]).articles
+    found = profiles([article_terms(article) for article in folder])
+    quick = NeighbourIndex(found)
+    fast = [quick.neighbours(article) for article in range(len(folder))]
+    monkeypatch.setattr(
+        NeighbourIndex,
+        "_similarity",
+        lambda index, article, other: found[article].similarity(found[other]),
+    )
+    plain = NeighbourIndex(found)
+    assert fast == [plain.neighbours(article) for article in range(len(folder))]
+    assert sum(map(len, fast)) >= len(folder)  # the fixture's articles have neighbours
+
+
+FIGURED = (
+    "About 4,200 commuters were stranded; fares rise 5 per cent, or $1.5bn a year.\n"
+    "Three hundred people marched, police said. Hundreds of boats stayed in port. "
+    "The guild wants 12m euros. Crews got 7 m\u00e9tres of rope. \x1b[10;52H 900 pages. "
+    "Tens of thousands watched the 1,200-berth harbour."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FIGURED,
+        STORY_A,
+        STORY_B,
+        *(path.read_text(encoding="utf-8") for path in sorted(STORIES_FOLDER.glob("*.txt"))),
+    ],
+)
+def test_figures_read_from_the_units_words_are_those_of_a_fresh_tokenisation(text: str) -> None:
+    """Every sentence's tokens as the units scanned them are `tokenize`'s, and so its figures."""
+    units = cut_units(text)
+    for unit in units.units:
+        assert sentence_tokens(units, unit.span) == tokenize(text, *unit.span)
+    fresh = [
+        FigureMention(0, figure)
+        for unit in units.linkable_units
+        if may_hold_figures(text, unit.span)
+        for figure in find_figures(text, unit.span)
+    ]
+    assert figure_mentions(0, units) == fresh
+    if text is FIGURED:
+        assert {mention.figure.value for mention in fresh} >= {4200, 1.5e9, 300, 1.2e7, 900}

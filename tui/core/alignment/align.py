@@ -142,6 +142,15 @@ class StoryAligner:
         """Why the engine is not the one asked for (the extra is missing), else ``None``."""
         return semantic.engine_note(self._signal)
 
+    def prepare(self, articles: Iterable[ArticleUnits]) -> None:
+        """Embed the linkable sentences of ``articles`` in one batch, ahead of their pairs.
+
+        The story overview's index weighs thousands of their sentence pairs: one batch
+        costs less than one per pair, and each text's vector is the same.
+        """
+        if self._signal is not None:
+            self._signal.prepare([unit for found in articles for unit in found.linkable_units])
+
     def align(self, pa: ArticleUnits, pb: ArticleUnits) -> list[Link]:
         """Link the sentences of ``pa`` to those of ``pb``, sorted by position in A then B.
 

@@ -158,13 +158,16 @@ def _may_hold() -> re.Pattern[str]:
     return re.compile(rf"\d|\b(?:{words})\b", re.IGNORECASE)
 
 
-def find_figures(text: str, sentence: Span) -> list[Figure]:
+def find_figures(text: str, sentence: Span, tokens: list[Token] | None = None) -> list[Figure]:
     """The figures in ``sentence`` of ``text``, in reading order.
 
     What a terminal escape sequence carries (``ESC [ 10 ; 52 H``, ``ESC ] 0 ; ...``)
-    is no part of the text: its numbers are not figures.
+    is no part of the text: its numbers are not figures. ``tokens``: the sentence's
+    `tokenize` when at hand already.
     """
-    tokens = _outside_escapes(text, sentence, tokenize(text, *sentence))
+    if tokens is None:
+        tokens = tokenize(text, *sentence)
+    tokens = _outside_escapes(text, sentence, tokens)
     figures: list[Figure] = []
     index = 0
     while index < len(tokens):

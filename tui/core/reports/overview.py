@@ -53,12 +53,13 @@ a span is ``[start, end]``, character offsets into that article's text (Python
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from tui.core.alignment.align import collector_paused
+from tui.core.alignment.align import Link, collector_paused
 from tui.core.alignment.tiers import TIERS
 from tui.core.reading.articles import Article
 from tui.core.reports.comparison import bound_lines, engine_line
@@ -66,7 +67,6 @@ from tui.core.reports.records import article_record, dumps
 from tui.core.spans import Span
 from tui.core.story import model
 from tui.core.story.matrix import Cell
-from tui.core.story.model import aligned_span
 from tui.core.story.overview import Overview
 from tui.core.text.safe import make_inert
 
@@ -93,36 +93,52 @@ def article_labels(articles: Sequence[Article]) -> tuple[str, ...]:
 
 def overview_dict(overview: Overview) -> dict[str, Any]:
     """The JSON-ready overview documented in this module."""
+    data = _sections(overview)
+    data["matrix"] = _matrix(overview.cells)
+    data["pairs"] = [
+        {
+            "a": a,
+            "b": b,
+            "links": [
+                {"a": list(link.a), "b": list(link.b), "tier": link.tier, "score": link.score}
+                for link in links
+            ],
+        }
+        for (a, b), links in sorted(overview.pair_links.items())
+    ]
+    return data
+
+
+def _sections(overview: Overview) -> dict[str, Any]:
+    """`overview_dict`, its ``matrix`` and ``pairs`` left as the overview holds them.
+
+    Those two are most of a big folder's report, and `_compact` encodes them
+    straight from the overview.
+    """
     labels = article_labels(overview.articles)
+    story = overview.story
+    aligned = [story.aligned(index) for index in range(len(story))]
     return {
         "articles": [
             {
                 "index": index,
                 "label": labels[index],
                 **article_record(article),
-                "aligned": list(aligned_span(article)),
+                "aligned": list(aligned[index]),
                 "sentences": overview.totals[index],
                 "only_here": [list(span) for span in overview.only_here[index]],
             }
             for index, article in enumerate(overview.articles)
         ],
         "alignment": {
-            "complete": all(aligned_span(a).end == len(a.text) for a in overview.articles),
+            "complete": all(
+                span.end == len(story.units(index).text) for index, span in enumerate(aligned)
+            ),
             "limit": model.ALIGN_LIMIT,
         },
         "order": list(overview.order),
-        "matrix": _matrix(overview.cells),
-        "pairs": [
-            {
-                "a": a,
-                "b": b,
-                "links": [
-                    {"a": list(link.a), "b": list(link.b), "tier": link.tier, "score": link.score}
-                    for link in links
-                ],
-            }
-            for (a, b), links in sorted(overview.pair_links.items())
-        ],
+        "matrix": overview.cells,
+        "pairs": overview.pair_links,
         "copy_groups": [
             {
                 "name": group.name,
@@ -205,49 +221,79 @@ def format_overview(overview: Overview, fmt: str, *, indent: int | None = None) 
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     with collector_paused():  # thousands of small objects, no cycles among them
         if fmt == "json":
-            data = overview_dict(overview)
-            return dumps(data, indent=indent) if indent is not None else _compact(data)
+            if indent is not None:
+                return dumps(overview_dict(overview), indent=indent)
+            return _compact(overview)
         return make_inert("\n".join(_text(overview)))
 
 
-def _compact(data: dict[str, Any]) -> str:
-    """``dumps(data)`` itself, with each distinct matrix cell encoded once.
+def _compact(overview: Overview) -> str:
+    """``dumps(overview_dict(overview))`` itself, its matrix and links written directly.
 
     The matrix is most of a big folder's report (19 of 20 MB for 400 articles), its
-    rows repeating a few thousand cell objects (`_matrix`); encoding each once and
-    joining the texts gives the same bytes as encoding the whole in half the time.
-    Compact JSON is ``{"key":value,...}``, and `dumps` escapes character by
-    character, so encoding the parts and joining them changes nothing. The pieces
-    are joined once, so the report is in memory twice at most, as with ``json``.
+    rows repeating a few thousand cell objects (`build_cells`), and the links the
+    most objects: each distinct cell is encoded once, and each link is written from
+    its numbers (JSON's own for integers and floats, tiers as `dumps` writes them),
+    giving the same bytes as encoding the whole in a fraction of the time. Compact
+    JSON is ``{"key":value,...}``, and `dumps` escapes character by character, so
+    encoding the parts and joining them changes nothing. The pieces are joined
+    once, so the report is in memory twice at most, as with ``json``.
     """
     pieces = ["{"]
-    for key, value in data.items():
+    for key, value in _sections(overview).items():
         pieces += ("," if len(pieces) > 1 else "", dumps(key), ":")
-        if key != "matrix":
+        if key == "matrix":
+            _matrix_json(value, pieces)
+        elif key == "pairs":
+            _pairs_json(value, pieces)
+        else:
             pieces.append(dumps(value))
-            continue
-        made: dict[int, str] = {}
-        pieces.append("[")
-        for number, row in enumerate(value):
-            pieces.append(",[" if number else "[")
-            for place, cell in enumerate(row):
-                text = made.get(id(cell))
-                if text is None:
-                    text = made[id(cell)] = dumps(cell)
-                pieces += ("," if place else "", text)
-            pieces.append("]")
-        pieces.append("]")
     pieces.append("}")
     return "".join(pieces)
 
 
-def _matrix(cells: Sequence[Sequence[Cell | None]]) -> list[list[dict[str, Any] | None]]:
-    """The matrix's cells as JSON-ready rows, each distinct cell object turned once.
+def _matrix_json(cells: Sequence[Sequence[Cell | None]], pieces: list[str]) -> None:
+    """Add the JSON of the matrix to ``pieces``, each distinct cell object encoded once.
 
     The matrix is square in the number of articles and most cells of a big folder
     are a row's one empty summary (`build_cells`): 400 articles have 160,000 cells
-    and some two thousand distinct ones.
+    and some two thousand distinct ones. A row is joined in C from the texts by id.
     """
+    made: dict[int, str] = {}
+    pieces.append("[")
+    for number, row in enumerate(cells):
+        for key, cell in zip(map(id, row), row, strict=True):
+            if key not in made:
+                made[key] = dumps(_cell(cell))
+        pieces += (",[" if number else "[", ",".join(map(made.__getitem__, map(id, row))), "]")
+    pieces.append("]")
+
+
+def _pairs_json(pair_links: Mapping[tuple[int, int], Sequence[Link]], pieces: list[str]) -> None:
+    """Add the JSON of the linked pairs to ``pieces``, as `dumps` writes `overview_dict`'s.
+
+    Spans are integers and scores finite floats (JSON writes both as ``repr`` does);
+    a tier is one of `TIERS`, encoded once.
+    """
+    tiers = {tier: dumps(tier) for tier in TIERS}
+    pairs = []
+    for (a, b), links in sorted(pair_links.items()):
+        written = ",".join(
+            f'{{"a":[{link.a.start!r},{link.a.end!r}],"b":[{link.b.start!r},{link.b.end!r}],'
+            f'"tier":{tiers[link.tier]},"score":{_number(link.score)}}}'
+            for link in links
+        )
+        pairs.append(f'{{"a":{a!r},"b":{b!r},"links":[{written}]}}')
+    pieces += ("[", ",".join(pairs), "]")
+
+
+def _number(value: float) -> str:
+    """``value`` as `dumps` writes it: ``repr`` for a finite float, else JSON's own word."""
+    return repr(value) if isinstance(value, float) and math.isfinite(value) else dumps(value)
+
+
+def _matrix(cells: Sequence[Sequence[Cell | None]]) -> list[list[dict[str, Any] | None]]:
+    """The matrix's cells as JSON-ready rows, each distinct cell object turned once."""
     made: dict[int, dict[str, Any] | None] = {}
     rows = []
     for row in cells:

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from tui.core.alignment.align import Link
-from tui.core.language.figures import Figure
+from tui.core.alignment.units import ArticleUnits
+from tui.core.language.figures import Figure, find_figures, may_hold_figures
+from tui.core.language.tokens import Token, tokenize
 from tui.core.spans import Span
 from tui.core.story.partition import Partition
 
@@ -78,6 +80,39 @@ class FigureGroup:
     def disagree(self) -> bool:
         """True when sources give different values."""
         return len(self.values) > 1
+
+
+def figure_mentions(article: int, units: ArticleUnits) -> list[FigureMention]:
+    """The figures of article ``article``'s linkable sentences, in reading order.
+
+    Each sentence's words are those its units scanned (`sentence_tokens`), not
+    tokenised again.
+    """
+    text = units.text
+    return [
+        FigureMention(article, figure)
+        for unit in units.linkable_units
+        if may_hold_figures(text, unit.span)
+        for figure in find_figures(text, unit.span, sentence_tokens(units, unit.span))
+    ]
+
+
+def sentence_tokens(units: ArticleUnits, sentence: Span) -> list[Token]:
+    """`tokenize` of ``sentence``, from the article's scanned words where they hold it whole."""
+    scanned = units.tokens
+    found = None if scanned is None else scanned.span(units.text, *sentence)
+    if scanned is None or found is None:
+        return tokenize(units.text, *sentence)
+    lo, hi = found
+    columns = zip(
+        scanned.starts[lo:hi],
+        scanned.ends[lo:hi],
+        scanned.keys[lo:hi],
+        scanned.numbers[lo:hi],
+        scanned.words[lo:hi],
+        strict=True,
+    )
+    return list(map(Token._make, columns))
 
 
 def group_figures(

@@ -36,15 +36,16 @@ longer; above this, time and memory would grow past what a reader waits for (two
 """
 
 
-def aligned_span(article: Article) -> Span:
+def aligned_span(article: Article, text: str | None = None) -> Span:
     """The part of ``article`` its sentences are cut from and aligned: the body, bounded.
 
     All of the body up to `ALIGN_LIMIT` characters; a longer body is cut at its last
     line break before the limit (or sentence end, if the second half of the
     allowance has no line break), so no sentence is cut in two, and the span ends
-    where the text before the cut does.
+    where the text before the cut does. ``text``: the article's text when read
+    already (a text file's is read again on every use).
     """
-    text, start = article.text, article.body
+    text, start = article.text if text is None else text, article.body
     end = start + ALIGN_LIMIT
     if len(text) <= end:
         return Span(start, len(text))
@@ -75,6 +76,7 @@ class Story:
         self.articles: tuple[Article, ...] = tuple(articles)
         """The articles, referred to everywhere by their index in this tuple."""
         self._units: list[ArticleUnits | None] = [None] * len(self.articles)
+        self._aligned: list[Span | None] = [None] * len(self.articles)
         self._weights = dict(weights) if weights is not None else None
         self._aligner: StoryAligner | None = None
         self._comparisons: dict[tuple[int, int], Comparison] = {}
@@ -88,10 +90,20 @@ class Story:
         found = self._units[index]
         if found is None:
             article = self.articles[index]
-            end = aligned_span(article).end
+            text = article.text
+            span = self._aligned[index] = aligned_span(article, text)
             with collector_paused():  # a long article: its beginning only
-                found = cut_units(article.text, article.body, end)
+                found = cut_units(text, article.body, span.end)
             self._units[index] = found
+        return found
+
+    def aligned(self, index: int) -> Span:
+        """`aligned_span` of article ``index``, as its units were cut (the text is not read again)."""
+        found = self._aligned[index]
+        if found is None:
+            self.units(index)
+            found = self._aligned[index]
+            assert found is not None
         return found
 
     @property

@@ -39,10 +39,12 @@ FLOOR = 0.05
 class NeighbourIndex:
     """The folder's articles by signature key: each article's nearest profiles on demand."""
 
-    __slots__ = ("_postings", "_profiles", "_signatures")
+    __slots__ = ("_postings", "_profiles", "_signatures", "_weighed")
 
     def __init__(self, profiles: Sequence[Profile]) -> None:
         self._profiles = profiles
+        self._weighed: dict[tuple[int, int], float] = {}
+        """Cosines weighed from one side, until the other side asks for them."""
         spread = Counter(chain.from_iterable(profile.weights for profile in profiles))
         self._signatures = [
             [
@@ -77,11 +79,26 @@ class NeighbourIndex:
             PROBED,
             ((count, -other) for other, count in hits.items() if count >= MIN_SHARED),
         )
-        mine = self._profiles[article]
         weighed = [
             (similarity, -negative)
             for _, negative in probed
-            if (similarity := mine.similarity(self._profiles[-negative])) >= FLOOR
+            if (similarity := self._similarity(article, -negative)) >= FLOOR
         ]
         best = heapq.nsmallest(NEIGHBOURS, weighed, key=lambda found: (-found[0], found[1]))
         return [(other, similarity) for similarity, other in best]
+
+    def _similarity(self, article: int, other: int) -> float:
+        """`Profile.similarity` of the two, weighed once for both sides when that is the same.
+
+        Most neighbours are mutual. The cosine is the same sum either way round, to
+        the bit, when the two profiles differ in size (the smaller one is read);
+        of two of one size it is weighed from each side, as it always was.
+        """
+        first, second = self._profiles[article], self._profiles[other]
+        if len(first.weights) == len(second.weights):
+            return first.similarity(second)
+        pair = (article, other) if article < other else (other, article)
+        found = self._weighed.pop(pair, None)
+        if found is None:
+            found = self._weighed[pair] = first.similarity(second)
+        return found

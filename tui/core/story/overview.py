@@ -31,7 +31,7 @@ being computed. `build_overview` runs it to the end.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
@@ -39,11 +39,15 @@ from tui.core.alignment.align import Link, StoryAligner, collector_paused
 from tui.core.alignment.comparison import Comparison
 from tui.core.alignment.story_index import Cancelled, Candidates, candidate_pairs, reused_pairs
 from tui.core.alignment.units import ArticleUnits
-from tui.core.language.figures import find_figures, may_hold_figures
 from tui.core.reading.articles import Article
 from tui.core.spans import Span
 from tui.core.story.copy_groups import CopyGroup, copy_groups, copy_pairs
-from tui.core.story.figure_groups import FigureGroup, FigureMention, group_figures
+from tui.core.story.figure_groups import (
+    FigureGroup,
+    FigureMention,
+    figure_mentions,
+    group_figures,
+)
 from tui.core.story.grouping import Grouping, iter_grouping
 from tui.core.story.matrix import Cell, build_cells, similarity_order
 from tui.core.story.model import Story
@@ -57,6 +61,8 @@ ONE_STORY = 30
 pair with links at little cost, and an article unlike the others keeps its links."""
 WHOLE_STORY = 12
 """Of a larger folder, a story of up to this many articles has all its pairs aligned."""
+EMBED_BATCH = 1000
+"""Sentences embedded in one batch ahead of the index (`_embed_ahead`)."""
 
 
 class OverviewCancelledError(Exception):
@@ -210,7 +216,7 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
     yield Progress("stories", 0, 1)
     if count > ONE_STORY:
         grouping = None
-        for step in iter_grouping(story.articles, cancelled=stop):
+        for step in iter_grouping(story.articles, units=units, cancelled=stop):
             if isinstance(step, Grouping):
                 grouping = step
         if grouping is None:
@@ -261,12 +267,7 @@ def _steps(story: Story, stop: Cancelled) -> Iterator[Progress | Overview]:
         return
     mentions: list[FigureMention] = []
     for index, article in enumerate(units):
-        mentions.extend(
-            FigureMention(index, figure)
-            for unit in article.linkable_units
-            if may_hold_figures(article.text, unit.span)
-            for figure in find_figures(article.text, unit.span)
-        )
+        mentions.extend(figure_mentions(index, article))
         if worth_reporting(index + 1, count):
             yield Progress("figures", index + 1, count)
         if stop():
@@ -298,6 +299,7 @@ def _pairs_to_align(
     pairs that reuse wording (`reused_pairs`), never a weak paraphrase.
     """
     if len(stories) == 1:
+        _embed_ahead(units, range(len(units)), aligner)
         search = candidate_pairs(units, aligner, cancelled=stop)
         return [(p.a, p.b) for p in search.pairs], search.weighed, _qualifying(search)
     chosen: set[tuple[int, int]] = set()
@@ -307,6 +309,7 @@ def _pairs_to_align(
             prose = sorted(article for article in members if units[article].has_prose)
             chosen.update(combinations(prose, 2))
             continue
+        _embed_ahead(units, members, aligner)
         search = candidate_pairs(units, aligner, members=members, cancelled=stop)
         chosen.update((p.a, p.b) for p in search.pairs)
         weighed += search.weighed
@@ -314,6 +317,27 @@ def _pairs_to_align(
     reused = reused_pairs(units, stories, aligner, cancelled=stop)
     chosen.update((p.a, p.b) for p in reused.pairs)
     return sorted(chosen), weighed + reused.weighed, qualifying + _qualifying(reused)
+
+
+def _embed_ahead(
+    units: Sequence[ArticleUnits], members: Iterable[int], aligner: StoryAligner
+) -> None:
+    """Embed the sentences of ``members`` in batches of about `EMBED_BATCH`, before the index.
+
+    The index weighs sentence pairs with the semantic signal, which would otherwise
+    embed them two at a time (a fifth of a 30-article overview). Bounded batches
+    keep the tokeniser's memory small; a small story's pairs, aligned without the
+    index, embed each article as they need it.
+    """
+    batch: list[ArticleUnits] = []
+    size = 0
+    for article in members:
+        batch.append(units[article])
+        size += len(units[article].units)
+        if size >= EMBED_BATCH:
+            aligner.prepare(batch)
+            batch, size = [], 0
+    aligner.prepare(batch)
 
 
 def _qualifying(search: Candidates) -> int:

@@ -26,8 +26,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from operator import mul
 
+from tui.core.alignment.units import ArticleUnits
 from tui.core.language.tokens import STOP_KEYS, keys
 from tui.core.metadata.extract import FILE_NAME_TITLE
 from tui.core.reading.articles import Article
@@ -39,6 +41,8 @@ BACKGROUND = 30
 _ADDRESS = re.compile(r"\S+://\S*|www\.\S+|\S+@\S+\.\w+")
 """Web and mail addresses: ``https``, ``www`` and a site's name join its articles, not
 an event's."""
+_ADDRESS_MARKS = ("://", "www.", "@")
+"""What every match of `_ADDRESS` holds."""
 _FIGURE_MIN = 100
 _YEARS = (1900, 2100)
 
@@ -64,22 +68,50 @@ class Profile:
         return sum(products)
 
 
-def article_terms(article: Article) -> dict[str, float]:
+def article_terms(article: Article, units: ArticleUnits | None = None) -> dict[str, float]:
     """Each content key of the article and its local weight, before rarity.
 
     A key's weight grows with the log of its count in the body (``1 + ln n``); a
     headline key weighs `TITLE_WEIGHT` times that (a key only the headline has
     counts once). A title that is only the file name counts for nothing, and nor
     do web and mail addresses.
+
+    ``units``, the article as `tui.core.story.model.Story.units` cut it, lends the
+    body's keys from the words it scanned then, instead of a second scan of the text.
     """
-    body = _ADDRESS.sub(" ", article.text[article.body :])
-    counts = Counter(filter(None, map(_term, keys(body))))
-    local = {key: 1 + math.log(count) for key, count in counts.items()}
+    counts = Counter(body_keys(article, units))
+    local = {key: 1 + math.log(count) for key, count in counts.items() if _term(key)}
     if FILE_NAME_TITLE in article.notes:
         return local  # a file name (``c0a9aa0fba.txt``) says nothing of the event
     for key in set(filter(None, map(_term, keys(article.title)))):
         local[key] = local.get(key, 1.0) * TITLE_WEIGHT
     return local
+
+
+def body_keys(article: Article, units: ArticleUnits | None = None) -> Iterator[str]:
+    """The keys of the article's body without its web and mail addresses, in order.
+
+    The keys of the body with each address blanked out, read piece by piece
+    between the addresses: from ``units``' tokens where a piece's own tokens are a
+    slice of them (`TextTokens.span`), else from the piece's text.
+    """
+    text = article.text if units is None else units.text
+    tokens = None if units is None else units.tokens
+    start = article.body
+    # Every address holds one of these: most bodies need no search for them.
+    if any(text.find(mark, start) >= 0 for mark in _ADDRESS_MARKS):
+        pieces = []
+        for match in _ADDRESS.finditer(text, start):
+            pieces.append((start, match.start()))
+            start = match.end()
+        pieces.append((start, len(text)))
+    else:
+        pieces = [(start, len(text))]
+    for first, end in pieces:
+        if tokens is None or (found := tokens.span(text, first, end)) is None:
+            yield from keys(text[first:end])
+        else:
+            yield from tokens.keys[found[0] : found[1]]
 
 
 def profiles(
@@ -92,18 +124,26 @@ def profiles(
         cancelled: Polled every few hundred articles; when it returns True the rest
             get empty profiles (the caller throws the result away).
     """
-    frequency = Counter(key for counts in terms for key in counts)
+    frequency = Counter(chain.from_iterable(terms))
     total = len(terms) + BACKGROUND
     rarity = {key: math.log(total / (count + 1)) for key, count in frequency.items()}
+    shared = {key for key, count in frequency.items() if count > 1}
     found: list[Profile] = []
     for index, local in enumerate(terms):
         if cancelled is not None and index % 256 == 0 and cancelled():
             found.extend(Profile({}) for _ in range(len(terms) - index))
             break
-        weights = {key: weight * rarity[key] for key, weight in local.items()}
-        norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
+        # Products and sums taken in C, in the order of the keys, as a loop would.
+        weights = list(map(mul, local.values(), map(rarity.__getitem__, local)))
+        norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
         found.append(
-            Profile({key: weight / norm for key, weight in weights.items() if frequency[key] > 1})
+            Profile(
+                {
+                    key: weight / norm
+                    for key, weight in zip(local, weights, strict=True)
+                    if key in shared
+                }
+            )
         )
     return found
 

@@ -24,9 +24,9 @@ development story by ``bench/tune.py``, which anyone can run again. The second r
 (issue 18) kept them but for `QUOTE_CONTEXT` (0.15 to 0.1: a quoted phrase needs less
 sentence context; one more dev-story quote, precision unchanged on both stories) and
 added `SOFT_FACTOR` for the semantic signal's soft containment. The third added
-`QUOTE_SAME_SPEAKER` with `SAME_SPEAKER_KEYS` (one more dev-story quote with either engine, precision up, the
-seeds unchanged; 0.15 to 0.35 give the same links, 0.4 loses it). Recall of the quotes the
-development story still misses needs meaning the engines do not have: two
+`QUOTE_SAME_SPEAKER` with `SAME_SPEAKER_KEYS` (one more dev-story quote with either
+engine, precision up, the seeds unchanged; 0.15 to 0.35 give the same links, 0.4 loses
+it). Recall of the quotes the development story still misses needs meaning the engines do not have: two
 translations of one statement (``will be discarded to ensure the transparency`` /
 ``will shut down ... to prove the vow``), or a headline's four quoted words against
 a differently worded quote.
@@ -166,6 +166,11 @@ def measure(
     if number and not literal and not attributed_alike(ua, ub):
         overlap, number = content, False  # the same amount in different mouths
     quote = quote_score(ua, ub, weigh, overlap)
+    one_speaker = (
+        QUOTE_SAME_SPEAKER <= quote < QUOTE
+        and _quotes_share(ua, ub, SAME_SPEAKER_KEYS)
+        and named_alike(ua, ub)
+    )
     contain = containment(ua, ub, shared, weigh)
     # The clause overlap counts at half its value, and only for a paraphrase: it
     # decides nothing when the wording, a quotation, too little content or a larger
@@ -173,6 +178,7 @@ def measure(
     settled = (
         literal
         or quote >= QUOTE
+        or one_speaker
         or content < CONTENT_MIN
         or max(overlap, CONTAIN_FACTOR * contain) > CLAUSE_FACTOR * _CLAUSE_MOST
     )
@@ -181,11 +187,6 @@ def measure(
     else:
         keys = ua.keys & ub.keys if shared_keys is None else shared_keys
         clause = clause_score(ua.clauses, ub.clauses, weigh, keys)
-    one_speaker = (
-        QUOTE_SAME_SPEAKER <= quote < QUOTE
-        and _quotes_share(ua, ub, SAME_SPEAKER_KEYS)
-        and named_alike(ua, ub)
-    )
     return Measures(
         i, j, overlap, clause, ratio, quote, number, content, contain, one_speaker=one_speaker
     )
@@ -205,8 +206,11 @@ def attributed_alike(ua: Unit, ub: Unit) -> bool:
     named in the other sentence too.
     """
     speaker_a, speaker_b = speaker(ua), speaker(ub)
-    if not (speaker_a or speaker_b):
-        return True
+    return not (speaker_a or speaker_b) or _each_names_the_other(speaker_a, ua, speaker_b, ub)
+
+
+def _each_names_the_other(speaker_a: str, ua: Unit, speaker_b: str, ub: Unit) -> bool:
+    """True when neither speaker is a pronoun and each sentence names the other's speaker."""
     if speaker_a.islower() or speaker_b.islower():
         return False
     return _named_in(speaker_a, ub) and _named_in(speaker_b, ua)
@@ -225,9 +229,7 @@ def named_alike(ua: Unit, ub: Unit) -> bool:
     speaker. A pronoun (``he said``) or no speaker at all is not enough.
     """
     speaker_a, speaker_b = speaker(ua), speaker(ub)
-    if not (speaker_a and speaker_b) or speaker_a.islower() or speaker_b.islower():
-        return False
-    return _named_in(speaker_a, ub) and _named_in(speaker_b, ua)
+    return bool(speaker_a and speaker_b) and _each_names_the_other(speaker_a, ua, speaker_b, ub)
 
 
 def speaker(unit: Unit) -> str:

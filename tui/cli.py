@@ -503,7 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # stage rescanned all of it (a tenth of an overview of 400 articles).
         from tui.core.reading.on_disk import changed_files
 
-        before = changed_files()
+        already = len(changed_files())
         enabled = gc.isenabled()
         gc.disable()
         try:
@@ -512,7 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if enabled:
                 gc.enable()
         # Files that changed while it ran: their texts were not what the command read.
-        for problem in changed_files()[len(before) :]:
+        for problem in changed_files()[already:]:
             _warn(f"{_name(problem.path)}: {inert_line(problem.reason)}")
         return code
     return _run_app(args)

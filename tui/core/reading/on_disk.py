@@ -25,12 +25,10 @@ from tui.core.reading.problems import Problem
 KEPT = 64
 """Texts kept after they were read again: those of a story being compared, and more.
 Never more than the load held before it left texts on disk."""
-CHANGED = (
-    "[storyreader: this file changed or went away after it was read; open it again to read it]"
-)
-"""What a text that cannot be read again as it was says instead."""
 CHANGED_REASON = "changed or went away after it was read; open it again to read it"
 """What the list of problems says of such a file."""
+CHANGED = f"[storyreader: this file {CHANGED_REASON}]"
+"""What a text that cannot be read again as it was says instead."""
 
 Decoder = Callable[[bytes, bool], str]
 """Bytes to the text, as the format's reader decoded them; the flag: they were cut short."""

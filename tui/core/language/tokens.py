@@ -257,6 +257,18 @@ class TextTokens:
                 return None
         return lo, hi
 
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        """The tokens ``lo:hi`` as `Token` objects: what `tokenize` gives of their fragment."""
+        columns = zip(
+            self.starts[lo:hi],
+            self.ends[lo:hi],
+            self.keys[lo:hi],
+            self.numbers[lo:hi],
+            self.words[lo:hi],
+            strict=True,
+        )
+        return list(map(Token._make, columns))
+
     def clause_keys(self, lo: int, hi: int) -> tuple[Sequence[str], list[Sequence[str]]]:
         """`clause_keys` of the fragment whose tokens are ``lo:hi`` (as tuples)."""
         found = self.keys[lo:hi]

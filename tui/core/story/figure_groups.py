@@ -103,16 +103,7 @@ def sentence_tokens(units: ArticleUnits, sentence: Span) -> list[Token]:
     found = None if scanned is None else scanned.span(units.text, *sentence)
     if scanned is None or found is None:
         return tokenize(units.text, *sentence)
-    lo, hi = found
-    columns = zip(
-        scanned.starts[lo:hi],
-        scanned.ends[lo:hi],
-        scanned.keys[lo:hi],
-        scanned.numbers[lo:hi],
-        scanned.words[lo:hi],
-        strict=True,
-    )
-    return list(map(Token._make, columns))
+    return scanned.tokens(*found)
 
 
 def group_figures(

@@ -113,7 +113,7 @@ class StoryAligner:
     sentences on one side needs no index.
     """
 
-    __slots__ = ("_masses", "_signal", "_tokens", "_weigh")
+    __slots__ = ("_masses", "_signal", "_targets", "_tokens", "_weigh")
 
     def __init__(self, weights: Mapping[str, float], signal: Signal | bool | None = True) -> None:
         """Weigh with ``weights``, with a semantic signal when one is given or wanted.
@@ -128,6 +128,8 @@ class StoryAligner:
         self._masses: dict[int, tuple[Unit, float]] = {}
         """Weight of each sentence's keys by ``id``; the unit is kept so its id stays unique."""
         self._tokens: dict[str, _SentenceTokens] = {}
+        self._targets: dict[int, _Target] = {}
+        """Each B side looked up so far, by ``id`` of its `ArticleUnits` (kept in it)."""
         self._signal: Signal | None = semantic.signal() if signal is True else (signal or None)
 
     @property
@@ -201,6 +203,13 @@ class StoryAligner:
             found = self._masses[id(unit)] = (unit, self._weigh(unit.keys))
         return found[1]
 
+    def _target(self, units: ArticleUnits) -> _Target:
+        found = self._targets.get(id(units))
+        if found is None:
+            masses = [self._mass(unit) for unit in units.units]
+            found = self._targets[id(units)] = _Target(units, masses)
+        return found
+
     def _tokens_of(self, units: ArticleUnits) -> _SentenceTokens:
         found = self._tokens.get(units.text)
         if found is None:
@@ -242,25 +251,15 @@ class StoryAligner:
         """
         weigh = self._weigh
         sqrt = math.sqrt
-        units_b = pb.units
-        linkable_b = [j for j, unit in enumerate(units_b) if unit.linkable]
-        small = len(linkable_b) <= _PER_SENTENCE_CANDIDATES
-        index = None if small else _KeyIndex(units_b, weigh)
-        keys_b = frozenset().union(*(units_b[j].keys for j in linkable_b)) if small else frozenset()
-        mass_b = [self._mass(unit) for unit in units_b]
-        sets_b = [unit.keys for unit in units_b]
+        target = self._target(pb)
+        units_b, mass_b, sets_b = pb.units, target.masses, target.keys
         weight = weigh.key
         candidates = []
         for i, ua in enumerate(pa.units):
             if not ua.linkable:
                 continue
             keys = ua.keys
-            if index is None and len(keys & keys_b) > _PROBES:
-                index = _KeyIndex(units_b, weigh)  # only the rarest shared keys probe
-            if index is None:
-                found = _every_sharing(keys, units_b, linkable_b, weigh)
-            else:
-                found = index.lookup(keys)
+            found = target.sharing(keys, weigh)
             mass_a = self._mass(ua)
             for j in found:
                 shared = keys & sets_b[j]
@@ -381,6 +380,11 @@ def collector_paused() -> Iterator[None]:
     anyway. The story overview pauses it the same way while it computes. The state
     before is restored, so nested or concurrent alignments never leave the
     collector off.
+
+    On the way out the objects made meanwhile join the oldest generation at once
+    (`gc.freeze` then `gc.unfreeze`, each a splice of lists): they are the pair's
+    or the story's results, which live on, and the first collection after a
+    pause would otherwise walk them all.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -388,6 +392,8 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -408,6 +414,40 @@ def _every_sharing(
         (-len(shared), min((-weigh.key(key), key) for key in shared), j) for j, shared in hits
     )
     return [j for _, _, j in ranked]
+
+
+class _Target:
+    """An article as the B side of its pairs: what every A sentence's lookup reads.
+
+    An overview aligns an article with many others; its linkable sentences, their
+    weights and its key index depend on it alone, so they are found once.
+    """
+
+    __slots__ = ("_index", "_keys", "keys", "linkable", "masses", "units")
+
+    def __init__(self, units: ArticleUnits, masses: list[float]) -> None:
+        self.units = units
+        """The article's units (kept, so the ``id`` it is found by stays its own)."""
+        self.masses = masses
+        """The story weight of each sentence's keys."""
+        self.keys = [unit.keys for unit in units.units]
+        self.linkable = [j for j, unit in enumerate(units.units) if unit.linkable]
+        self._index: _KeyIndex | None = None
+        small = len(self.linkable) <= _PER_SENTENCE_CANDIDATES
+        self._keys = frozenset().union(*(self.keys[j] for j in self.linkable)) if small else None
+        """Every key of a small article's linkable sentences; ``None`` for an indexed one."""
+
+    def sharing(self, keys: frozenset[str], weigh: Weights) -> list[int]:
+        """The sentences a sentence of ``keys`` is measured against, most promising first.
+
+        A small article is searched whole unless the sentence shares more than
+        `_PROBES` keys with it: then only the rarest probe, through the index.
+        """
+        if self._index is None and (self._keys is None or len(keys & self._keys) > _PROBES):
+            self._index = _KeyIndex(self.units.units, weigh)
+        if self._index is None:
+            return _every_sharing(keys, self.units.units, self.linkable, weigh)
+        return self._index.lookup(keys)
 
 
 class _KeyIndex:

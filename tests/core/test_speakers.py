@@ -31,6 +31,9 @@ def speaker(sentence: str) -> str:
         ("“Nothing has changed since Monday,” said Monday's paper.", ""),
         ('Kovac described the vote as "a serious lesson" that he said was learned.', "Kovac"),
         ("According to the Health Office, “the wards are full”.", "Health Office"),
+        ('Speaking at the depot, she said "the repairs are going well".', "she"),
+        ('Speaking at the Oslo depot, she said "the repairs are going well".', ""),
+        ('Channing Tatum, asked about it, said he was "glad it is over".', "Channing Tatum"),
     ],
 )
 def test_speaker_named_in_the_sentence(sentence: str, expected: str) -> None:

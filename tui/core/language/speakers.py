@@ -149,14 +149,29 @@ def _pronoun(text: str, words: Sequence[_Word], index: int) -> str:
     name it is ambiguous, and no one is named.
     """
     pronoun = words[index].text.lower()
-    if not any(_capitalised(word.text, particle=False) for word in words[:index]):
+    opening = 1 if _participle_opens(words) else 0
+    if not any(_capitalised(word.text, particle=False) for word in words[opening:index]):
         return pronoun
+    if opening:
+        return ""
     end = 0
     while end < index and _capitalised(words[end].text, particle=end > 0):
         if end and _gap(text, words, end - 1, end):
             break
         end += 1
     return _clean([word.text for word in words[:end]]) if end else ""
+
+
+def _participle_opens(words: Sequence[_Word]) -> bool:
+    """True when the sentence opens with a participle, not a name (``Speaking at the depot``).
+
+    Its capital is the sentence's: a word ending in ``-ing`` followed by a word in
+    lower case is a phrase, while a name goes on in capitals (``Channing Tatum``).
+    """
+    if len(words) < 2:
+        return False
+    first, second = words[0].text, words[1].text
+    return len(first) > 5 and first.lower().endswith("ing") and second[0].islower()
 
 
 def _run_after(text: str, words: Sequence[_Word], index: int) -> str:

@@ -217,6 +217,37 @@ def test_one_speakers_two_statements_sharing_one_word_are_no_quote() -> None:
     assert not story.comparison(0, 1).links  # but one shared word: no quote
 
 
+def test_the_same_words_in_two_named_mouths_are_no_quote() -> None:
+    """A mayor and an engineer both say the repairs are going well: two statements.
+
+    The same quotation given to a pronoun on one side (``she said``, someone named
+    earlier) is still one quote: a pronoun tells nothing against it.
+    """
+    a = '"The repairs on the old bridge are going very well," Mayor Alvarez said on Monday.'
+    b = (
+        "Speaking at the depot after the inspection, the engineer Tom Reid said that "
+        '"the repairs on the old bridge are going well."'
+    )
+    pronoun = b.replace("the engineer Tom Reid", "she")
+    context = [
+        "The ferry runs twice a day across the river.",
+        "Traffic on the ring road grew in May.",
+        "Shops near the river closed early.",
+    ]
+    story = story_of(a, b, *context)
+    ua, ub = story.units(0).units[0], story.units(1).units[0]
+    assert tiers.quote_score(ua, ub, story.aligner._weigh, 1.0) >= tiers.QUOTE
+    assert tiers.named_apart(ua, ub) and not tiers.literal_tier(
+        story.aligner._measure(0, ua, 0, ub, 0.5)
+    )
+    assert not [link for link in story.comparison(0, 1).links if link.tier == "quote"]
+    (link,) = compared(a, pronoun, context).links
+    assert link.tier == "quote"
+    # A name written surname first is one person with its short form.
+    full = story_of(a.replace("Mayor Alvarez", "Mayor Lee Jae Won"), b.replace("Tom Reid", "Lee"))
+    assert not tiers.named_apart(full.units(0).units[0], full.units(1).units[0])
+
+
 def test_a_quoted_term_of_two_words_is_no_quote() -> None:
     """The same scare-quoted name in two different statements links neither as a quote."""
     a = 'The "green corridor" will carry freight to the north pier from June, the port said.'

@@ -166,6 +166,8 @@ def measure(
     if number and not literal and not attributed_alike(ua, ub):
         overlap, number = content, False  # the same amount in different mouths
     quote = quote_score(ua, ub, weigh, overlap)
+    if quote >= QUOTE_SAME_SPEAKER and named_apart(ua, ub):
+        quote = 0.0  # the same words in two people's mouths: two statements
     one_speaker = (
         QUOTE_SAME_SPEAKER <= quote < QUOTE
         and _quotes_share(ua, ub, SAME_SPEAKER_KEYS)
@@ -230,6 +232,21 @@ def named_alike(ua: Unit, ub: Unit) -> bool:
     """
     speaker_a, speaker_b = speaker(ua), speaker(ub)
     return bool(speaker_a and speaker_b) and _each_names_the_other(speaker_a, ua, speaker_b, ub)
+
+
+def named_apart(ua: Unit, ub: Unit) -> bool:
+    """True when both sentences name their speaker, and the two are different people.
+
+    ``"The connection was very good," Mr. Youn said`` and ``"This is very good news,"
+    Trump tweeted`` are two statements, however alike their words. A pronoun or no
+    speaker on either side says nothing either way.
+    """
+    speaker_a, speaker_b = speaker(ua), speaker(ub)
+    if not (speaker_a and speaker_b) or speaker_a.islower() or speaker_b.islower():
+        return False
+    if not set(speaker_a.split()).isdisjoint(speaker_b.split()):
+        return False  # one person named in two ways: ``Kim Jong Un`` and ``Mr. Kim``
+    return not _each_names_the_other(speaker_a, ua, speaker_b, ub)
 
 
 def speaker(unit: Unit) -> str:

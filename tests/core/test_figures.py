@@ -77,10 +77,44 @@ def test_figures_in_a_sentence(sentence: str, expected: list[tuple]) -> None:
         "Read more at https://example.com/2020/09/14/story-a71439 today.",
         "The 9th convoy and the G7 summit met.",
         "One of them left, one-to-one talks followed.",
+        "The statement came at about 7 p.m. and again at 9pm.",
+        "Buses left at 9 o'clock.",
+        "It ended the 1950-53 war and the 2017–18 season.",
+        "The two countries signed it; these three leaders and our two nations agreed.",
     ],
 )
 def test_dates_years_codes_and_addresses_are_not_figures(sentence: str) -> None:
     assert figures(sentence) == []
+
+
+def test_a_count_after_the_is_still_a_count() -> None:
+    """Only a number word names a known set after ``the``: digits still count."""
+    assert [f[0] for f in figures("The 500 protesters and the 12 ministers left.")] == ["500", "12"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "thing", "phrase"),
+    [
+        (
+            "Seoul asked the U.S. to withdraw 28,500 U.S. troops from the peninsula.",
+            "U.S. troops",
+            "withdraw 28,500 U.S. troops",
+        ),
+        ("He could kill millions of people.", "people", "kill millions of people"),
+        (
+            "Police detain more than 500 protesters.",
+            "protesters",
+            "detain more than 500 protesters",
+        ),
+        ("It fired a 21-gun salute.", "gun salute", "fired a 21-gun salute"),
+        ("They agreed a loan of $1.5 billion.", "loan", "loan of $1.5 billion"),
+        ("Some 40 people were detained.", "people", "Some 40 people were detained"),
+    ],
+)
+def test_a_figures_phrase_is_its_sentences_words(sentence: str, thing: str, phrase: str) -> None:
+    """What one source alone states reads as it says it, initials whole."""
+    (figure,) = find_figures(sentence, Span(0, len(sentence)))
+    assert (figure.thing, figure.phrase) == (thing, phrase)
 
 
 def test_span_covers_hedge_and_unit_words() -> None:

@@ -67,6 +67,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 _URLISH = re.compile(r"://|www\.|/\w")
 _DATE_CHUNK = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 _YEARS = (1900, 2100)
+_CLOCK = re.compile(r"\s?(?:[ap]\.m\.?|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
+"""What follows a number that is a time of day."""
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–]\Z")
+"""A year and a dash right before a number: it ends a span of years (``1950-53``)."""
 _ESCAPE_START = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 """What every terminal escape sequence starts with (`ESCAPE_SEQUENCE`)."""
 
@@ -93,6 +97,9 @@ class Figure:
     """What it counts, as written (``protesters``, ``government loan``), or ``""``."""
     action: str
     """What is done to what it counts, as written (``arrested``, ``detain``), or ``""``."""
+    phrase: str
+    """The figure with what it counts and what is done to it, as the sentence words it
+    (``detain more than 500 protesters``, ``28,500 U.S. troops``), on one line."""
     thing_keys: frozenset[str]
     """Stems of `thing`."""
     action_key: str
@@ -176,12 +183,31 @@ def find_figures(text: str, sentence: Span, tokens: list[Token] | None = None) -
             index += 1
             continue
         first, last, value, high, unit = found
-        if _is_date_or_code(text, tokens, first, last, value, unit, high):
+        if _is_date_or_code(text, tokens, first, last, value, unit, high) or _is_reference(
+            tokens, first, value
+        ):
             index = last + 1
             continue
         figures.append(_figure(text, sentence, tokens, first, last, value, high, unit))
         index = last + 1
     return figures
+
+
+def _is_reference(tokens: list[Token], first: int, value: float) -> bool:
+    """True for ``the two countries``: a set the story has named, not a count it reports.
+
+    Only a number word up to ten after ``the``, ``these``, ``those``, ``our`` or
+    ``their``: ``the 500 protesters`` is still a count.
+    """
+    return (
+        tokens[first].value is None
+        and value <= _REFERENCE_MOST
+        and _word(tokens, first - 1) in _REFERRING
+    )
+
+
+_REFERENCE_MOST = 10.0
+_REFERRING = frozenset({"the", "these", "those", "our", "their"})
 
 
 def _outside_escapes(text: str, sentence: Span, tokens: list[Token]) -> list[Token]:
@@ -230,12 +256,20 @@ def _number_at(
 def _is_date_or_code(
     text: str, tokens: list[Token], first: int, last: int, value: float, unit: str, high: float
 ) -> bool:
-    """True for a day of a month, a year, a time, an ordinal, or digits in a code or address."""
+    """True for a day of a month, a year, a time, an ordinal, or digits in a code or address.
+
+    A time of day (``7 p.m.``, ``9 o'clock``) and the end of a span of years
+    (``1950-53``) are neither counts nor amounts.
+    """
     token = tokens[first]
     if token.value is None:
         return False  # a number word
     raw = text[token.start : token.end]
     if _word(tokens, first - 1) in _MONTHS or _word(tokens, last + 1) in _MONTHS:
+        return True
+    if _CLOCK.match(text, tokens[last].end) or _YEAR_BEFORE.search(
+        text, max(token.start - 5, 0), token.start
+    ):
         return True
     plain = unit == COUNT and high == value and raw.isdigit()
     if plain and len(raw) == 4 and _YEARS[0] <= value <= _YEARS[1]:
@@ -277,8 +311,17 @@ def _figure(
     if action_index is None and (not thing or thing[0] > last):
         action_index = _action_before(text, tokens, start)
     action = tokens[action_index].word if action_index is not None else ""
-    thing_text = _flat(text[tokens[thing[0]].start : tokens[thing[-1]].end]) if thing else ""
     span = Span(tokens[start].start, tokens[last].end)
+    edges = [span.start, span.end]
+    thing_text = ""
+    if thing:
+        thing_end = tokens[thing[-1]].end
+        if len(tokens[thing[-1]].word) == 1 and text[thing_end : thing_end + 1] == ".":
+            thing_end += 1  # the point that closes initials (``U.S.``)
+        thing_text = _flat(text[tokens[thing[0]].start : thing_end])
+        edges += [tokens[thing[0]].start, thing_end]
+    if action_index is not None:
+        edges += [tokens[action_index].start, tokens[action_index].end]
     return Figure(
         sentence=sentence,
         span=span,
@@ -289,6 +332,7 @@ def _figure(
         qualifier=" ".join(token.word for token in tokens[start:first]),
         thing=thing_text,
         action=action,
+        phrase=_flat(text[min(edges) : max(edges)]),
         thing_keys=frozenset(tokens[i].key for i in thing if tokens[i].word not in STOP_WORDS),
         action_key=stem(action) if action else "",
     )
@@ -311,14 +355,17 @@ def _qualifier(text: str, tokens: list[Token], first: int) -> int:
 def _thing_after(text: str, tokens: list[Token], last: int) -> tuple[tuple[int, ...], int]:
     """Up to two content words after the number (``of`` and one more may follow)."""
     chosen: list[int] = []
+    words = 0
     index = last + 1
-    while index < len(tokens) and len(chosen) < 2 and not _broken(text, tokens, index - 1, index):
+    while index < len(tokens) and words < 2 and not _broken(text, tokens, index - 1, index):
         word = tokens[index].word
         if tokens[index].value is not None or word in STOP_WORDS or _is_verbal(word):
             break
+        end = _initials_end(text, tokens, index)
         if not word.endswith("ly"):
-            chosen.append(index)
-        index += 1
+            chosen.extend(range(index, end + 1))
+            words += 1
+        index = end + 1
     end = chosen[-1] if chosen else last
     if _word(tokens, end + 1) == "of" and not _broken(text, tokens, end, end + 1):
         target = end + 2
@@ -328,6 +375,17 @@ def _thing_after(text: str, tokens: list[Token], last: int) -> tuple[tuple[int, 
         if word and word not in STOP_WORDS and not _broken(text, tokens, end + 1, target):
             chosen.append(target)
     return tuple(chosen), chosen[-1] if chosen else last
+
+
+def _initials_end(text: str, tokens: list[Token], index: int) -> int:
+    """The last token of initials starting at ``index`` (``U.S.``: one word), else ``index``."""
+    while (
+        index + 1 < len(tokens)
+        and len(tokens[index].word) == len(tokens[index + 1].word) == 1
+        and text[tokens[index].end : tokens[index + 1].start] == "."
+    ):
+        index += 1
+    return index
 
 
 def _thing_before_of(text: str, tokens: list[Token], start: int) -> tuple[int, ...]:

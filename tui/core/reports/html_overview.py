@@ -153,10 +153,8 @@ def _figures(overview: Overview, labels: Sequence[str], sentences: _Sentences) -
     shared, single = [], []
     for group in overview.figures or ():
         if len(group.articles) == 1:
-            written = group.values[0].written[0]
-            what = group.label or group.unit
             single.append(
-                f"<li>{escape(written)} {label(what)} "
+                f"<li>{label(group.mentions[0].figure.phrase)} "
                 f"(<bdi>{label(labels[group.articles[0]])}</bdi>)</li>"
             )
             continue

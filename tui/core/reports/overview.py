@@ -38,8 +38,9 @@ a span is ``[start, end]``, character offsets into that article's text (Python
   different values), ``values`` (``[{"normal": "774", "written": ["774"],
   "articles": [2]}]``, in order of value) and ``mentions``: ``article``, ``span`` (the
   figure as written), ``sentence``, ``text``, ``value``, ``high`` (above ``value``
-  only for ``hundreds`` and the like), ``qualifier`` (``more than``) and ``counts``
-  (what this mention says it counts).
+  only for ``hundreds`` and the like), ``qualifier`` (``more than``), ``counts``
+  (what this mention says it counts) and ``phrase`` (the figure with what it counts
+  and what is done to it, as its sentence words it: ``detain more than 500 protesters``).
 - ``quotes``: quoted statements, most widely carried first: ``speaker`` (``""`` when
   no one is named), ``articles``, ``variants`` (``[{"text", "articles"}]``, the
   wordings side by side) and ``mentions``: ``article``, ``span`` (the quoted words),
@@ -172,6 +173,7 @@ def _sections(overview: Overview) -> dict[str, Any]:
                         "high": mention.figure.high,
                         "qualifier": mention.figure.qualifier,
                         "counts": mention.figure.counts,
+                        "phrase": mention.figure.phrase,
                     }
                     for mention in group.mentions
                 ],
@@ -364,8 +366,7 @@ def _text(overview: Overview) -> list[str]:
     if single:
         lines.append("  in one source only:")
         lines += [
-            f"    {figure.values[0].written[0]} {figure.label or figure.unit}".rstrip()
-            + f" ({labels[figure.articles[0]]})"
+            f"    {figure.mentions[0].figure.phrase} ({labels[figure.articles[0]]})"
             for figure in single
         ]
     lines += ["", "Quotes"]

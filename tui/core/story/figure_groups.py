@@ -5,9 +5,10 @@ unit, values within a factor of `SPREAD`, and either
 
 - their sentences are linked by the alignment and they agree on the value, or share
   a word of what they count or of what was done to it (``people``, ``detained``), or
-- without a link, the same action was done to what they count (``detain``, ``died``)
-  and what they count does not conflict (``protesters`` and ``people`` do not), or
-  they have the same value and count the same specific thing (``26``-``year``).
+- without a link between their sentences, but in articles that share some, the
+  same action was done to what they count (``detain``, ``died``) and what they count
+  does not conflict (``protesters`` and ``people`` do not), or they have the same
+  value and count the same specific thing (``26``-``year``).
 
 Groups grow by these pairs, strongest first, but never spread over more than
 `GROUP_SPREAD` from smallest to largest value: ``774`` and ``more than 700`` may be
@@ -162,11 +163,15 @@ def _edges(
             buckets.setdefault((figure.unit, "!" + figure.action_key), []).append(index)
         for key in figure.specific_keys:
             buckets.setdefault((figure.unit, key), []).append(index)
+    # Without a link, only sources that share some sentence tell one story: two
+    # months, or five locations, in unrelated articles of a folder are no one fact.
+    related = {pair for pair, found in links.items() if found}
     for (_, key), indices in buckets.items():
         if len(indices) > _BUCKET_CAP:
             continue
         for i, j in combinations(indices, 2):
-            if mentions[i].article == mentions[j].article or (i, j) in linked:
+            a, b = mentions[i].article, mentions[j].article
+            if a == b or (i, j) in linked or (min(a, b), max(a, b)) not in related:
                 continue
             fi, fj = mentions[i].figure, mentions[j].figure
             if not _close(fi, fj) or not _compatible(fi, fj):

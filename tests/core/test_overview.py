@@ -13,6 +13,7 @@ from tests.stories import article_of
 from tui.core.alignment.units import cut_units
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
+from tui.core.reports.overview import format_overview
 from tui.core.story.copy_groups import AGENCY, COPY, CREDITS, LEAD
 from tui.core.story.figure_groups import FigureGroup
 from tui.core.story.model import Story
@@ -397,3 +398,26 @@ def test_a_small_folder_is_one_story(seeds: Overview, handmade: Overview) -> Non
     """Up to ONE_STORY articles nothing is split: an article unlike the rest keeps its links."""
     assert seeds.stories == ((0, 1, 2, 3, 4),)
     assert handmade.stories == ((0, 1, 2, 3),)
+
+
+def test_figures_of_unrelated_articles_stay_apart_and_read_as_written() -> None:
+    """Two articles of one folder that share no sentence: "five sites" in each is no fact
+    they agree on, and each figure only one source gives reads as its sentence words it."""
+    story = Story(
+        [
+            article_of(
+                "Inspectors visited five sites near the harbour on Monday. The port authority "
+                "said the cranes would be replaced by spring. Dock workers welcomed the plan.",
+                "port.txt",
+            ),
+            article_of(
+                "The orchestra will tour five sites across the valley this summer. Tickets go "
+                "on sale next week. The conductor said rehearsals had begun.",
+                "music.txt",
+            ),
+        ]
+    )
+    overview = build_overview(story)
+    assert [group.articles for group in overview.figures or ()] == [(0,), (1,)]
+    report = format_overview(overview, "text")
+    assert "visited five sites" in report and "tour five sites" in report

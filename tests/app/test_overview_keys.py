@@ -260,3 +260,15 @@ async def test_a_long_list_fills_in_chunks_and_keeps_every_entry(tmp_path) -> No
                 break
             await pilot.pause(0.05)
         assert only.option_count == expected
+
+
+async def test_a_figure_one_source_gives_is_headed_as_its_sentence_words_it() -> None:
+    """The bundled story's 450 reports of torture: one source, headed by its phrase."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_overview(pilot)
+        figures = screen.query_one("#figures-list", OptionList)
+        entries = [figures.get_option_at_index(i) for i in range(figures.option_count)]
+        headings = [option.prompt.plain.split("\n")[0] for option in entries if option.disabled]
+        assert "received 450 reports of torture" in headings
+        assert "protesters detained  ≠ sources disagree" in headings  # many sources: the label

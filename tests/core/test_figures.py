@@ -59,6 +59,10 @@ def figures(sentence: str) -> list[tuple[str, float, str, str, str, str]]:
             ],
         ),
         (
+            "The old dam holds back about 40 million cubic metres.",
+            [("about 40 million", 4e7, COUNT, "about", "cubic metres", "")],
+        ),
+        (
             "The 66-year-old leader took part.",
             [("66", 66, COUNT, "", "year-old", "")],
         ),

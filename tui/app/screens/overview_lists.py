@@ -133,12 +133,14 @@ def figure_options(overview: Overview, labels: Sequence[str], width: int) -> lis
     """One heading per figure group (values side by side), one entry per mention.
 
     Groups whose sources disagree come first: they are what a fact-checker is after.
+    A figure only one source gives is headed by its phrase, as the reports print it.
     A sentence an article repeats (a headline printed twice) is listed once.
     """
     options: list[Option] = []
     groups = sorted(overview.figures or (), key=lambda group: not group.disagree)
     for group in groups:
-        heading = Text(f"{one_line(group.label) or 'figure'}", style="bold")
+        name = group.label if len(group.articles) > 1 else group.mentions[0].figure.phrase
+        heading = Text(f"{one_line(name) or 'figure'}", style="bold")
         if group.disagree:
             heading.append("  ≠ sources disagree", style="bold")
         heading.append("\n  ")

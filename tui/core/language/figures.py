@@ -54,6 +54,8 @@ _QUALIFIERS = (
     "an estimated", "estimated", "nearly", "almost", "about", "around", "some", "over",
     "under", "roughly", "approximately", "close to", "just over", "just under",
 )  # fmt: skip
+_PREPOSITIONS = frozenset({"over", "under", "about", "around", "some", "close to", "up to"})
+"""Hedges that may as well start a phrase of their own (`_action_before`)."""
 _DETERMINERS = frozenset(
     {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
 )
@@ -309,7 +311,7 @@ def _figure(
         thing, after = _thing_before_of(text, tokens, start), last
     action_index = _action_after(text, tokens, after)
     if action_index is None and (not thing or thing[0] > last):
-        action_index = _action_before(text, tokens, start)
+        action_index = _action_before(text, tokens, start, first)
     action = tokens[action_index].word if action_index is not None else ""
     span = Span(tokens[start].start, tokens[last].end)
     edges = [span.start, span.end]
@@ -416,9 +418,16 @@ def _action_after(text: str, tokens: list[Token], after: int) -> int | None:
     return None
 
 
-def _action_before(text: str, tokens: list[Token], start: int) -> int | None:
-    """The word right before the figure when it acts on it: ``police detain more than 500``."""
+def _action_before(text: str, tokens: list[Token], start: int, first: int) -> int | None:
+    """The word right before the figure when it acts on it: ``police detain more than 500``.
+
+    ``start`` is where the figure's hedge begins, ``first`` its number. A hedge that
+    is also a preposition (``over``, ``about``) may start a phrase of its own: the
+    word before it (``lowered by three metres over two days``) acts on the figure only
+    when it is a past tense or participle.
+    """
     index = start - 1
+    prepositional = " ".join(token.word for token in tokens[start:first]) in _PREPOSITIONS
     while index >= 0 and tokens[index].word in _DETERMINERS:
         index -= 1
     if index < 0 or _broken(text, tokens, index, start):
@@ -428,6 +437,8 @@ def _action_before(text: str, tokens: list[Token], start: int) -> int | None:
         return None
     if text[tokens[index].start].isupper():
         return None  # a name or the first word of the sentence, not an action
+    if prepositional and not _is_verbal(word):
+        return None
     return index
 
 

@@ -283,3 +283,72 @@ def test_a_headline_ending_with_a_stop_and_its_deck_link_to_the_lede() -> None:
     lede = "The harbour council postponed its ferry tender on Tuesday."
     for headline in ("Harbour council to delay", "Council pauses ferry tender"):
         assert linked(comparison.links, HEADLINE_WITH_STOP, headline, DAILY, lede) is not None
+
+
+ISLAND_LEDE = (
+    "SKALA — The island ferry will stop for the winter after a storm tore up its pier, the port "
+    "authority said on Monday, and engineers do not expect the repairs to be finished before April."
+)
+ISLAND_SCHOOL = (
+    "With the ferry stopped for the winter, parents at the village school have asked the county "
+    "council for a bus along the narrow fjord road twice a day until Easter, and the head teacher "
+    "warned that older pupils could miss the spring examinations held each May in the secondary "
+    "school across the water."
+)
+ISLAND_LATER = [
+    "The authority expects the pier to reopen in April.",
+    "Fishermen said the storm was the worst in a decade.",
+    "The shop on the quay will close early on weekdays.",
+    "A choir from the mainland cancelled its concert.",
+    "Tourists were told to book rooms in town instead.",
+    "The church bells were silent on Sunday.",
+    "The island's doctor will visit twice a week by boat.",
+    "Volunteers cleared the beach on Saturday.",
+]
+ISLAND_DAILY = """Island ferry stops for the winter after pier storm
+
+Parents at the village school want the county council to send a bus every school day until \
+Easter, the head teacher said.
+
+Repairs to the storm-damaged pier will take until April.
+"""
+ISLAND_CONTEXT = [
+    "The county council meets on Thursday to discuss roads and the budget.",
+    "A school in the north opened a new library on Friday.",
+    "Ferry timetables change in summer.",
+]
+
+
+def island_wire(school_first: bool) -> str:
+    """The wire's story, its school sentence second or after eight later sentences."""
+    body = [ISLAND_LEDE, ISLAND_SCHOOL, *ISLAND_LATER]
+    if not school_first:
+        body = [ISLAND_LEDE, *ISLAND_LATER, ISLAND_SCHOOL]
+    return "Storm Wrecks Island Pier\n\n" + "\n\n".join(body) + "\n"
+
+
+def test_a_headline_links_to_each_sentence_of_the_opening_that_carries_it() -> None:
+    """The daily's headline is in the wire's lede and, in part, in its second sentence.
+
+    That sentence pairs better with the daily's school sentence, and the lede carries
+    the headline better: containment alone would give the headline the lede only. A
+    headline sums up the other article's opening, so both of its sentences link to it.
+    """
+    wire = island_wire(school_first=True)
+    links = compared(wire, ISLAND_DAILY, ISLAND_CONTEXT).links
+    headline = "Island ferry stops"
+    for sentence in ("SKALA — The island ferry", "With the ferry stopped"):
+        link = linked(links, wire, sentence, ISLAND_DAILY, headline)
+        assert link is not None and link.tier == "paraphrase"
+    school = linked(links, wire, "With the ferry stopped", ISLAND_DAILY, "Parents at the")
+    assert school is not None
+
+
+def test_a_headline_carried_in_part_deep_in_the_other_article_stays_with_its_best() -> None:
+    """The same sentence after the opening: the headline keeps only the lede."""
+    wire = island_wire(school_first=False)
+    links = compared(wire, ISLAND_DAILY, ISLAND_CONTEXT).links
+    headline = "Island ferry stops"
+    assert linked(links, wire, "SKALA — The island ferry", ISLAND_DAILY, headline) is not None
+    assert linked(links, wire, "With the ferry stopped", ISLAND_DAILY, headline) is None
+    assert linked(links, wire, "With the ferry stopped", ISLAND_DAILY, "Parents at the") is not None

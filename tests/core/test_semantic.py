@@ -105,11 +105,13 @@ def test_meaning_moves_a_paraphrase(semantic_engine: None) -> None:
 
 
 def test_seed_targets_with_the_semantic_signal(semantic_engine: None) -> None:
+    """Issue 18's floors: a headline linking into the other article's opening costs the
+    seeds some precision (0.832) for development-story recall."""
     recall, precision = score_seeds()
     assert recall["copy"] == 1.0
     assert recall["quote"] >= 0.95
     assert recall["paraphrase"] >= 0.55
-    assert precision >= 0.84
+    assert precision >= 0.82
 
 
 def unit_of(text: str, index: int = 0) -> Unit:

@@ -29,6 +29,7 @@ from tui.core.alignment.semantic import LEXICAL, Signal
 from tui.core.alignment.tiers import (
     CANDIDATE_FLOOR,
     CONTENT_MIN,
+    OPENING,
     Measures,
     Tier,
     confidence,
@@ -167,7 +168,7 @@ class StoryAligner:
         candidates = self._candidates(pa, pb)
         if not candidates:
             return []
-        chosen = _choose(candidates)
+        chosen = _choose(candidates, (_opening_end(pa), _opening_end(pb)))
         tokens = (self._tokens_of(pa), self._tokens_of(pb))
         links = []
         for (i, j), (tier, score) in chosen.items():
@@ -312,12 +313,17 @@ class StoryAligner:
         return self._weigh(ua.keys & ub.keys) / math.sqrt(self._mass(ua) * self._mass(ub))
 
 
-def _choose(candidates: Sequence[Measures]) -> dict[tuple[int, int], tuple[Tier, float]]:
+def _choose(
+    candidates: Sequence[Measures], opening: tuple[int, int]
+) -> dict[tuple[int, int], tuple[Tier, float]]:
     """The linked pairs and their tier and score: literal pairs one-to-one, then loose ones.
 
     A paraphrase between two sentences that both have their literal counterpart
-    already is dropped, unless a figure ties them; one that rests on containment
-    must be the best loose pair of one of its sentences.
+    already is dropped, unless a figure ties them. One that rests on containment
+    must be the best loose pair of one of its sentences, and competes for its
+    sentences' few loose links, unless both sentences open their articles (units
+    before ``opening``'s index in A and in B, `_opening_end`): a headline sums up the
+    other article's opening, and each sentence there that carries it is a link.
     """
     chosen: dict[tuple[int, int], tuple[Tier, float]] = {}
     partners_a: set[int] = set()
@@ -343,11 +349,30 @@ def _choose(candidates: Sequence[Measures]) -> dict[tuple[int, int], tuple[Tier,
             if contained_only(cand):
                 contained.add((cand.i, cand.j))
         loose.append((score, cand.i, cand.j, tier))
+    end_a, end_b = opening
+    opened = {(i, j) for i, j in contained if i < end_a and j < end_b}
+    summed = [link for link in loose if (link[1], link[2]) in opened]
+    loose = [link for link in loose if (link[1], link[2]) not in opened]
+    contained -= opened
     if contained:
         loose = _best_of_row_or_column(loose, contained)
-    for score, i, j, tier in _cap(loose):
+    for score, i, j, tier in chain(_cap(loose), summed):
         chosen[i, j] = (tier, score)
     return chosen
+
+
+def _opening_end(units: ArticleUnits) -> int:
+    """Index of the unit after an article's first `OPENING` linkable ones: its opening.
+
+    Counted in linkable units, so that a page's bylines, date lines and captions
+    do not use up the opening.
+    """
+    seen = 0
+    for k, unit in enumerate(units.units):
+        if seen == OPENING:
+            return k
+        seen += unit.linkable
+    return len(units.units)
 
 
 def _best_of_row_or_column(

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
@@ -264,8 +265,18 @@ def named_apart(ua: Unit, ub: Unit) -> bool:
 def speaker(unit: Unit) -> str:
     """Who the sentence says is speaking (`tui.core.language.speakers`), or ``""``."""
     shift = unit.span.start
-    quotes = [Span(q.span.start - shift, q.span.end - shift) for q in unit.quotes]
-    return find_speaker(unit.text, Span(0, len(unit.text)), quotes)
+    return _speaker(
+        unit.text, tuple((q.span.start - shift, q.span.end - shift) for q in unit.quotes)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _speaker(text: str, quotes: tuple[tuple[int, int], ...]) -> str:
+    """`speaker` of a sentence and its quotations' places in it, found once.
+
+    A story's aligner asks it of the same sentence for each pair it is measured in.
+    """
+    return find_speaker(text, Span(0, len(text)), [Span(*quote) for quote in quotes])
 
 
 def _named_in(name: str, unit: Unit) -> bool:

@@ -69,7 +69,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from child import Run, at_root, median_of, run, storyreader
 from corpus import KB, mixed_stories, rewritten_folder, running_story
 
-from tui.core.alignment import semantic
+from tui.core.alignment import semantic, tiers
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
 from tui.core.reports.overview import format_overview
@@ -126,12 +126,13 @@ def mixed_folder(size: int, folder: Path) -> list[Article]:
 def cold_signal() -> None:
     """Load the semantic signal afresh, so that a timed run embeds as a user's first does.
 
-    The signal caches every sentence and word it embeds for the process: a second
-    overview of the same folder would embed nothing and hide that cost. Loading
-    happens here, outside the timed call.
+    The signal caches every sentence and word it embeds for the process, and the
+    tiers each sentence's speaker: a second overview of the same folder would embed
+    and read nothing and hide that cost. Loading happens here, outside the timed call.
     """
     semantic._loaded = None
     semantic.signal()
+    tiers._speaker.cache_clear()  # who speaks in each sentence, found once per process
 
 
 def stage_seconds(articles: Sequence[Article]) -> tuple[Overview, dict[str, float]]:

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from tui.core.alignment.align import Link
+from tui.core.alignment.tiers import speaker
 from tui.core.alignment.units import ArticleUnits, Quotation, Weights
-from tui.core.language.speakers import find_speaker, resolve, same_speaker
+from tui.core.language.speakers import resolve, same_speaker
 from tui.core.language.tokens import keys
 from tui.core.spans import Span
 from tui.core.story.partition import Partition
@@ -137,9 +138,8 @@ class _Speakers:
         """What sentence ``index`` itself names: a name, a pronoun or ``""``."""
         found = self._named.get(index)
         if found is None:
-            unit = self._prepared.units[index]
-            spans = [quote.span for quote in unit.quotes]
-            found = self._named[index] = find_speaker(self._prepared.text, unit.span, spans)
+            # The aligner's quote rules have read most of these sentences already.
+            found = self._named[index] = speaker(self._prepared.units[index])
         return found
 
     def speaker(self, index: int) -> str:

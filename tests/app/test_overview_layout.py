@@ -73,6 +73,15 @@ def test_cuts_fit_their_width_and_say_so() -> None:
     assert cut_end(text, 30).endswith("…") and cut_start(text, 30).startswith("…")
 
 
+def test_cuts_keep_whole_words_where_one_ends_near() -> None:
+    """``…nternational inspectors`` reads as a misspelling: the cut moves to a space."""
+    text = "under the eyes of international inspectors having full access to all sites"
+    for width in range(16, 40):
+        start, end = cut_start(text, width), cut_end(text, width)
+        assert text.endswith(start[1:]) and start[1:].split(" ")[0] in text.split(" "), start
+        assert text.startswith(end[:-1]) and end[:-1].split(" ")[-1] in text.split(" "), end
+
+
 def test_an_excerpt_is_centred_on_its_figure() -> None:
     before = "The Belarusian leader visited Russia a day after the latest demonstration "
     before += "against his rule saw police detain more than "

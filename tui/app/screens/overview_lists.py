@@ -60,7 +60,8 @@ def cut_end(text: str, width: int) -> str:
         return ELLIPSIS[:width]
     kept = text[: _fitting(text, width - 1)]
     space = kept.rfind(" ")
-    if space > len(kept) * 2 // 3:
+    inside = text[len(kept)] != " "  # a word cut in two reads as a misspelling
+    if inside and space > len(kept) // 2:
         kept = kept[:space]
     return kept.rstrip() + ELLIPSIS
 
@@ -73,7 +74,7 @@ def cut_start(text: str, width: int) -> str:
         return ELLIPSIS[:width]
     kept = text[len(text) - _fitting(text[::-1], width - 1) :]
     space = kept.find(" ")
-    if 0 <= space < len(kept) // 3:
+    if text[-len(kept) - 1] != " " and 0 <= space < len(kept) // 2:
         kept = kept[space:]
     return ELLIPSIS + kept.lstrip()
 

@@ -10,10 +10,13 @@ import pytest
 
 from tests.paths import HANDMADE, SEEDS
 from tests.stories import article_of
+from tui.core.alignment.align import Link
 from tui.core.alignment.units import cut_units
+from tui.core.language.tokens import STOP_KEYS, keys
 from tui.core.reading.articles import Article
 from tui.core.reading.loading import load_paths
 from tui.core.reports.overview import format_overview
+from tui.core.spans import Span
 from tui.core.story.copy_groups import AGENCY, COPY, CREDITS, LEAD
 from tui.core.story.figure_groups import FigureGroup
 from tui.core.story.model import Story
@@ -25,7 +28,7 @@ from tui.core.story.overview import (
     build_overview,
     iter_overview,
 )
-from tui.core.story.quote_groups import QuoteGroup
+from tui.core.story.quote_groups import QuoteGroup, QuoteMention, group_quotes
 
 
 @pytest.fixture(scope="module")
@@ -421,3 +424,42 @@ def test_figures_of_unrelated_articles_stay_apart_and_read_as_written() -> None:
     assert [group.articles for group in overview.figures or ()] == [(0,), (1,)]
     report = format_overview(overview, "text")
     assert "visited five sites" in report and "tour five sites" in report
+
+
+def quotes_of(*mentions: tuple[int, str, str]) -> tuple[QuoteGroup, ...]:
+    """`group_quotes` of one mention per article, ``(article, speaker, words)``, every
+    pair of their sentences linked as a quote."""
+    found = [
+        QuoteMention(
+            article,
+            Span(0, len(words)),
+            Span(0, len(words)),
+            words,
+            speaker,
+            True,
+            frozenset(keys(words)) - STOP_KEYS,
+        )
+        for article, speaker, words in mentions
+    ]
+    links = {
+        (a.article, b.article): [Link(a.sentence, b.sentence, "quote", 0.5, 0.5, (None, None))]  # type: ignore[arg-type]
+        for a, b in combinations(found, 2)
+    }
+    rare = {key: 3.0 for mention in found for key in mention.keys}  # each word weighs
+    return group_quotes(found, links, rare)
+
+
+def test_one_word_in_common_is_one_statement_only_in_one_mouth() -> None:
+    apart = quotes_of(
+        (0, "Anna Berg", "a problem for the whole world"), (1, "", "had a problem with him")
+    )
+    assert len(apart) == 2
+    (one,) = quotes_of(
+        (0, "Putin", "committed to all its obligations"),
+        (1, "Putin", "remains committed to all agreements"),
+    )
+    assert one.articles == (0, 1)
+    (two_words,) = quotes_of(
+        (0, "", "the harbour bridge must close"), (1, "Berg", "close the old harbour road")
+    )
+    assert two_words.articles == (0, 1)

@@ -4,8 +4,11 @@ A quotation takes part when it is a statement (`MIN_WORDS` words or more), not a
 quoted term (``"union state"``). Two quotations are the same statement when the
 alignment links their sentences and their words overlap enough, weighted by rarity:
 translations of one statement share its rarer words (``usurper``, ``dialogue``)
-even when the rest differs. Statements group transitively, so three translations
-form one group even if only two pairs of them look alike.
+even when the rest differs. One word in common is enough only in one speaker's
+mouth (``committed to all its obligations`` / ``Russia remains committed to all our
+agreements``, both Putin's): otherwise ``a problem for the world`` and ``had a
+problem with him`` would be one statement. Statements group transitively, so three
+translations form one group even if only two pairs of them look alike.
 
 Within a group, mentions whose wording is (almost) the same form one variant: the
 variants side by side show how outlets rendered the statement.
@@ -33,6 +36,8 @@ MATCH = 0.25
 """Share of the smaller quotation's weight the other must carry (their sentences linked)."""
 MIN_SHARED_WEIGHT = 2.0
 """The shared words must weigh more than one common name."""
+MIN_SHARED_KEYS = 2
+"""Content words two quotations share to be one statement, unless one speaker says both."""
 SAME_WORDING = 90
 """`rapidfuzz.fuzz.ratio` of the key sequences from which two mentions are one variant."""
 
@@ -200,9 +205,18 @@ def group_quotes(
         for link in pair:
             for i in by_sentence.get((a, link.a), ()):
                 for j in by_sentence.get((b, link.b), ()):
-                    shared = weigh(mentions[i].keys & mentions[j].keys)
-                    smaller = min(weigh(mentions[i].keys), weigh(mentions[j].keys))
-                    if shared >= MIN_SHARED_WEIGHT and shared >= MATCH * smaller:
+                    one, other = mentions[i], mentions[j]
+                    common = one.keys & other.keys
+                    shared = weigh(common)
+                    smaller = min(weigh(one.keys), weigh(other.keys))
+                    if (
+                        shared >= MIN_SHARED_WEIGHT
+                        and shared >= MATCH * smaller
+                        and (
+                            len(common) >= MIN_SHARED_KEYS
+                            or same_speaker(one.speaker, other.speaker)
+                        )
+                    ):
                         partition.join(i, j)
     groups = [_group([mentions[i] for i in members]) for members in partition.groups().values()]
     return tuple(

@@ -103,6 +103,22 @@ def test_photo_credits_are_captions_in_any_case(line: str, caption: bool) -> Non
     assert (sentence.kind == CAPTION) is caption
 
 
+def test_a_line_telling_what_a_picture_shows_is_a_caption() -> None:
+    """On a line of its own it is the caption under a photo; inside a paragraph, prose."""
+    caption = "A photograph released by the port authority shows the new crane at the pier."
+    other = "In this file photo taken in May, workers repair the harbour wall."
+    text = f"Storm closes harbour\n\n{caption}\n\n{other}\n\nThe storm closed the port. {caption}"
+    kinds = [(s.span.slice(text), s.kind) for s in segment(text)][1:]
+    assert kinds == [
+        (caption, CAPTION),
+        (other, CAPTION),
+        ("The storm closed the port.", SENTENCE),
+        (caption, SENTENCE),
+    ]
+    (video,) = segment("A video posted online shows police moving the crowd.")
+    assert video.kind == SENTENCE  # a video is told of, not hung on the page
+
+
 def test_seed_headline_is_its_own_sentence(seeds: Path) -> None:
     text = (seeds / "004_159432c7cf2bb8a3.txt").read_text(encoding="utf-8")
     first, second = segment(text)[:2]

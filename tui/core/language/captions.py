@@ -41,3 +41,20 @@ def is_caption(text: str) -> bool:
         if not any(word in lower for word in CAPTION_WORDS):
             return False
     return _CREDIT.search(text) is not None
+
+
+_PICTURE = re.compile(
+    r"(?:In (?:a|an|the|this|these) |(?:A|An|The|This|These) )"
+    r"(?:[\w-]+ ){0,3}?(?:photo(?:graph)?|picture|image)s?\b"
+    r"[^.!?]{0,160}?\b(?:shows?|showing|taken)\b"
+)
+
+
+def describes_picture(text: str) -> bool:
+    """True for a line that tells what a picture shows, as a caption under it does.
+
+    ``A photograph released by the agency shows the leader at a party meeting``, ``In
+    this file photo taken in May, ...``. Only for a line of its own (the caller's
+    test): the same words inside a paragraph are the story telling of a picture.
+    """
+    return _PICTURE.match(text) is not None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from tui.core.language.captions import is_caption
+from tui.core.language.captions import describes_picture, is_caption
 from tui.core.spans import Span
 
 Kind = Literal["sentence", "title", "heading", "caption", "byline", "dateline"]
@@ -204,7 +204,7 @@ def _stands_alone(text: str, span: Span) -> bool:
 def _kind(text: str, span: Span, alone: bool) -> Kind:
     """Classify one span: caption, heading (a lone line without a final stop), or sentence."""
     body = span.slice(text)
-    if is_caption(body) or _is_credit(body):
+    if is_caption(body) or _is_credit(body) or (alone and describes_picture(body)):
         return CAPTION
     if alone and _is_byline(body):
         return BYLINE

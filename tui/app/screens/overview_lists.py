@@ -140,8 +140,7 @@ def figure_options(overview: Overview, labels: Sequence[str], width: int) -> lis
     options: list[Option] = []
     groups = sorted(overview.figures or (), key=lambda group: not group.disagree)
     for group in groups:
-        name = group.label if len(group.articles) > 1 else group.mentions[0].figure.phrase
-        heading = Text(f"{one_line(name) or 'figure'}", style="bold")
+        heading = Text(f"{one_line(group.name) or 'figure'}", style="bold")
         if group.disagree:
             heading.append("  ≠ sources disagree", style="bold")
         heading.append("\n  ")

@@ -154,8 +154,7 @@ def _figures(overview: Overview, labels: Sequence[str], sentences: _Sentences) -
     for group in overview.figures or ():
         if len(group.articles) == 1:
             single.append(
-                f"<li>{label(group.mentions[0].figure.phrase)} "
-                f"(<bdi>{label(labels[group.articles[0]])}</bdi>)</li>"
+                f"<li>{label(group.name)} (<bdi>{label(labels[group.articles[0]])}</bdi>)</li>"
             )
             continue
         values = " / ".join(

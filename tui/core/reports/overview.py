@@ -365,10 +365,7 @@ def _text(overview: Overview) -> list[str]:
     single = [figure for figure in overview.figures or () if len(figure.articles) == 1]
     if single:
         lines.append("  in one source only:")
-        lines += [
-            f"    {figure.mentions[0].figure.phrase} ({labels[figure.articles[0]]})"
-            for figure in single
-        ]
+        lines += [f"    {figure.name} ({labels[figure.articles[0]]})" for figure in single]
     lines += ["", "Quotes"]
     for quote in overview.quotes or ():
         outlets = ", ".join(labels[a] for a in quote.articles)

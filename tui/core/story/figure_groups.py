@@ -82,6 +82,15 @@ class FigureGroup:
         """True when sources give different values."""
         return len(self.values) > 1
 
+    @property
+    def name(self) -> str:
+        """What the figure is called, as every view and report heads it.
+
+        Its `label` when several sources state it, else the one source's phrase as
+        its sentence words it (``withdraw 28,500 U.S. troops``).
+        """
+        return self.label if len(self.articles) > 1 else self.mentions[0].figure.phrase
+
 
 def figure_mentions(article: int, units: ArticleUnits) -> list[FigureMention]:
     """The figures of article ``article``'s linkable sentences, in reading order.

@@ -448,7 +448,7 @@ class _Target:
     weights and its key index depend on it alone, so they are found once.
     """
 
-    __slots__ = ("_index", "_keys", "keys", "linkable", "masses", "units")
+    __slots__ = ("_every_key", "_index", "keys", "linkable", "masses", "units")
 
     def __init__(self, units: ArticleUnits, masses: list[float]) -> None:
         self.units = units
@@ -456,10 +456,14 @@ class _Target:
         self.masses = masses
         """The story weight of each sentence's keys."""
         self.keys = [unit.keys for unit in units.units]
+        """Each sentence's content keys, by its index."""
         self.linkable = [j for j, unit in enumerate(units.units) if unit.linkable]
+        """The indices of its linkable sentences."""
         self._index: _KeyIndex | None = None
         small = len(self.linkable) <= _PER_SENTENCE_CANDIDATES
-        self._keys = frozenset().union(*(self.keys[j] for j in self.linkable)) if small else None
+        self._every_key = (
+            frozenset().union(*(self.keys[j] for j in self.linkable)) if small else None
+        )
         """Every key of a small article's linkable sentences; ``None`` for an indexed one."""
 
     def sharing(self, keys: frozenset[str], weigh: Weights) -> list[int]:
@@ -468,7 +472,8 @@ class _Target:
         A small article is searched whole unless the sentence shares more than
         `_PROBES` keys with it: then only the rarest probe, through the index.
         """
-        if self._index is None and (self._keys is None or len(keys & self._keys) > _PROBES):
+        every = self._every_key
+        if self._index is None and (every is None or len(keys & every) > _PROBES):
             self._index = _KeyIndex(self.units.units, weigh)
         if self._index is None:
             return _every_sharing(keys, self.units.units, self.linkable, weigh)

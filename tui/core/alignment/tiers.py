@@ -17,7 +17,8 @@ statement or when both sentences quote the very same phrase of `QUOTE_SAME_WORDS
 words or more (``"very good news"``); a quoted term of two words (``"union state"``)
 names something and is no quote of anyone. Two quotations sharing less than `QUOTE`
 of their words are still one quote when both sentences name the same speaker
-(`named_alike`), from `QUOTE_SAME_SPEAKER` up: a statement translated twice.
+(`named_alike`), from `QUOTE_SAME_SPEAKER` up: a statement translated twice. The
+same words given to two people (`named_apart`) are two statements, no quote.
 
 The constants below the tiers' own were chosen on the bundled story and the
 development story by ``bench/tune.py``, which anyone can run again. The second round
@@ -34,10 +35,11 @@ development story, precision up but for the semantic engine's seeds, 0.855 to 0.
 a hair (semantic 2.048 against 2.043); 4 leaves the development story's semantic
 paraphrase at 0.395 @ 0.572, under the issue's 0.40, and 12 costs the lexical engine
 seeds precision, so 8.
-Recall of the quotes the development story still misses needs meaning the engines do not have: two
-translations of one statement (``will be discarded to ensure the transparency`` /
-``will shut down ... to prove the vow``), or a headline's four quoted words against
-a differently worded quote.
+
+Recall of the quotes the development story still misses needs meaning the engines do
+not have: two translations of one statement (``will be discarded to ensure the
+transparency`` / ``will shut down ... to prove the vow``), or a headline's four quoted
+words against a differently worded quote.
 """
 
 from __future__ import annotations
